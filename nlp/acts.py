@@ -1,0 +1,173 @@
+"""Documents that are themselves the act: an executive order, a rule, a court order.
+
+An executive order's text does not say "the President issued an executive
+order"; it *is* one. These rules (data in `data/rules/acts.jsonl`) recognise
+such documents by their formal structure and emit the event they embody,
+issued by the signer or court and dated by the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nlp import dates
+from nlp.gazetteer import default_gazetteer
+from nlp.records import EntityRef, Event, Mention
+from nlp.rules import EVENT_TYPES, RULES_DIR, RuleError
+
+if TYPE_CHECKING:
+    from nlp.pipeline import DocInput
+
+HEAD_CHARS = 3000
+_ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage"}
+_CAPTION = re.compile(r"^(?P<plaintiff>[^\n]{2,120}?)\s+v\.?\s+(?P<defendant>[^\n,]{2,120})", re.MULTILINE)
+_SIGNED = re.compile(
+    r"(?:the white house,?\s*|dated:?\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ActRule:
+    id: str
+    type: str
+    regex: re.Pattern[str]
+    scope: str
+    agent: str
+    instrument: str | None
+    stage: bool
+
+
+def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]:
+    rules = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleError(f"{where}: not JSON: {exc.msg}") from None
+        unknown = set(row) - _ACT_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ACT_KEYS)}")
+        if row.get("type") not in EVENT_TYPES:
+            raise RuleError(f"{where}: type {row.get('type')!r} is not an event type")
+        try:
+            regex = re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE)
+        except (KeyError, re.error) as exc:
+            raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
+        rules.append(
+            ActRule(row["id"], row["type"], regex, row.get("scope", "head"), row.get("agent", ""),
+                    row.get("instrument"), bool(row.get("stage")))
+        )
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def default_act_rules() -> tuple[ActRule, ...]:
+    return load_act_rules()
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 400:
+        line_end = min(line_end, end + 300)
+    while line_start < line_end and text[line_start].isspace():
+        line_start += 1
+    while line_end > line_start and text[line_end - 1].isspace():
+        line_end -= 1
+    return line_start, line_end
+
+
+def _parse_long_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _ref(mention: Mention) -> EntityRef:
+    return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
+
+
+def _gazetteer_ref(entity_id: str) -> EntityRef | None:
+    entry = default_gazetteer().get(entity_id)
+    return EntityRef(entry.canonical, entry.canonical, entry.id, entry.type) if entry else None
+
+
+def document_events(item: DocInput, text: str, published: dt.date | None, mentions: list[Mention]) -> list[Event]:
+    """The events this document embodies (usually none; at most one per rule)."""
+    head = text[:HEAD_CHARS]
+    head_mentions = [m for m in mentions if m.start < HEAD_CHARS]
+    events: list[Event] = []
+    taken_types: set[str] = set()
+    meta = item.metadata or {}
+    for rule in default_act_rules():
+        if rule.type in taken_types:
+            continue
+        match = rule.regex.search(head if rule.scope == "head" else text)
+        if not match:
+            continue
+        start, end = _line_bounds(text, match.start(), match.end())
+        agent: list[EntityRef] = []
+        target: list[EntityRef] = []
+        if rule.agent == "agency":
+            first = next((m for m in head_mentions if m.label == "AGENCY"), None)
+            agent = [_ref(first)] if first else []
+        elif rule.agent == "court":
+            first = next((m for m in mentions if m.label == "COURT"), None)
+            agent = [_ref(first)] if first else [EntityRef("the court", None, None, "COURT")]
+            caption = _CAPTION.search(head)
+            if caption:
+                defendant = [m for m in head_mentions if caption.start("defendant") <= m.start < caption.end("defendant")]
+                target = [_ref(m) for m in defendant[:1]] or [EntityRef(caption.group("defendant").strip(), None, None, None)]
+        elif rule.agent:
+            ref = _gazetteer_ref(rule.agent)
+            agent = [ref] if ref else []
+        groups = match.groupdict()
+        when = _parse_long_date(groups.get("date"))
+        if when is None and meta.get("signing_date"):
+            try:
+                when = dt.date.fromisoformat(str(meta["signing_date"])[:10])
+            except ValueError:
+                when = None
+        if when is None:
+            signed = _SIGNED.search(text[-4000:]) or _SIGNED.search(head)
+            when = _parse_long_date(signed.group("date")) if signed else None
+        if when is None:
+            when = published
+        value = dates.DateValue.day(when) if when else dates.DateValue.unknown()
+        attrs: dict[str, str] = {}
+        attr_entities: dict[str, EntityRef] = {}
+        if rule.instrument == "law":
+            law = next((m for m in head_mentions if m.label == "LAW"), None)
+            if law is not None:
+                attrs["instrument"] = law.canonical or law.text
+                attr_entities["instrument"] = _ref(law)
+        if groups.get("number"):
+            attrs["form"] = f"executive order {groups['number']}"
+        if rule.stage and groups.get("stage"):
+            stage = groups["stage"].lower()
+            attrs["stage"] = "proposed" if "proposed" in stage else "interim" if "interim" in stage else "final"
+        if rule.type == "ruling":
+            attrs["outcome"] = text[start:end].lower()[:80]
+        events.append(
+            Event(type=rule.type, date=value.value, date_precision=value.precision, evidence=text[start:end],
+                  start=start, end=end, agent=agent, target=target, attrs=attrs, attr_entities=attr_entities,
+                  confidence=0.9, trigger=match.group(0)[:60])
+        )
+        taken_types.add(rule.type)
+    return events

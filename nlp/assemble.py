@@ -1,0 +1,271 @@
+"""From sentence-level candidates to a document's events.
+
+What needs the whole document happens here, as plain functions over plain
+records: resolving "the company" or "these two models" to the nearest
+fitting entity, dating each event (including "three days before the order"
+and "at that time"), and merging repeated reports of one happening.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlp import dates
+from nlp.components.events import Candidate, RoleFiller
+from nlp.records import EntityRef, Event, Mention
+
+# What an anchor phrase ("three days before the export control order") points at.
+_ANCHOR_TYPES = (
+    (re.compile(r"\b(order|directive|ban|letter|proclamation)\b"), "order"),
+    (re.compile(r"\b(ruling|injunction|judgment|decision|verdict)\b"), "ruling"),
+    (re.compile(r"\b(lawsuit|suit|complaint)\b"), "lawsuit"),
+    (re.compile(r"\b(launch|release|debut)\w*"), "launch"),
+    (re.compile(r"\b(meeting|talks|hearing|summit)\b"), "meeting"),
+    (re.compile(r"\b(designation|listing|list)\b"), "designation"),
+    (re.compile(r"\b(fine|penalty|settlement|indictment)\b"), "penalty"),
+    (re.compile(r"\b(rule|regulation)\b"), "rule"),
+    (re.compile(r"\b(investigation|probe|inquiry|subpoena)\b"), "investigation"),
+    (re.compile(r"\b(bill|act|law)\b"), "legislation"),
+    (re.compile(r"\b(suspension|shutdown)\b"), "suspension"),
+)
+_PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
+
+
+@dataclass
+class Placed:
+    """A candidate with its resolved date and position in document order."""
+
+    candidate: Candidate
+    date: dates.DateValue
+    anchor: dates.DateMention | None = None
+    inherit_previous: bool = False
+
+
+# --- coreference --------------------------------------------------------------
+
+
+def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
+    """The entity (or entities) an anaphoric filler stands for, else the words themselves."""
+    if not filler.anaphor:
+        return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
+    kinds = filler.anaphor.split("|")
+    before = [m for m in mentions if m.end <= filler.start and m.id and types.get(m.id) in kinds]
+    if not before:
+        return [EntityRef(filler.text, None, None, None)]
+    if filler.plural and kinds[0] == "PRODUCT":
+        # "these two models": the latest run of distinct product names
+        group: list[Mention] = []
+        seen: set[str] = set()
+        for mention in reversed(before):
+            if mention.id in seen:
+                continue
+            if group and group[-1].start - mention.end > 300:
+                break
+            group.append(mention)
+            seen.add(mention.id)
+        return [EntityRef(filler.text, m.canonical, m.id, types.get(m.id)) for m in reversed(group)]
+    # Prefer the first kind named ("the company" wants an ORG before anything else).
+    for kind in kinds:
+        fitting = [m for m in before if types.get(m.id) == kind]
+        if fitting:
+            chosen = fitting[-1]
+            return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
+    return [EntityRef(filler.text, None, None, None)]
+
+
+def _refs(fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
+    refs: list[EntityRef] = []
+    seen: set[str] = set()
+    for filler in fillers:
+        for ref in resolve_filler(filler, mentions, types):
+            key = ref.id or ref.text.lower()
+            if key not in seen:
+                seen.add(key)
+                refs.append(ref)
+    return refs
+
+
+# --- dates --------------------------------------------------------------------
+
+
+def _closeness_of(mention: dates.DateMention, candidate: Candidate, offset: int) -> int:
+    levels = [
+        level
+        for start, end, level in candidate.token_closeness
+        if start < mention.end + offset and mention.start + offset < end
+    ]
+    return min(levels) if levels else 2
+
+
+def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> Placed:
+    """The sentence's date expression that belongs to this event, resolved."""
+    if published is None:
+        published = dt.date.today()
+    sentence = text[candidate.sentence_start : candidate.sentence_end]
+    tense = "past" if candidate.tense == "present" else candidate.tense
+    try:
+        found = dates.find_dates(sentence, published, tense=tense)
+    except Exception:  # a date layer bug must not lose the event
+        found = []
+    if not found:
+        lowered = sentence.lower()
+        inherit = any(phrase in lowered for phrase in _anaphoric_phrases())
+        return Placed(candidate, dates.DateValue(None, "unknown"), inherit_previous=inherit)
+    trigger_mid = (candidate.trigger_start + candidate.trigger_end) / 2 - candidate.sentence_start
+
+    def rank(mention: dates.DateMention) -> tuple[int, float]:
+        return (_closeness_of(mention, candidate, candidate.sentence_start), abs((mention.start + mention.end) / 2 - trigger_mid))
+
+    best = min(found, key=rank)
+    if best.anchor is not None or (best.value.value is None and best.offset_days is not None):
+        return Placed(candidate, dates.DateValue(None, "unknown"), anchor=best)
+    return Placed(candidate, best.value)
+
+
+_ANAPHORIC_CACHE: tuple[str, ...] = ()
+
+
+def _anaphoric_phrases() -> tuple[str, ...]:
+    global _ANAPHORIC_CACHE
+    if not _ANAPHORIC_CACHE:
+        from nlp.rules import default_rules
+
+        _ANAPHORIC_CACHE = default_rules().lexicon.anaphoric_date_phrases
+    return _ANAPHORIC_CACHE
+
+
+def resolve_relative(placed: list[Placed]) -> None:
+    """Anchored dates ("three days before the order") and "at that time"."""
+    for index, item in enumerate(placed):
+        if item.anchor is not None:
+            anchor_text = (item.anchor.anchor or "").lower()
+            wanted = next((kind for pattern, kind in _ANCHOR_TYPES if pattern.search(anchor_text)), None)
+            dated = [p for p in placed if p is not item and p.date.value and p.anchor is None]
+            target = next((p for p in dated if wanted and p.candidate.type == wanted), None)
+            if target is None and not item.anchor.anchor:
+                earlier = [p for p in placed[:index] if p.date.value]
+                target = earlier[-1] if earlier else None
+            if target is not None and item.anchor.offset_days is not None:
+                item.date = dates.shift(target.date, item.anchor.offset_days)
+            elif target is not None:
+                item.date = target.date
+        elif item.inherit_previous and not item.date.value:
+            earlier = [p for p in placed[:index] if p.date.value]
+            if earlier:
+                item.date = earlier[-1].date
+
+
+# --- merging --------------------------------------------------------------------
+
+
+def _ids(refs: list[EntityRef]) -> set[str]:
+    return {r.id for r in refs if r.id}
+
+
+def _dates_compatible(a: dates.DateValue, b: dates.DateValue) -> bool:
+    if not a.value or not b.value:
+        return True
+    shorter = min(len(a.value), len(b.value))
+    return a.value[:shorter] == b.value[:shorter]
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    if not _dates_compatible(dates.DateValue(a.date, a.date_precision), dates.DateValue(b.date, b.date_precision)):
+        return False
+    a_agents, b_agents = _ids(a.agent), _ids(b.agent)
+    a_targets, b_targets = _ids(a.target), _ids(b.target)
+    if a_targets and b_targets and not a_targets & b_targets:
+        return False
+    if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
+        return False
+    return True
+
+
+def _absorb(base: Event, other: Event) -> None:
+    if not base.agent and other.agent:
+        base.agent = other.agent
+    if not base.target and other.target:
+        base.target = other.target
+    else:
+        known = _ids(base.target)
+        base.target += [r for r in other.target if r.id and r.id not in known and r.type == "PRODUCT"]
+    if _PRECISION_RANK[other.date_precision] > _PRECISION_RANK[base.date_precision]:
+        base.date, base.date_precision = other.date, other.date_precision
+    for key, value in other.attrs.items():
+        base.attrs.setdefault(key, value)
+    for key, ref in other.attr_entities.items():
+        base.attr_entities.setdefault(key, ref)
+    base.confidence = min(0.99, max(base.confidence, other.confidence) + 0.05)
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per real-world happening: later repeats fold into the first report."""
+    merged: list[Event] = []
+    for event in events:
+        home = next((m for m in merged if _same_happening(m, event)), None)
+        if home is None:
+            merged.append(event)
+        else:
+            _absorb(home, event)
+    return merged
+
+
+# --- the whole document ----------------------------------------------------------
+
+
+def _evidence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def assemble(
+    text: str,
+    published: dt.date | None,
+    candidates: list[Candidate],
+    mentions: Sequence[Mention],
+    entity_types: dict[str, str],
+) -> list[Event]:
+    """Turn sentence candidates (absolute offsets) into the document's events."""
+    ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
+    placed = [choose_date(c, text, published) for c in ordered]
+    resolve_relative(placed)
+    events: list[Event] = []
+    for item in placed:
+        candidate = item.candidate
+        agent = _refs(candidate.agent, mentions, entity_types)
+        target = _refs(candidate.target, mentions, entity_types)
+        agent_ids = _ids(agent)
+        target = [r for r in target if not (r.id and r.id in agent_ids)]
+        attr_entities = {
+            key: EntityRef(f.text, f.canonical, f.entity_id, f.type) for key, f in candidate.attr_entities.items()
+        }
+        if not agent and not target and not attr_entities:
+            continue
+        start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
+        events.append(
+            Event(
+                type=candidate.type,
+                date=item.date.value,
+                date_precision=item.date.precision,
+                evidence=text[start:end],
+                start=start,
+                end=end,
+                agent=agent,
+                target=target,
+                attrs=dict(candidate.attrs),
+                attr_entities=attr_entities,
+                confidence=candidate.confidence,
+                trigger=candidate.trigger,
+                trigger_start=candidate.trigger_start,
+                trigger_end=candidate.trigger_end,
+            )
+        )
+    return merge_repeats(events)

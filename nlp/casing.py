@@ -1,0 +1,96 @@
+"""Restoring capitals to text written all in lower (or upper) case.
+
+The statistical model learnt its names from cased text, so "anthropic sued
+the pentagon" loses most entities and parses worse. We rewrite the case of
+such text, never its length, so every character offset still points into
+the original: sentence starts, "I", weekdays and months, known names from
+the gazetteer, and product-like tokens ("fable5") get their capitals back.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
+# "may" and "march" are also a verb; capitalise them only where a date follows or precedes.
+_AMBIGUOUS_MONTHS = re.compile(
+    r"\b(?:(?<=in )|(?<=since )|(?<=early )|(?<=late )|(?<=last )|(?<=next )|(?<=this )|(?<=of ))(may|march)\b"
+    r"|\b(may|march)(?= \d| this year| last year| next year|,? \d{4})"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*)([a-z])")
+_PRODUCT_LIKE = re.compile(r"\b([a-z])(?=[a-z]{2,}\d{1,3}\b)")
+_ABBREVIATIONS = {"u.s.": "U.S.", "u.k.": "U.K.", "e.u.": "E.U.", "u.n.": "U.N.", "d.c.": "D.C.", "u.s": "U.S"}
+
+
+def case_style(text: str) -> str:
+    """"lower", "upper" or "mixed", judged on the letters of the text."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(letters) < 20:
+        return "mixed"
+    upper = sum(1 for c in letters if c.isupper())
+    ratio = upper / len(letters)
+    if ratio < 0.005:
+        return "lower"
+    if ratio > 0.9:
+        return "upper"
+    return "mixed"
+
+
+def _replace_same_length(chars: list[str], start: int, replacement: str) -> None:
+    if "".join(chars[start : start + len(replacement)]).lower() == replacement.lower():
+        chars[start : start + len(replacement)] = list(replacement)
+
+
+@lru_cache(maxsize=8)
+def _alias_regex(forms_key: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not forms_key:
+        return None
+    names = sorted((lower for lower, _ in forms_key), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def truecase(text: str, forms: dict[str, str] | None = None) -> str:
+    """Text of the same length with plausible capitals restored.
+
+    :param forms: lower-case name -> its capitalised form (from the gazetteer).
+    """
+    if case_style(text) == "upper":
+        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    chars = list(text)
+    lowered = text  # already lower where it matters; searching it keeps offsets
+    forms = forms or {}
+    regex = _alias_regex(tuple(sorted(forms.items())))
+    if regex is not None:
+        for match in regex.finditer(lowered):
+            _replace_same_length(chars, match.start(), forms[match.group(1)])
+    for abbreviation, capitals in _ABBREVIATIONS.items():
+        for match in re.finditer(r"(?<![\w.])" + re.escape(abbreviation), lowered):
+            _replace_same_length(chars, match.start(), capitals)
+    for word in (*_WEEKDAYS, *_MONTHS):
+        for match in re.finditer(rf"\b{word}\b", lowered):
+            chars[match.start()] = chars[match.start()].upper()
+    for match in _AMBIGUOUS_MONTHS.finditer(lowered):
+        position = match.start(1) if match.group(1) else match.start(2)
+        chars[position] = chars[position].upper()
+    for match in re.finditer(r"(?<![\w'’])i(?![\w'’])", lowered):
+        chars[match.start()] = "I"
+    for match in _PRODUCT_LIKE.finditer(lowered):
+        chars[match.start(1)] = chars[match.start(1)].upper()
+    for match in _SENTENCE_START.finditer(lowered):
+        position = match.start(1)
+        upper = chars[position].upper()
+        if len(upper) == 1:
+            chars[position] = upper
+    result = "".join(chars)
+    assert len(result) == len(text)
+    return result
+
+
+def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
+    """(text to analyse, case style): truecased when the input is single-case."""
+    style = case_style(text)
+    if style == "mixed":
+        return text, style
+    return truecase(text, forms), style

@@ -1,0 +1,155 @@
+"""Entity components: product names found by shape, and the entity linker.
+
+Both work on any `Doc`, with or without the statistical model, so the cheap
+whole-document pass and the full parse of candidate sentences share them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp import extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp.gazetteer import default_gazetteer
+from nlp.rules import default_rules
+
+# "fable5", "Mythos5", "gpt4": letters glued to a version number.
+_GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})(\d{1,3}[a-z]?)$")
+_VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
+_CORPORATE_SUFFIX = re.compile(
+    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v)\.?$",
+    re.IGNORECASE,
+)
+MODEL_LABEL_TYPES = {
+    "ORG": "ORG", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+    "NORP": "GROUP", "PRODUCT": "PRODUCT", "LAW": "LAW", "MONEY": "MONEY",
+}  # fmt: skip
+ID_PREFIX = {
+    "ORG": "org", "PERSON": "person", "PLACE": "place", "GROUP": "group", "PRODUCT": "product",
+    "LAW": "law", "AGENCY": "agency", "GOV": "gov", "LIST": "list", "COURT": "court", "LEGISLATURE": "legislature",
+}  # fmt: skip
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def clean_name(surface: str) -> str:
+    """The name without "the", possessive or corporate suffix, with sane capitals."""
+    name = re.sub(r"\s+", " ", surface).strip(" \t\n\"'“”‘’()[],.;:")
+    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"(['’]s|['’])$", "", name)
+    name = _CORPORATE_SUFFIX.sub("", name).strip()
+    if name and (name.islower() or (name.isupper() and len(name) > 5)):
+        name = " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() or w.islower() else w for w in name.split())
+    return name
+
+
+def product_canonical(surface: str) -> str:
+    """"fable5", "Fable5" and "Fable 5" all become "Fable 5"."""
+    text = re.sub(r"\s+", " ", surface).strip()
+    glued = _GLUED_PRODUCT.match(text.replace(" ", "")) if " " not in text or len(text.split()) == 2 else None
+    if glued:
+        word, version = glued.groups()
+        if word.islower() or (word.isupper() and len(word) > 4):
+            word = word[:1].upper() + word[1:].lower()
+        return f"{word} {version}"
+    return clean_name(text)
+
+
+def new_entity_id(label: str, surface: str) -> tuple[str, str]:
+    """(id, canonical) for an entity no gazetteer knows; same name, same id, in every document."""
+    canonical = product_canonical(surface) if label == "PRODUCT" else clean_name(surface)
+    return f"{ID_PREFIX.get(label, 'misc')}:{slug(canonical)}", canonical
+
+
+@Language.factory("regwatch_products", default_config={})
+def make_product_finder(nlp: Language, name: str) -> ProductFinder:
+    return ProductFinder(default_rules().lexicon.product_stopwords)
+
+
+class ProductFinder:
+    """Marks product and model names by their shape: "fable5", "Fable 5 and Mythos 5".
+
+    A glued name ("fable5") is taken as it stands. A capitalised word plus a
+    number ("Fable 5") is taken only when it is not a known non-product word
+    ("Section 5", "March 13") and, in the same sentence, a product noun or
+    another such name appears (the caller may widen this across a document).
+    """
+
+    def __init__(self, stopwords: frozenset[str]):
+        self.stopwords = stopwords
+        self.product_nouns = default_rules().lexicon.product_nouns
+
+    def _sentence_has_product_noun(self, doc: Doc, token_index: int) -> bool:
+        sent = doc[token_index].sent if doc.has_annotation("SENT_START") else doc[:]
+        return any(t.lower_.rstrip("s") in self.product_nouns or t.lower_ in self.product_nouns for t in sent)
+
+    def _titled_version_at(self, doc: Doc, i: int) -> bool:
+        """A name followed by a small version number, not a date or a section."""
+        token = doc[i]
+        if i + 1 >= len(doc) or not token.is_alpha or len(token) < 3 or token.lower_ in self.stopwords:
+            return False
+        if not (token.text[0].isupper() or token.is_lower) or not _VERSION.match(doc[i + 1].text):
+            return False
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if after is not None and (after.like_num or (after.text == "," and i + 3 < len(doc) and doc[i + 3].like_num)):
+            return False  # "March 13, 2026" and friends are dates, not versions
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for i, token in enumerate(doc):
+            match = _GLUED_PRODUCT.match(token.text)
+            if match and match.group(1).lower() not in self.stopwords and not token.like_url:
+                spans.append(Span(doc, i, i + 1, label="PRODUCT"))
+            elif self._titled_version_at(doc, i) and self._sentence_has_product_noun(doc, i):
+                spans.append(Span(doc, i, i + 2, label="PRODUCT"))
+        if spans:
+            existing = list(doc.ents)
+            taken = {t for ent in existing for t in range(ent.start, ent.end)}
+            fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+            doc.ents = filter_spans(existing + fresh)
+        return doc
+
+
+@Language.factory("regwatch_linker", default_config={})
+def make_linker(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker()
+
+
+class EntityLinker:
+    """Gives every entity span its canonical entity: gazetteer id, else a name-derived id."""
+
+    def __init__(self) -> None:
+        self.gazetteer = default_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for ent in doc.ents:
+            entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None:
+                ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
+                kept.append(ent)
+                continue
+            entity_type = MODEL_LABEL_TYPES.get(ent.label_)
+            if entity_type is None:
+                continue  # dates, numbers, percentages: not entities of ours
+            if entity_type == "MONEY":
+                ent._.entity_type = "MONEY"
+                kept.append(ent)
+                continue
+            surface = ent.text
+            if not clean_name(surface):
+                continue
+            entity_id, canonical = new_entity_id(entity_type, surface)
+            ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
+            kept.append(ent)
+        if len(kept) != len(doc.ents):
+            doc.ents = kept
+        return doc

@@ -1,0 +1,494 @@
+"""The event finder: trigger words, their roles from the parse, and a factuality check.
+
+It works sentence by sentence on parsed text and leaves plain `Candidate`
+records on `doc._.event_candidates`; everything that needs the whole
+document (pronouns, relative dates, merging repeats) happens afterwards in
+`nlp.assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from nlp import extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp.rules import Lexicon, RuleSet, TriggerRule, default_rules
+
+AGENT_TYPES = {"AGENCY", "GOV", "COURT", "ORG", "PERSON", "LEGISLATURE", "PLACE", "GROUP"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
+
+
+@dataclass
+class RoleFiller:
+    """Who or what fills a role: a linked entity, an anaphor to resolve, or plain words."""
+
+    text: str
+    start: int
+    end: int
+    entity_id: str | None = None
+    canonical: str | None = None
+    type: str | None = None
+    anaphor: str | None = None  # the kind of antecedent wanted ("ORG", "PRODUCT"...)
+    plural: bool = False
+
+
+@dataclass
+class Candidate:
+    rule_id: str
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+    tense: str
+    confidence: float
+    agent: list[RoleFiller] = field(default_factory=list)
+    target: list[RoleFiller] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    attr_entities: dict[str, RoleFiller] = field(default_factory=dict)
+    # char spans of the tokens by closeness to the event in the parse: 0 inside
+    # the event's clause, 1 attached to a governing clause, 2 elsewhere
+    token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def _entity_spans(doc: Doc) -> dict[int, Span]:
+    return {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+
+
+def _phrase(head: Token) -> Span:
+    """The head's phrase without trailing relative or participial clauses."""
+    doc = head.doc
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc") and child.i > head.i:
+            break
+        right = max(right, child.right_edge.i)
+    return doc[head.left_edge.i : right + 1]
+
+
+class EventFinder:
+    def __init__(self, rules: RuleSet):
+        self.noun_rules = rules.by_pos("NOUN")
+        self.verb_rules = rules.by_pos("VERB")
+        self.lex: Lexicon = rules.lexicon
+        self.anaphor_heads = {word: kind for kind, words in self.lex.anaphors.items() for word in words}
+
+    # --- roles ---------------------------------------------------------------
+
+    def fillers(self, head: Token | None, ents: dict[int, Span], *, exclude: set[int] = frozenset()) -> list[RoleFiller]:
+        """Role fillers for the phrase headed by `head` (conjuncts included)."""
+        if head is None:
+            return []
+        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        result: list[RoleFiller] = []
+        for h in heads:
+            phrase = _phrase(h)
+            found = []
+            seen_ids = set()
+            for token in phrase:
+                ent = ents.get(token.i)
+                if ent is None or token.i in exclude or ent._.entity_type in (None, "MONEY", "LAW"):
+                    continue
+                if ent._.entity_id in seen_ids:
+                    continue
+                # Entities inside another conjunct's phrase belong to that conjunct.
+                if h.i == head.i and any(ent.start >= c.left_edge.i and ent.start <= c.right_edge.i for c in heads[1:]):
+                    continue
+                seen_ids.add(ent._.entity_id)
+                found.append(
+                    RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
+                )
+            if found:
+                result.extend(found)
+                continue
+            anaphor = self._anaphor_kind(h)
+            text = phrase.text.strip()
+            if anaphor:
+                plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
+                result.append(RoleFiller(text, phrase.start_char, phrase.end_char, anaphor=anaphor, plural=plural))
+            elif h.pos_ in ("NOUN", "PROPN") and text:
+                result.append(RoleFiller(text, phrase.start_char, phrase.end_char))
+        return result
+
+    def _anaphor_kind(self, head: Token) -> str | None:
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            kinds = self.lex.pronouns.get(lower)
+            return "|".join(kinds) if kinds else None
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
+        if lemma in self.anaphor_heads and determiners & {"the", "this", "these", "those", "both", "its", "their", "two", "that"}:
+            return self.anaphor_heads[lemma]
+        return None
+
+    @staticmethod
+    def subject_of(verb: Token) -> Token | None:
+        seen = 0
+        while verb is not None and seen < 6:
+            seen += 1
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return child
+            if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+                return verb.head
+            if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+        return [c for c in token.children if c.dep_ in deps]
+
+    @staticmethod
+    def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+        objects = []
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            phrase = child.lower_
+            # multi-word prepositions: "in favor of", "on behalf of"
+            if phrase == "in" and any(g.lower_ in ("favor", "favour") for g in child.children):
+                phrase = "in favor of"
+                child = next(g for g in child.children if g.lower_ in ("favor", "favour"))
+                child = next((g for g in child.children if g.dep_ == "prep"), child)
+            if phrase in preps:
+                objects += [g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "PROPN", "PRON")]
+        return objects
+
+    # --- factuality ----------------------------------------------------------
+
+    def is_factual(self, anchor: Token, trigger: Token) -> bool:
+        sent = anchor.sent
+        if sent.text.rstrip(" \"'”’)").endswith("?"):
+            return False
+        for mod in trigger.children:
+            if mod.dep_ in ("amod", "compound") and mod.lemma_.lower() in self.lex.non_factual_modifiers:
+                return False
+        token = anchor
+        via = None
+        for _ in range(12):
+            direct = token.i == anchor.i or via in ("xcomp", "conj", "advcl")
+            for child in token.children:
+                lower = child.lower_
+                if direct and child.dep_ == "neg":
+                    return False
+                if direct and child.dep_ in ("aux", "auxpass") and (lower in self.lex.modals or child.lemma_ in self.lex.modals):
+                    return False
+                if child.dep_ == "mark" and lower in self.lex.conditional_marks:
+                    return False
+                if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
+                    return False
+            if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors:
+                return False
+            if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS + ("prep", "pobj", "dobj"):
+                break
+            via = token.dep_
+            token = token.head
+        return True
+
+    # --- attributes ----------------------------------------------------------
+
+    @staticmethod
+    def _nearest_entity(doc: Doc, ents: dict[int, Span], trigger: Token, types: tuple[str, ...]) -> Span | None:
+        best = None
+        for ent in doc.ents:
+            if ent._.entity_type in types and ent.sent == trigger.sent:
+                distance = abs(ent.start - trigger.i)
+                if best is None or distance < best[0]:
+                    best = (distance, ent)
+        return best[1] if best else None
+
+    def attributes(self, candidate: Candidate, doc: Doc, ents: dict[int, Span], trigger: Token, anchor: Token, rule: TriggerRule) -> None:
+        def entity_attr(key: str, types: tuple[str, ...]) -> bool:
+            ent = self._nearest_entity(doc, ents, trigger, types)
+            if ent is None:
+                return False
+            candidate.attrs[key] = ent._.canonical or ent.text
+            candidate.attr_entities[key] = RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
+            return True
+
+        sent_lower = trigger.sent.text.lower()
+        kind = candidate.type
+        if kind == "order":
+            if not entity_attr("instrument", ("LAW",)):
+                for token in trigger.sent:
+                    if token.i != trigger.i and token.lemma_.lower() in ("directive", "order", "proclamation", "letter") and token.pos_ == "NOUN":
+                        candidate.attrs["instrument"] = doc[token.left_edge.i : token.i + 1].text.lower().lstrip("an ").strip() or token.text
+                        break
+            if trigger.pos_ == "NOUN":
+                candidate.attrs["form"] = " ".join(
+                    t.lower_ for t in doc[trigger.left_edge.i : trigger.i + 1] if t.dep_ in ("compound", "amod") or t.i == trigger.i
+                )
+        elif kind == "designation":
+            if not entity_attr("list", ("LIST",)):
+                for token in trigger.sent:
+                    if token.lemma_.lower() == "list":
+                        candidate.attrs["list"] = doc[token.left_edge.i : token.i + 1].text.strip("\"“” ")
+                        break
+        elif kind == "lawsuit":
+            if not entity_attr("court", ("COURT",)):
+                match = re.search(r"\b(?:in|before) (?:a |the )?((?:[\w.]+ ){0,4}court)\b", sent_lower)
+                if match:
+                    candidate.attrs["court"] = match.group(1)
+        elif kind == "ruling":
+            candidate.attrs["outcome"] = " ".join(
+                t.lower_ for t in doc[trigger.left_edge.i : trigger.i + 1] if t.dep_ in ("compound", "amod") or t.i == trigger.i
+            ) if trigger.pos_ == "NOUN" else trigger.lemma_.lower()
+        elif kind == "penalty":
+            money = self._nearest_entity(doc, ents, trigger, ("MONEY",))
+            if money is not None:
+                candidate.attrs["amount"] = money.text
+            else:
+                match = re.search(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand))?", trigger.sent.text)
+                if match:
+                    candidate.attrs["amount"] = match.group(0)
+        elif kind == "suspension":
+            objects = self._children(anchor, ("dobj",)) + self._prep_objects(anchor, ("to", "for"))
+            scope = "; ".join(_phrase(o).text for o in objects)
+            if scope:
+                candidate.attrs["scope"] = scope
+        elif kind == "meeting":
+            entity_attr("place", ("PLACE",))
+        elif kind == "rule":
+            stage = "final"
+            if "interim" in sent_lower:
+                stage = "interim"
+            elif "propos" in sent_lower or anchor.lemma_ == "propose":
+                stage = "proposed"
+            candidate.attrs["stage"] = stage
+        elif kind == "legislation":
+            stage = rule.stage_by_realizer.get(anchor.lemma_.lower())
+            if stage:
+                candidate.attrs["stage"] = stage
+        for key, value in rule.attrs.items():
+            candidate.attrs.setdefault(key, value)
+
+    # --- triggers ------------------------------------------------------------
+
+    @staticmethod
+    def tense_of(anchor: Token) -> str:
+        for child in anchor.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll"):
+                return "future"
+        if anchor.tag_ in ("VBD", "VBN") or "Past" in anchor.morph.get("Tense"):
+            return "past"
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
+            return "past"
+        return "present"
+
+    @staticmethod
+    def closeness(anchor: Token, trigger: Token) -> list[tuple[int, int, int]]:
+        doc = anchor.doc
+        inside = {t.i for t in anchor.subtree} | {t.i for t in trigger.subtree}
+        governing = set()
+        token = anchor
+        while token.head.i != token.i:
+            token = token.head
+            governing |= {c.i for c in token.children}
+            governing.add(token.i)
+        result = []
+        for token in anchor.sent:
+            level = 0 if token.i in inside else 1 if token.i in governing else 2
+            result.append((token.idx, token.idx + len(token), level))
+        del doc
+        return result
+
+    def _modifier_ok(self, noun: Token, rule: TriggerRule) -> bool:
+        lemma = noun.lemma_.lower()
+        needed = rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
+        if not needed:
+            return True
+        before = " " + noun.doc[noun.left_edge.i : noun.i].text.lower().replace("-", " ") + " "
+        return any(f" {phrase.replace('-', ' ')} " in before for phrase in needed)
+
+    def _context_ok(self, token: Token, rule: TriggerRule, ents: dict[int, Span]) -> bool:
+        if not rule.requires_context:
+            return True
+        scope = list(token.subtree) + list(token.head.subtree if token.pos_ == "NOUN" else [])
+        for t in scope:
+            if t.lemma_.lower() in rule.requires_context or t.lower_ in rule.requires_context:
+                return True
+            ent = ents.get(t.i)
+            if ent is not None and ent._.entity_type == "LIST":
+                return True
+        return False
+
+    def _realizer(self, noun: Token, rule: TriggerRule) -> tuple[Token | None, str]:
+        """The verb that makes a noun trigger an event, and how the noun hangs on it."""
+        node = noun
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+        head = node.head
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in rule.realized_by:
+                return child, "acl"
+        if node.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in rule.realized_by:
+            return head, "object"
+        if node.dep_ == "nsubjpass" and head.lemma_.lower() in rule.realized_by:
+            return head, "passive"
+        if node.dep_ == "nsubj" and head.lemma_.lower() in self.lex.intransitive_realizers:
+            return head, "intransitive"
+        if node.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in rule.realized_by:
+            return head.head, "with"
+        return None, ""
+
+    def _agent_type(self, agent: list[RoleFiller], subject: Token | None) -> str | None:
+        for filler in agent:
+            if filler.type:
+                return filler.type
+            if filler.anaphor:
+                return filler.anaphor.split("|")[0]
+        if subject is not None and subject.lemma_.lower() in self.lex.anaphors.get("COURT", ()):
+            return "COURT"
+        return None
+
+    def _finish(self, candidate: Candidate, rule: TriggerRule, subject: Token | None) -> Candidate | None:
+        agent_type = self._agent_type(candidate.agent, subject)
+        if rule.requires_agent_type and agent_type not in rule.requires_agent_type:
+            if not (subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel")):
+                return None
+        if agent_type and agent_type in rule.type_by_agent:
+            candidate.type = rule.type_by_agent[agent_type]
+        return candidate
+
+    def noun_candidate(self, noun: Token, rule: TriggerRule, ents: dict[int, Span]) -> Candidate | None:
+        if not self._modifier_ok(noun, rule) or not self._context_ok(noun, rule, ents):
+            return None
+        realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
+        nominal = rule.nominal_roles and not realizer
+        if rule.realized_by and realizer is None and not nominal:
+            return None
+        anchor = realizer or noun
+        if not self.is_factual(anchor, noun):
+            return None
+        agent_head = target_heads = None
+        subject = None
+        targets: list[Token] = self._prep_objects(noun, rule.target_preps)
+        if nominal:
+            possessors = self._children(noun, ("poss",))
+            agent_head = possessors[0] if possessors else None
+            targets = self._prep_objects(noun, ("of",)) or targets
+        elif how in ("passive", "acl"):
+            agent_head = next(iter(g for a in self._children(realizer, ("agent",)) for g in a.children if g.dep_ == "pobj"), None)
+            targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",))
+        elif how == "intransitive":
+            pass
+        else:
+            subject = self.subject_of(realizer)
+            flipped = realizer.lemma_.lower() in self.lex.receive_verbs or rule.subject_role == "target"
+            if flipped:
+                target_heads = subject
+                agent_head = next(iter(self._prep_objects(realizer, ("from", "by"))), None)
+            else:
+                agent_head = subject
+                if how == "with":
+                    targets = self._children(realizer, ("dobj",)) + targets
+                targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, ("to", "on", "against"))
+        exclude = {noun.i}
+        agent = self.fillers(agent_head, ents, exclude=exclude)
+        target = self.fillers(target_heads, ents, exclude=exclude) if target_heads is not None else []
+        for head in targets:
+            target += self.fillers(head, ents, exclude=exclude)
+        return self._build(rule, noun, anchor, agent, target, subject, ents)
+
+    def verb_candidate(self, verb: Token, rule: TriggerRule, ents: dict[int, Span]) -> Candidate | None:
+        lemma = verb.lemma_.lower()
+        particles = rule.requires_particle_for.get(lemma)
+        if particles:
+            nearby = {c.lower_ for c in verb.children} | {t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i}
+            if not nearby & set(particles):
+                return None
+        if not self._context_ok(verb, rule, ents):
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        objects = self._children(verb, ("dobj", "dative"))
+        if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
+            return None
+        # "launched an investigation": the noun rule handles it, with its own type
+        for obj in objects:
+            if obj.lemma_.lower() in self.noun_rules and any(r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]):
+                return None
+        if not self.is_factual(verb, verb):
+            return None
+        subject = None
+        if passive:
+            target_heads = self._children(verb, ("nsubjpass",))
+            agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
+        else:
+            subject = self.subject_of(verb)
+            if rule.subject_role == "target":
+                agent_heads, target_heads = [], [subject] if subject is not None else []
+            else:
+                agent_heads = [subject] if subject is not None else []
+                target_heads = [o for o in objects if o.dep_ == "dobj"] or objects
+        target_heads = list(target_heads) + self._prep_objects(verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",))
+        agent = [f for h in agent_heads for f in self.fillers(h, ents)]
+        target = [f for h in target_heads for f in self.fillers(h, ents)]
+        if rule.requires_object_type:
+            product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
+            product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
+            if not product_like:
+                return None
+        return self._build(rule, verb, verb, agent, target, subject, ents)
+
+    def _build(self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents) -> Candidate | None:
+        sent = trigger.sent
+        trigger_span = trigger.doc[trigger.left_edge.i : trigger.i + 1] if trigger.pos_ == "NOUN" else trigger.doc[trigger.i : trigger.i + 1]
+        if trigger.pos_ == "NOUN":
+            mods = [t for t in trigger_span if t.dep_ in ("compound", "amod") or t.i == trigger.i]
+            trigger_span = trigger.doc[mods[0].i : trigger.i + 1] if mods else trigger.doc[trigger.i : trigger.i + 1]
+        candidate = Candidate(
+            rule_id=rule.id,
+            type=rule.type,
+            trigger=trigger_span.text,
+            trigger_start=trigger_span.start_char,
+            trigger_end=trigger_span.end_char,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            tense=self.tense_of(anchor),
+            confidence=rule.confidence,
+            agent=agent,
+            target=target,
+            token_closeness=self.closeness(anchor, trigger),
+        )
+        finished = self._finish(candidate, rule, subject)
+        if finished is None:
+            return None
+        self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
+        return finished
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = _entity_spans(doc)
+        candidates: list[Candidate] = []
+        used: set[int] = set()
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("NOUN", "PROPN") and lemma in self.noun_rules:
+                for rule in self.noun_rules[lemma]:
+                    found = self.noun_candidate(token, rule, ents)
+                    if found is not None:
+                        candidates.append(found)
+                        used.add(token.i)
+                        break
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.i not in used and token.pos_ == "VERB" and lemma in self.verb_rules:
+                for rule in self.verb_rules[lemma]:
+                    found = self.verb_candidate(token, rule, ents)
+                    if found is not None:
+                        candidates.append(found)
+                        break
+        doc._.event_candidates = candidates
+        return doc
+
+
+@Language.factory("regwatch_events", default_config={})
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    return EventFinder(default_rules())

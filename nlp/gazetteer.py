@@ -1,0 +1,130 @@
+"""Known entities (agencies, lists, laws, courts, companies...) loaded from data.
+
+Each `data/gazetteers/*.jsonl` line is one entity with its stable id, its
+canonical name and the aliases it goes by. `aliases` are matched without
+regard to case (they are safe in lower-case text); `cased_aliases` only with
+their exact capitals ("EAR", "Commerce", "Meta"), because in lower case they
+are ordinary words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
+_ALLOWED_KEYS = {"id", "type", "canonical", "aliases", "cased_aliases", "parent", "country", "note"}
+_REQUIRED_KEYS = {"id", "type", "canonical"}
+_ID = re.compile(r"^[a-z]+:[a-z0-9][a-z0-9._-]*$")
+TYPES = {"AGENCY", "GOV", "LIST", "LAW", "COURT", "LEGISLATURE", "ORG", "PRODUCT", "PERSON", "PLACE"}
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    type: str
+    canonical: str
+    aliases: tuple[str, ...] = ()
+    cased_aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self.entries
+
+    def get(self, entity_id: str) -> Entry | None:
+        return self.entries.get(entity_id)
+
+    def ruler_patterns(self, tokenize: Callable[[str], Iterable[str]], *, cased: bool) -> list[dict]:
+        """entity_ruler token patterns: case-insensitive ones, or exact-case ones.
+
+        Token patterns (not phrase strings) so that adding them never runs the
+        statistical model over thousands of aliases. Lower-case aliases are
+        tokenised both as written and in lower case, because the tokenizer
+        splits "u.s." differently from "U.S.".
+        """
+        patterns = []
+        attr = "ORTH" if cased else "LOWER"
+        for entry in self.entries.values():
+            names = entry.cased_aliases if cased else (entry.canonical, *entry.aliases)
+            seen: set[tuple[str, ...]] = set()
+            for name in names:
+                variants = [name] if cased else [name, name.lower()]
+                for variant in variants:
+                    tokens = tuple(t if cased else t.lower() for t in tokenize(variant))
+                    if not tokens or tokens in seen:
+                        continue
+                    seen.add(tokens)
+                    patterns.append({"label": entry.type, "pattern": [{attr: t} for t in tokens], "id": entry.id})
+        return patterns
+
+    def truecase_forms(self) -> dict[str, str]:
+        """Lower-case alias -> its written capitals, for restoring lower-case text."""
+        forms: dict[str, str] = {}
+        for entry in self.entries.values():
+            for name in (entry.canonical, *entry.aliases):
+                if name.lower() != name and len(name.lower()) == len(name):
+                    forms.setdefault(name.lower(), name)
+        return forms
+
+
+def _load_file(path: Path, gazetteer: Gazetteer) -> None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GazetteerError(f"{where}: not JSON: {exc.msg}") from None
+        if not isinstance(row, dict):
+            raise GazetteerError(f"{where}: expected a JSON object")
+        unknown = set(row) - _ALLOWED_KEYS
+        if unknown:
+            raise GazetteerError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ALLOWED_KEYS)}")
+        missing = _REQUIRED_KEYS - set(row)
+        if missing:
+            raise GazetteerError(f"{where}: missing key(s) {sorted(missing)}")
+        if not _ID.match(row["id"]):
+            raise GazetteerError(f"{where}: id {row['id']!r} is not of the form kind:slug")
+        if row["type"] not in TYPES:
+            raise GazetteerError(f"{where}: type {row['type']!r} is not one of {sorted(TYPES)}")
+        if row["id"] in gazetteer.entries:
+            raise GazetteerError(f"{where}: duplicate id {row['id']!r}")
+        for key in ("aliases", "cased_aliases"):
+            value = row.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+                raise GazetteerError(f"{where}: {key} must be a list of non-empty strings")
+        gazetteer.entries[row["id"]] = Entry(
+            id=row["id"],
+            type=row["type"],
+            canonical=row["canonical"],
+            aliases=tuple(row.get("aliases", [])),
+            cased_aliases=tuple(row.get("cased_aliases", [])),
+            parent=row.get("parent"),
+        )
+
+
+def load_gazetteer(directory: Path | str = DEFAULT_DIR) -> Gazetteer:
+    """Load every `*.jsonl` file in `directory`; fail loudly on any malformed line."""
+    gazetteer = Gazetteer()
+    for path in sorted(Path(directory).glob("*.jsonl")):
+        _load_file(path, gazetteer)
+    return gazetteer
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(directory: str = str(DEFAULT_DIR)) -> Gazetteer:
+    return load_gazetteer(directory)

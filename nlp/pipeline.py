@@ -1,0 +1,373 @@
+"""Building the spaCy pipelines and running extraction over documents.
+
+Two pipelines share the same entity components:
+
+* the *light* one (tokenizer, sentencizer, gazetteer, products, linker; no
+  statistical model) reads every sentence of a document, cheaply;
+* the *full* one (the pinned model plus the same components and the event
+  finder) parses only the sentences that contain a trigger word.
+
+Parsing only what can hold an event is what makes extraction cost less than
+running the stock model over the whole text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+from spacy.language import Language
+
+from app import config
+from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp.assemble import assemble, merge_repeats
+from nlp.casing import normalise_case
+from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
+from nlp.components import events as event_components  # noqa: F401  (registers factories)
+from nlp.components.entities import product_canonical
+from nlp.components.events import Candidate, RoleFiller
+from nlp.gazetteer import DEFAULT_DIR as GAZETTEER_DIR
+from nlp.gazetteer import default_gazetteer
+from nlp.records import DocResult, Mention
+from nlp.rules import RULES_DIR, default_rules
+
+CODE_VERSION = "1"
+# Text longer than this is cut before analysis (spaCy refuses > 1,000,000 chars
+# per Doc, and nothing a feed carries needs more to state its events).
+MAX_TEXT_CHARS = 1_000_000
+# The light pass reads long texts in segments of about this size.
+SEGMENT_CHARS = 100_000
+# Sentences longer than this are parsed in windows (a run-on "sentence" of
+# pasted tables would otherwise cost the parser quadratic time).
+MAX_SENTENCE_CHARS = 1_500
+_IRREGULAR_FORMS = ("held", "brought", "met", "took", "taken", "won", "got", "paid", "struck", "threw", "thrown", "sought")
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Changes whenever code version, rules or gazetteers change, so `process` redoes old results."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for folder in (RULES_DIR, GAZETTEER_DIR):
+        for path in sorted(Path(folder).glob("*")):
+            if path.is_file():
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    return f"{CODE_VERSION}-{digest.hexdigest()[:10]}"
+
+
+def _add_entity_components(nlp: Language, *, before: str | None) -> None:
+    gazetteer = default_gazetteer()
+    where = {"before": before} if before else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="regwatch_gazetteer", config={"phrase_matcher_attr": "LOWER", "validate": True}, **where
+    )
+    def tokenize(text: str) -> list[str]:
+        return [t.text for t in nlp.make_doc(text)]
+
+    ruler.add_patterns(gazetteer.ruler_patterns(tokenize, cased=False))
+    cased = nlp.add_pipe("entity_ruler", name="regwatch_gazetteer_cased", config={"validate": True}, after="regwatch_gazetteer")
+    cased.add_patterns(gazetteer.ruler_patterns(tokenize, cased=True))
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """The full pipeline: the pinned model plus regwatch's components."""
+    nlp = spacy.load(model or config.model_name())
+    _add_entity_components(nlp, before="ner")
+    nlp.add_pipe("regwatch_products", after="ner")
+    nlp.add_pipe("regwatch_linker", after="regwatch_products")
+    nlp.add_pipe("regwatch_events", last=True)
+    return nlp
+
+
+def build_light_nlp() -> Language:
+    """Tokenizer-level pipeline: sentences and gazetteer/product entities, no model."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    _add_entity_components(nlp, before=None)
+    nlp.add_pipe("regwatch_products")
+    nlp.add_pipe("regwatch_linker")
+    return nlp
+
+
+@dataclass
+class DocInput:
+    id: str
+    text: str
+    published: str | None = None
+    title: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> DocInput:
+        if not isinstance(row, dict):
+            raise ValueError("input line is not a JSON object")
+        text = row.get("text")
+        if not isinstance(text, str):
+            raise ValueError("input has no 'text' string")
+        return cls(id=str(row.get("id", "")), text=text, published=row.get("published"), title=row.get("title"),
+                   metadata=row.get("metadata") or {})
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f"published {value!r} is not an ISO date") from None
+
+
+def _keyword_regex() -> re.Pattern[str]:
+    stems = set(_IRREGULAR_FORMS)
+    for lemma in default_rules().keywords():
+        stems.add(lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    """Split an over-long sentence at spaces into parseable windows."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+class Extractor:
+    """Entities and events for documents; one instance per process, reused."""
+
+    def __init__(self, nlp: Language | None = None, light: Language | None = None):
+        self.nlp = nlp or build_nlp()
+        self.light = light or build_light_nlp()
+        self.gazetteer = default_gazetteer()
+        self.truecase_forms = self.gazetteer.truecase_forms()
+        self.keywords = _keyword_regex()
+        self.version = pipeline_version()
+
+    # -- passes -------------------------------------------------------------
+
+    def _light_pass(self, text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+        mentions: list[Mention] = []
+        sentences: list[tuple[int, int]] = []
+        offset = 0
+        while offset < len(text):
+            end = min(len(text), offset + SEGMENT_CHARS)
+            if end < len(text):
+                newline = text.rfind("\n", offset + SEGMENT_CHARS // 2, end)
+                end = newline + 1 if newline > offset else end
+            doc = self.light(text[offset:end])
+            for sent in doc.sents:
+                sentences.append((offset + sent.start_char, offset + sent.end_char))
+            for ent in doc.ents:
+                if ent._.entity_id:
+                    mentions.append(
+                        Mention(ent.text, ent._.entity_type or ent.label_, offset + ent.start_char, offset + ent.end_char,
+                                ent._.canonical, ent._.entity_id)
+                    )
+            offset = end
+        return mentions, sentences
+
+    def _candidate_spans(self, text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        spans = []
+        for start, end in sentences:
+            if self.keywords.search(text, start, end):
+                spans.extend(_windows(start, end, text))
+        return spans
+
+    @staticmethod
+    def _shift_filler(filler: RoleFiller, offset: int) -> None:
+        filler.start += offset
+        filler.end += offset
+
+    def _full_pass(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Candidate], list[Mention]]:
+        candidates: list[Candidate] = []
+        mentions: list[Mention] = []
+        for (start, _end), doc in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans), strict=True):
+            for ent in doc.ents:
+                if ent._.entity_id:
+                    mentions.append(Mention(ent.text, ent._.entity_type or ent.label_, start + ent.start_char,
+                                            start + ent.end_char, ent._.canonical, ent._.entity_id))
+            for candidate in doc._.event_candidates or []:
+                candidate.trigger_start += start
+                candidate.trigger_end += start
+                candidate.sentence_start += start
+                candidate.sentence_end += start
+                candidate.token_closeness = [(s + start, e + start, level) for s, e, level in candidate.token_closeness]
+                for filler in [*candidate.agent, *candidate.target, *candidate.attr_entities.values()]:
+                    self._shift_filler(filler, start)
+                candidates.append(candidate)
+        return candidates, mentions
+
+    # -- document-level entity work -------------------------------------------
+
+    def _spread_products(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Every occurrence of a product name the document established ("fable5" = "Fable 5")."""
+        products = {m.id: m.canonical for m in mentions if m.label == "PRODUCT" and m.id and m.canonical}
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+        for entity_id, canonical in products.items():
+            parts = canonical.split(" ")
+            if len(parts) != 2:
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(parts[0])}\s?{re.escape(parts[1])}(?![\w-])", re.IGNORECASE)
+            for match in pattern.finditer(text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                extra.append(Mention(match.group(0), "PRODUCT", match.start(), match.end(), canonical, entity_id))
+                taken.append((match.start(), match.end()))
+        return mentions + extra
+
+    def _fuzzy_links(self, mentions: list[Mention]) -> dict[str, Mention]:
+        """Misspelt names linked to a known entity named in the same document.
+
+        "Anthropus" joins Anthropic only when Anthropic is mentioned nearby,
+        the spellings are one or two edits apart and share their start; two
+        different gazetteer entities are never glued together.
+        """
+        anchors = {m.id: m for m in mentions if m.id and m.id in self.gazetteer and m.label in ("ORG", "PRODUCT", "AGENCY")}
+        relink: dict[str, Mention] = {}
+        for mention in mentions:
+            if not mention.id or mention.id in self.gazetteer or mention.label not in ("ORG", "PERSON", "PLACE", "PRODUCT", "GROUP"):
+                continue
+            name = (mention.canonical or mention.text).lower()
+            if len(name) < 6 or " " in name:
+                continue
+            for anchor in anchors.values():
+                other = (anchor.canonical or "").lower()
+                if len(other) < 6 or abs(len(other) - len(name)) > 2 or name[:3] != other[:3]:
+                    continue
+                if Levenshtein.distance(name, other) <= 2 and JaroWinkler.similarity(name, other) >= 0.9:
+                    relink[mention.id] = anchor
+                    break
+        return relink
+
+    @staticmethod
+    def _apply_links(relink: dict[str, Mention], mentions: list[Mention], candidates: list[Candidate], types: dict[str, str]) -> list[Mention]:
+        if not relink:
+            return mentions
+        fixed = []
+        for m in mentions:
+            target = relink.get(m.id or "")
+            fixed.append(Mention(m.text, target.label, m.start, m.end, target.canonical, target.id) if target else m)
+        for candidate in candidates:
+            for filler in [*candidate.agent, *candidate.target, *candidate.attr_entities.values()]:
+                target = relink.get(filler.entity_id or "")
+                if target:
+                    filler.entity_id, filler.canonical, filler.type = target.id, target.canonical, types.get(target.id, target.label)
+        return fixed
+
+    @staticmethod
+    def _merge_mentions(light: list[Mention], full: list[Mention]) -> list[Mention]:
+        """Union of both passes; where spans overlap the gazetteer/light one wins."""
+        result = list(light)
+        for mention in full:
+            if not any(m.start < mention.end and mention.start < m.end for m in light):
+                result.append(mention)
+        seen = set()
+        unique = []
+        for m in sorted(result, key=lambda m: (m.start, -m.end)):
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                unique.append(m)
+        return unique
+
+    # -- public ----------------------------------------------------------------
+
+    def extract(self, item: DocInput) -> DocResult:
+        """Entities and events of one document; a bad input gives a result with `error`."""
+        try:
+            return self._extract(item)
+        except ValueError as exc:
+            return DocResult(id=item.id, error=str(exc))
+
+    def _extract(self, item: DocInput) -> DocResult:
+        published = parse_published(item.published)
+        text = item.text[:MAX_TEXT_CHARS]
+        if not text.strip():
+            return DocResult(id=item.id)
+        analysed, _style = normalise_case(text, self.truecase_forms)
+        light_mentions, sentences = self._light_pass(analysed)
+        spans = self._candidate_spans(analysed, sentences)
+        candidates, full_mentions = self._full_pass(analysed, spans)
+        mentions = self._merge_mentions(light_mentions, full_mentions)
+        mentions = self._spread_products(analysed, mentions)
+        types = {m.id: m.label for m in mentions if m.id}
+        mentions = self._apply_links(self._fuzzy_links(mentions), mentions, candidates, types)
+        types = {m.id: m.label for m in mentions if m.id}
+        # Offsets point into `analysed`, which has the same length as `text`:
+        # report the original characters.
+        mentions = [
+            Mention(text[m.start : m.end], m.label, m.start, m.end, m.canonical, m.id)
+            for m in mentions
+            if m.label != "MONEY"
+        ]
+        events = assemble(text, published, candidates, mentions, types)
+        # The document's own act (an executive order's text, a final rule) comes
+        # first, so the sentences recounting it fold into it.
+        events = merge_repeats(acts.document_events(item, text, published, mentions) + events)
+        return DocResult(id=item.id, entities=mentions, events=events)
+
+    def extract_stream(self, items: Iterable[DocInput]) -> Iterator[DocResult]:
+        for item in items:
+            yield self.extract(item)
+
+
+# --- parallel extraction ------------------------------------------------------
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker() -> None:
+    global _WORKER
+    _WORKER = Extractor()
+
+
+def _work(item: DocInput) -> DocResult:
+    assert _WORKER is not None
+    return _WORKER.extract(item)
+
+
+class ExtractorPool:
+    """Extraction in `workers` processes (each with its own pipeline), reused across batches.
+
+    With one worker it runs in this process, so tests and small jobs pay no
+    start-up cost; results always come back in input order.
+    """
+
+    def __init__(self, workers: int = 1, *, chunksize: int = 8):
+        self.workers = max(1, workers)
+        self.chunksize = chunksize
+        self._pool: ProcessPoolExecutor | None = None
+        self._local: Extractor | None = None
+
+    def __enter__(self) -> ExtractorPool:
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def map(self, items: Iterable[DocInput]) -> Iterator[DocResult]:
+        if self._pool is None:
+            if self._local is None:
+                self._local = Extractor()
+            return self._local.extract_stream(items)
+        return self._pool.map(_work, items, chunksize=self.chunksize)
+
+
+def extract_parallel(items: Iterable[DocInput], *, workers: int = 2, chunksize: int = 8) -> Iterator[DocResult]:
+    """Extract a stream of documents; results keep input order."""
+    with ExtractorPool(workers, chunksize=chunksize) as pool:
+        yield from pool.map(items)

@@ -1,0 +1,202 @@
+"""Event trigger rules and the lexicon, loaded from `data/rules/` and validated.
+
+A typo in a rule file (`"catgory"`, a misspelt type) fails the load with a
+message naming the file, the line and the key, instead of silently making a
+rule that never fires.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
+EVENT_TYPES = (
+    "order", "rule", "designation", "lawsuit", "ruling", "investigation",
+    "penalty", "suspension", "legislation", "meeting", "launch",
+)  # fmt: skip
+
+_RULE_KEYS = {
+    "id": str, "type": str, "pos": str, "lemmas": list, "requires_modifier": list,
+    "requires_modifier_for": dict, "realized_by": list, "requires_object_of_realizer": bool,
+    "requires_context": list, "requires_object": bool, "requires_object_for": list,
+    "requires_particle_for": dict, "requires_agent_type": list, "requires_object_type": list,
+    "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
+    "stage_by_realizer": dict, "target_preps": list, "confidence": float,
+}  # fmt: skip
+_LEXICON_KEYS = {
+    "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
+    "receive_verbs", "intransitive_realizers", "anaphoric_date_phrases", "product_nouns", "anaphors",
+    "pronouns", "product_stopwords",
+}  # fmt: skip
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message says which file, line and key."""
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str
+    type: str
+    pos: str
+    lemmas: frozenset[str]
+    requires_modifier: tuple[str, ...] = ()
+    requires_modifier_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    realized_by: frozenset[str] = frozenset()
+    requires_object_of_realizer: bool = False
+    requires_context: frozenset[str] = frozenset()
+    requires_object: bool = False
+    requires_object_for: frozenset[str] = frozenset()
+    requires_particle_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    requires_agent_type: frozenset[str] = frozenset()
+    requires_object_type: frozenset[str] = frozenset()
+    type_by_agent: dict[str, str] = field(default_factory=dict)
+    subject_role: str = "agent"
+    attrs: dict[str, str] = field(default_factory=dict)
+    nominal_roles: bool = False
+    stage_by_realizer: dict[str, str] = field(default_factory=dict)
+    # prepositions whose object is the target ("talks with X", "sued ... against X")
+    target_preps: tuple[str, ...] = ("against", "on", "of", "over", "targeting", "into", "for")
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    modals: frozenset[str]
+    non_factual_governors: frozenset[str]
+    non_factual_modifiers: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    receive_verbs: frozenset[str]
+    intransitive_realizers: frozenset[str]
+    anaphoric_date_phrases: tuple[str, ...]
+    product_nouns: frozenset[str]
+    anaphors: dict[str, frozenset[str]]
+    pronouns: dict[str, tuple[str, ...]]
+    product_stopwords: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    triggers: tuple[TriggerRule, ...]
+    lexicon: Lexicon
+
+    def by_pos(self, pos: str) -> dict[str, list[TriggerRule]]:
+        """lemma -> rules for that part of speech (VERB or NOUN)."""
+        index: dict[str, list[TriggerRule]] = {}
+        for rule in self.triggers:
+            if rule.pos == pos:
+                for lemma in rule.lemmas:
+                    index.setdefault(lemma, []).append(rule)
+        return index
+
+    def keywords(self) -> frozenset[str]:
+        """Every trigger lemma, for the cheap pre-filter of sentences."""
+        return frozenset(lemma for rule in self.triggers for lemma in rule.lemmas)
+
+
+def _check_rule(row: Any, where: str) -> TriggerRule:
+    if not isinstance(row, dict):
+        raise RuleError(f"{where}: expected a JSON object")
+    for key, value in row.items():
+        if key not in _RULE_KEYS:
+            raise RuleError(f"{where}: unknown key {key!r}; allowed: {sorted(_RULE_KEYS)}")
+        expected = _RULE_KEYS[key]
+        if expected is float and isinstance(value, int | float):
+            continue
+        if not isinstance(value, expected):
+            raise RuleError(f"{where}: key {key!r} must be a {expected.__name__}")
+    for key in ("id", "type", "pos", "lemmas"):
+        if key not in row:
+            raise RuleError(f"{where}: missing key {key!r}")
+    if row["type"] not in EVENT_TYPES:
+        raise RuleError(f"{where}: type {row['type']!r} is not an event type ({', '.join(EVENT_TYPES)})")
+    if row["pos"] not in ("VERB", "NOUN"):
+        raise RuleError(f"{where}: pos must be VERB or NOUN, not {row['pos']!r}")
+    for mapped in row.get("type_by_agent", {}).values():
+        if mapped not in EVENT_TYPES:
+            raise RuleError(f"{where}: type_by_agent maps to unknown type {mapped!r}")
+    return TriggerRule(
+        id=row["id"],
+        type=row["type"],
+        pos=row["pos"],
+        lemmas=frozenset(row["lemmas"]),
+        requires_modifier=tuple(row.get("requires_modifier", ())),
+        requires_modifier_for={k: tuple(v) for k, v in row.get("requires_modifier_for", {}).items()},
+        realized_by=frozenset(row.get("realized_by", ())),
+        requires_object_of_realizer=row.get("requires_object_of_realizer", False),
+        requires_context=frozenset(row.get("requires_context", ())),
+        requires_object=row.get("requires_object", False),
+        requires_object_for=frozenset(row.get("requires_object_for", ())),
+        requires_particle_for={k: tuple(v) for k, v in row.get("requires_particle_for", {}).items()},
+        requires_agent_type=frozenset(row.get("requires_agent_type", ())),
+        requires_object_type=frozenset(row.get("requires_object_type", ())),
+        type_by_agent=dict(row.get("type_by_agent", {})),
+        subject_role=row.get("subject_role", "agent"),
+        attrs=dict(row.get("attrs", {})),
+        nominal_roles=row.get("nominal_roles", False),
+        stage_by_realizer=dict(row.get("stage_by_realizer", {})),
+        target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
+        confidence=float(row.get("confidence", 0.6)),
+    )
+
+
+def load_triggers(path: Path) -> tuple[TriggerRule, ...]:
+    rules: list[TriggerRule] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleError(f"{where}: not JSON: {exc.msg}") from None
+        rule = _check_rule(row, where)
+        if rule.id in seen:
+            raise RuleError(f"{where}: duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise RuleError(f"{path}: not JSON: {exc.msg} (line {exc.lineno})") from None
+    unknown = set(data) - _LEXICON_KEYS
+    missing = _LEXICON_KEYS - set(data)
+    if unknown or missing:
+        raise RuleError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    return Lexicon(
+        modals=frozenset(data["modals"]),
+        non_factual_governors=frozenset(data["non_factual_governors"]),
+        non_factual_modifiers=frozenset(data["non_factual_modifiers"]),
+        hedge_adverbs=frozenset(data["hedge_adverbs"]),
+        conditional_marks=frozenset(data["conditional_marks"]),
+        receive_verbs=frozenset(data["receive_verbs"]),
+        intransitive_realizers=frozenset(data["intransitive_realizers"]),
+        anaphoric_date_phrases=tuple(data["anaphoric_date_phrases"]),
+        product_nouns=frozenset(data["product_nouns"]),
+        anaphors={k: frozenset(v) for k, v in data["anaphors"].items()},
+        pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
+        product_stopwords=frozenset(data["product_stopwords"]),
+    )
+
+
+def load_rules(directory: Path | str = RULES_DIR) -> RuleSet:
+    directory = Path(directory)
+    return RuleSet(
+        triggers=load_triggers(directory / "events.jsonl"),
+        lexicon=load_lexicon(directory / "lexicon.json"),
+    )
+
+
+@lru_cache(maxsize=4)
+def default_rules(directory: str = str(RULES_DIR)) -> RuleSet:
+    return load_rules(directory)
