@@ -76,10 +76,12 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
     return [EntityRef(filler.text, None, None, None)]
 
 
-def _refs(fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
+def _refs(fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str], *, agent: bool = False) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
     for filler in fillers:
+        if agent and filler.refers_to_event:
+            continue  # "the directive banned X": the act is not its own issuer
         for ref in resolve_filler(filler, mentions, types):
             key = ref.id or ref.text.lower()
             if key not in seen:
@@ -240,7 +242,7 @@ def assemble(
     events: list[Event] = []
     for item in placed:
         candidate = item.candidate
-        agent = _refs(candidate.agent, mentions, entity_types)
+        agent = _refs(candidate.agent, mentions, entity_types, agent=True)
         target = _refs(candidate.target, mentions, entity_types)
         agent_ids = _ids(agent)
         target = [r for r in target if not (r.id and r.id in agent_ids)]
@@ -249,6 +251,10 @@ def assemble(
         }
         if not agent and not target and not attr_entities:
             continue
+        fillers = candidate.agent + candidate.target
+        if fillers and all(f.generic for f in fillers) and not attr_entities:
+            continue  # "forced a company to pull products": nobody in particular
+        repeats_act = any(f.refers_to_event for f in candidate.agent)
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
         events.append(
             Event(
@@ -268,4 +274,8 @@ def assemble(
                 trigger_end=candidate.trigger_end,
             )
         )
+        if repeats_act:
+            earlier = next((e for e in reversed(events[:-1]) if e.type == candidate.type), None)
+            if earlier is not None:
+                _absorb(earlier, events.pop())
     return merge_repeats(events)

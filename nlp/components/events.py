@@ -34,6 +34,10 @@ class RoleFiller:
     type: str | None = None
     anaphor: str | None = None  # the kind of antecedent wanted ("ORG", "PRODUCT"...)
     plural: bool = False
+    # "a company", "products": no particular participant
+    generic: bool = False
+    # "the directive", "the order": the event itself, mentioned again
+    refers_to_event: bool = False
 
 
 @dataclass
@@ -77,6 +81,10 @@ class EventFinder:
         self.verb_rules = rules.by_pos("VERB")
         self.lex: Lexicon = rules.lexicon
         self.anaphor_heads = {word: kind for kind, words in self.lex.anaphors.items() for word in words}
+        # nouns naming an act itself; "the directive banned X" repeats that act
+        self.instrument_nouns = {
+            lemma for lemma, rules in self.noun_rules.items() if any(r.type in ("order", "rule", "ruling") for r in rules)
+        } - {"control", "restriction"}
 
     # --- roles ---------------------------------------------------------------
 
@@ -112,7 +120,13 @@ class EventFinder:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
                 result.append(RoleFiller(text, phrase.start_char, phrase.end_char, anaphor=anaphor, plural=plural))
             elif h.pos_ in ("NOUN", "PROPN") and text:
-                result.append(RoleFiller(text, phrase.start_char, phrase.end_char))
+                determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
+                generic = h.pos_ == "NOUN" and (
+                    bool(determiners & {"a", "an", "any", "some", "no", "every", "each"})
+                    or (not determiners and h.tag_ == "NNS" and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children))
+                )
+                refers = bool(determiners & {"the", "this", "that"}) and h.lemma_.lower() in self.instrument_nouns
+                result.append(RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers))
         return result
 
     def _anaphor_kind(self, head: Token) -> str | None:
@@ -136,6 +150,11 @@ class EventFinder:
                     return child
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
                 return verb.head
+            if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+                # object control: in "forced the company to pull", the company pulls
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+                if controller is not None:
+                    return controller
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -407,6 +426,8 @@ class EventFinder:
                 return None
         if not self._context_ok(verb, rule, ents):
             return None
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None  # "an order ..., mandating X": the content of another act, not an act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = self._children(verb, ("dobj", "dative"))
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
