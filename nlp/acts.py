@@ -26,9 +26,15 @@ if TYPE_CHECKING:
 
 HEAD_CHARS = 3000
 _ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage"}
-_CAPTION = re.compile(r"^(?P<plaintiff>[^\n]{2,120}?)\s+v\.?\s+(?P<defendant>[^\n,]{2,120})", re.MULTILINE)
+# "X v. Y" on one line, or the multi-line caption of a court filing
+# ("ACME, INC.,\n    Plaintiff,\n  v.\nDEPARTMENT OF ...,\n    Defendants.").
+_CAPTION = re.compile(
+    r"(?P<plaintiff>[^\n]{2,160}?)[,\s]*(?:\n\s*(?:plaintiffs?|petitioners?|appellants?),?)?\s*\n?\s*v[s]?\.\s*\n?\s*"
+    r"(?P<defendant>[^\n]{2,160})",
+    re.IGNORECASE,
+)
 _SIGNED = re.compile(
-    r"(?:the white house,?\s*|dated:?\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
 )
 
@@ -116,8 +122,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     taken_types: set[str] = set()
     meta = item.metadata or {}
     for rule in default_act_rules():
-        if rule.type in taken_types:
-            continue
+        if rule.type in taken_types or (rule.type == "ruling" and "order" in taken_types):
+            continue  # "it is hereby ordered" in an executive order is not a court's
         match = rule.regex.search(head if rule.scope == "head" else text)
         if not match:
             continue
@@ -132,11 +138,21 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             agent = [_ref(first)] if first else [EntityRef("the court", None, None, "COURT")]
             caption = _CAPTION.search(head)
             if caption:
-                defendant = [m for m in head_mentions if caption.start("defendant") <= m.start < caption.end("defendant")]
-                target = [_ref(m) for m in defendant[:1]] or [EntityRef(caption.group("defendant").strip(), None, None, None)]
+                # the parties ruled on: both sides of the caption
+                for side in ("plaintiff", "defendant"):
+                    named = [m for m in head_mentions if caption.start(side) <= m.start < caption.end(side)]
+                    words = re.sub(r",?\s*(et al\.?|inc\.?|llc)?[,.\s]*$", "", caption.group(side).strip(), flags=re.IGNORECASE)
+                    target += [_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else [])
         elif rule.agent:
             ref = _gazetteer_ref(rule.agent)
             agent = [ref] if ref else []
+            if rule.type == "order":
+                # an order naming companies is about them ("equipment made by X")
+                seen: set[str] = set()
+                for m in mentions:
+                    if m.label == "ORG" and m.id not in seen and len(seen) < 3:
+                        seen.add(m.id)
+                        target.append(_ref(m))
         groups = match.groupdict()
         when = _parse_long_date(groups.get("date"))
         if when is None and meta.get("signing_date"):
@@ -153,7 +169,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         attrs: dict[str, str] = {}
         attr_entities: dict[str, EntityRef] = {}
         if rule.instrument == "law":
-            law = next((m for m in head_mentions if m.label == "LAW"), None)
+            law = next((m for m in head_mentions if m.label == "LAW" and "constitution" not in (m.canonical or "").lower()), None)
             if law is not None:
                 attrs["instrument"] = law.canonical or law.text
                 attr_entities["instrument"] = _ref(law)

@@ -52,7 +52,19 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
     if not filler.anaphor:
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = filler.anaphor.split("|")
+    if filler.text.lower() in ("we", "our", "us"):
+        # first person in a filing is its author: the first body the document names
+        author = next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
+        if author is not None:
+            return [EntityRef(filler.text, author.canonical, author.id, types.get(author.id))]
     before = [m for m in mentions if m.end <= filler.start and m.id and types.get(m.id) in kinds]
+    if filler.sentence_start is not None and filler.text.lower() in ("it", "its", "they", "them"):
+        # a pronoun most often takes up the subject of its own sentence
+        same = [m for m in before if m.start >= filler.sentence_start]
+        for kind in kinds:
+            first = next((m for m in same if types.get(m.id) == kind), None)
+            if first is not None:
+                return [EntityRef(filler.text, first.canonical, first.id, kind)]
     if not before:
         return [EntityRef(filler.text, None, None, None)]
     if filler.plural and kinds[0] == "PRODUCT":
@@ -112,8 +124,19 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
         found = dates.find_dates(sentence, published, tense=tense)
     except Exception:  # a date layer bug must not lose the event
         found = []
+    # "violations between 2019 and 2022", "since 2020": periods around the event, not its date
+    found = [
+        m for m in found
+        if m.relation != "since" and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
+    ]
+    # Years inside a law's name ("Act for Fiscal Year 2021") are not event dates.
+    found = [
+        m for m in found
+        if not re.search(r"\b(act|law|code|authorization)\s+(for|of)\s+(fiscal\s+year\s+)?$",
+                         sentence[max(0, m.start - 40) : m.start], re.IGNORECASE)
+    ]
     if not found:
-        lowered = sentence.lower()
+        lowered = f" {sentence.lower()} "
         inherit = any(phrase in lowered for phrase in _anaphoric_phrases())
         return Placed(candidate, dates.DateValue(None, "unknown"), inherit_previous=inherit)
     trigger_mid = (candidate.trigger_start + candidate.trigger_end) / 2 - candidate.sentence_start
@@ -234,11 +257,19 @@ def assemble(
     candidates: list[Candidate],
     mentions: Sequence[Mention],
     entity_types: dict[str, str],
+    lede_end: int = 0,
 ) -> list[Event]:
     """Turn sentence candidates (absolute offsets) into the document's events."""
     ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
     placed = [choose_date(c, text, published) for c in ordered]
     resolve_relative(placed)
+    if published is not None:
+        # The news itself: an undated act told in the opening sentences, in the
+        # past or present tense, happened when the report was written.
+        for item in placed:
+            c = item.candidate
+            if not item.date.value and c.sentence_start < lede_end and c.tense != "future":
+                item.date = dates.DateValue.day(published)
     events: list[Event] = []
     for item in placed:
         candidate = item.candidate

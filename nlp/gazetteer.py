@@ -62,6 +62,8 @@ class Gazetteer:
             seen: set[tuple[str, ...]] = set()
             for name in names:
                 variants = [name] if cased else [name, name.lower()]
+                if cased and name.startswith("the "):
+                    variants.append("The " + name[4:])  # sentence-initial "The President"
                 for variant in variants:
                     tokens = tuple(t if cased else t.lower() for t in tokenize(variant))
                     if not tokens or tokens in seen:

@@ -133,6 +133,21 @@ def _keyword_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
+# "Brussels, 7 May 2025 - ", "WASHINGTON — ", "NEW YORK (Reuters) -": a dateline
+# parsed as part of the sentence becomes its subject.
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
+    r"(?:\s*\([A-Za-z .]+\))?\s*[-\u2013\u2014]{1,2}\s+"
+)
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    match = _DATELINE.match(text, start, end)
+    if match and match.end() - start < 80:
+        return match.end()
+    return start
+
+
 def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     """Split an over-long sentence at spaces into parseable windows."""
     while end - start > MAX_SENTENCE_CHARS:
@@ -181,13 +196,15 @@ class Extractor:
         spans = []
         for start, end in sentences:
             if self.keywords.search(text, start, end):
-                spans.extend(_windows(start, end, text))
+                spans.extend(_windows(_skip_dateline(text, start, end), end, text))
         return spans
 
     @staticmethod
     def _shift_filler(filler: RoleFiller, offset: int) -> None:
         filler.start += offset
         filler.end += offset
+        if filler.sentence_start is not None:
+            filler.sentence_start += offset
 
     def _full_pass(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[Candidate], list[Mention]]:
         candidates: list[Candidate] = []
@@ -311,7 +328,8 @@ class Extractor:
             for m in mentions
             if m.label != "MONEY"
         ]
-        events = assemble(text, published, candidates, mentions, types)
+        lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
+        events = assemble(text, published, candidates, mentions, types, lede_end=lede_end)
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         events = merge_repeats(acts.document_events(item, text, published, mentions) + events)

@@ -25,7 +25,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "confidence": float,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "confidence": float,
 }  # fmt: skip
 _LEXICON_KEYS = {
     "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
@@ -61,6 +61,10 @@ class TriggerRule:
     stage_by_realizer: dict[str, str] = field(default_factory=dict)
     # prepositions whose object is the target ("talks with X", "sued ... against X")
     target_preps: tuple[str, ...] = ("against", "on", "of", "over", "targeting", "into", "for")
+    # for verbs that are events only with a certain object ("proposed limits")
+    object_lemmas: frozenset[str] = frozenset()
+    # governors that do not make this type hypothetical ("agreed to pay a fine")
+    ignore_governors: frozenset[str] = frozenset()
     confidence: float = 0.6
 
 
@@ -141,6 +145,8 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         nominal_roles=row.get("nominal_roles", False),
         stage_by_realizer=dict(row.get("stage_by_realizer", {})),
         target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
+        object_lemmas=frozenset(row.get("object_lemmas", ())),
+        ignore_governors=frozenset(row.get("ignore_governors", ())),
         confidence=float(row.get("confidence", 0.6)),
     )
 

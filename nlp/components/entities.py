@@ -128,6 +128,8 @@ class EntityLinker:
 
     def __init__(self) -> None:
         self.gazetteer = default_gazetteer()
+        lexicon = default_rules().lexicon
+        self.generic_words = {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"}
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -145,8 +147,9 @@ class EntityLinker:
                 kept.append(ent)
                 continue
             surface = ent.text
-            if not clean_name(surface):
-                continue
+            name = clean_name(surface)
+            if not name or name.lower() in self.generic_words:
+                continue  # "the Court", "the Department": anaphors, resolved later, not names
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)

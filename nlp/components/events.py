@@ -38,6 +38,7 @@ class RoleFiller:
     generic: bool = False
     # "the directive", "the order": the event itself, mentioned again
     refers_to_event: bool = False
+    sentence_start: int | None = None
 
 
 @dataclass
@@ -60,6 +61,56 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+def lemma_keys(token: Token) -> set[str]:
+    """Base forms to look a token up by: the lemmatizer's, plus naive ones.
+
+    The rule-based lemmatizer sometimes misses ("fined" -> "fin"); trying
+    the obvious suffix strippings as well costs nothing and finds the rule.
+    """
+    lower = token.lower_
+    keys = {token.lemma_.lower(), lower}
+    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            keys.update(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
+                keys.add(stem[:-1])  # "banned" -> "ban"
+    return keys
+
+
+# Dependency links by which an entity inside a phrase still names the phrase's
+# referent ("Anthropic's management", "departments of the administration"),
+# as opposed to a place or circumstance ("a judge in San Jose").
+_NAMING_DEPS = {"compound", "poss", "appos", "conj", "nmod", "amod", "flat", "npadvmod", "case", "cc", "det", "nummod", "punct"}
+_NAMING_PREPS = {"of", "including", "like", "such"}
+
+
+def _names_phrase(token: Token, head: Token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.i == head.i:
+            return True
+        if node.dep_ == "pobj":
+            if node.head.lower_ not in _NAMING_PREPS:
+                return False
+            node = node.head.head
+            continue
+        if node.dep_ == "prep" and node.lower_ in _NAMING_PREPS:
+            node = node.head
+            continue
+        if node.dep_ not in _NAMING_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+_DATE_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "week", "month", "year", "day", "time", "morning", "evening", "afternoon",
+}  # fmt: skip
+
+
 def _entity_spans(doc: Doc) -> dict[int, Span]:
     return {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
 
@@ -69,7 +120,9 @@ def _phrase(head: Token) -> Span:
     doc = head.doc
     right = head.i
     for child in head.rights:
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc") and child.i > head.i:
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ in ("relcl", "acl", "advcl", "cc") and child.i > head.i:
             break
         right = max(right, child.right_edge.i)
     return doc[head.left_edge.i : right + 1]
@@ -88,8 +141,14 @@ class EventFinder:
 
     # --- roles ---------------------------------------------------------------
 
-    def fillers(self, head: Token | None, ents: dict[int, Span], *, exclude: set[int] = frozenset()) -> list[RoleFiller]:
-        """Role fillers for the phrase headed by `head` (conjuncts included)."""
+    def fillers(
+        self, head: Token | None, ents: dict[int, Span], *, exclude: set[int] = frozenset(), deep: bool = False
+    ) -> list[RoleFiller]:
+        """Role fillers for the phrase headed by `head` (conjuncts included).
+
+        With `deep`, a phrase naming no entity directly ("equipment produced
+        by Arkon") gives the organisations named anywhere inside it.
+        """
         if head is None:
             return []
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
@@ -98,9 +157,13 @@ class EventFinder:
             phrase = _phrase(h)
             found = []
             seen_ids = set()
+            if h.lower_ in _DATE_WORDS or h.like_num or h.ent_type_ in ("DATE", "TIME"):
+                continue
             for token in phrase:
                 ent = ents.get(token.i)
                 if ent is None or token.i in exclude or ent._.entity_type in (None, "MONEY", "LAW"):
+                    continue
+                if not _names_phrase(ent.root, h):
                     continue
                 if ent._.entity_id in seen_ids:
                     continue
@@ -111,6 +174,15 @@ class EventFinder:
                 found.append(
                     RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
                 )
+            if deep and not found:
+                for token in h.subtree:
+                    ent = ents.get(token.i)
+                    if ent is not None and ent._.entity_type in ("ORG", "AGENCY", "GOV") and ent._.entity_id not in seen_ids:
+                        seen_ids.add(ent._.entity_id)
+                        found.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
+            if any(f.type not in ("GROUP", "PLACE") for f in found):
+                # "two American companies, Crestview and Alder": the companies, not the adjective
+                found = [f for f in found if f.type not in ("GROUP", "PLACE")]
             if found:
                 result.extend(found)
                 continue
@@ -118,11 +190,16 @@ class EventFinder:
             text = phrase.text.strip()
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
-                result.append(RoleFiller(text, phrase.start_char, phrase.end_char, anaphor=anaphor, plural=plural))
+                result.append(
+                    RoleFiller(text, phrase.start_char, phrase.end_char, anaphor=anaphor, plural=plural,
+                               sentence_start=h.sent.start_char)
+                )
             elif h.pos_ in ("NOUN", "PROPN") and text:
                 determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
+                modifiers = {c.lower_ for c in h.children if c.dep_ == "amod"}
                 generic = h.pos_ == "NOUN" and (
-                    bool(determiners & {"a", "an", "any", "some", "no", "every", "each"})
+                    bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
+                    or bool(modifiers & {"successive", "previous", "past", "several", "many", "various", "other", "prior", "earlier"})
                     or (not determiners and h.tag_ == "NNS" and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children))
                 )
                 refers = bool(determiners & {"the", "this", "that"}) and h.lemma_.lower() in self.instrument_nouns
@@ -135,6 +212,8 @@ class EventFinder:
             kinds = self.lex.pronouns.get(lower)
             return "|".join(kinds) if kinds else None
         lemma = head.lemma_.lower()
+        if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
+            return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         if lemma in self.anaphor_heads and determiners & {"the", "this", "these", "those", "both", "its", "their", "two", "that"}:
             return self.anaphor_heads[lemma]
@@ -183,7 +262,7 @@ class EventFinder:
 
     # --- factuality ----------------------------------------------------------
 
-    def is_factual(self, anchor: Token, trigger: Token) -> bool:
+    def is_factual(self, anchor: Token, trigger: Token, ignore: frozenset[str] = frozenset()) -> bool:
         sent = anchor.sent
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
@@ -204,7 +283,7 @@ class EventFinder:
                     return False
                 if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
                     return False
-            if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors:
+            if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
                 return False
             if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS + ("prep", "pobj", "dobj"):
                 break
@@ -320,7 +399,7 @@ class EventFinder:
         return result
 
     def _modifier_ok(self, noun: Token, rule: TriggerRule) -> bool:
-        lemma = noun.lemma_.lower()
+        lemma = next((k for k in lemma_keys(noun) if k in rule.lemmas), noun.lemma_.lower())
         needed = rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
         if not needed:
             return True
@@ -341,21 +420,30 @@ class EventFinder:
 
     def _realizer(self, noun: Token, rule: TriggerRule) -> tuple[Token | None, str]:
         """The verb that makes a noun trigger an event, and how the noun hangs on it."""
+
+        def realizes(verb: Token, words: frozenset[str]) -> bool:
+            return bool(lemma_keys(verb) & words)
+
         node = noun
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
         head = node.head
         for child in noun.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in rule.realized_by:
+            if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and realizes(child, rule.realized_by):
                 return child, "acl"
-        if node.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in rule.realized_by:
+        if node.dep_ in ("dobj", "attr", "oprd") and realizes(head, rule.realized_by):
             return head, "object"
-        if node.dep_ == "nsubjpass" and head.lemma_.lower() in rule.realized_by:
+        if node.dep_ == "nsubjpass" and realizes(head, rule.realized_by):
             return head, "passive"
-        if node.dep_ == "nsubj" and head.lemma_.lower() in self.lex.intransitive_realizers:
+        if node.dep_ == "nsubj" and realizes(head, self.lex.intransitive_realizers):
             return head, "intransitive"
-        if node.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in rule.realized_by:
+        if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
+        # "wrapped up two days of talks", "opened a round of negotiations"
+        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+            holder = head.head
+            if realizes(holder.head, rule.realized_by):
+                return holder.head, "object" if holder.dep_ == "dobj" else "passive"
         return None, ""
 
     def _agent_type(self, agent: list[RoleFiller], subject: Token | None) -> str | None:
@@ -385,7 +473,7 @@ class EventFinder:
         if rule.realized_by and realizer is None and not nominal:
             return None
         anchor = realizer or noun
-        if not self.is_factual(anchor, noun):
+        if not self.is_factual(anchor, noun, rule.ignore_governors):
             return None
         agent_head = target_heads = None
         subject = None
@@ -393,7 +481,9 @@ class EventFinder:
         if nominal:
             possessors = self._children(noun, ("poss",))
             agent_head = possessors[0] if possessors else None
-            targets = self._prep_objects(noun, ("of",)) or targets
+            targets = self._prep_objects(noun, ("of",))
+            if agent_head is None or not targets:
+                return None  # "an addition to the list" with nobody named: a topic, not an act
         elif how in ("passive", "acl"):
             agent_head = next(iter(g for a in self._children(realizer, ("agent",)) for g in a.children if g.dep_ == "pobj"), None)
             targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",))
@@ -410,15 +500,20 @@ class EventFinder:
                 if how == "with":
                     targets = self._children(realizer, ("dobj",)) + targets
                 targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, ("to", "on", "against"))
+        # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
+        for holder in (noun, anchor):
+            for child in holder.children:
+                if child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG":
+                    targets += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self.fillers(agent_head, ents, exclude=exclude)
-        target = self.fillers(target_heads, ents, exclude=exclude) if target_heads is not None else []
+        target = self.fillers(target_heads, ents, exclude=exclude, deep=True) if target_heads is not None else []
         for head in targets:
-            target += self.fillers(head, ents, exclude=exclude)
+            target += self.fillers(head, ents, exclude=exclude, deep=True)
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
     def verb_candidate(self, verb: Token, rule: TriggerRule, ents: dict[int, Span]) -> Candidate | None:
-        lemma = verb.lemma_.lower()
+        lemma = next((k for k in lemma_keys(verb) if k in rule.lemmas), verb.lemma_.lower())
         particles = rule.requires_particle_for.get(lemma)
         if particles:
             nearby = {c.lower_ for c in verb.children} | {t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i}
@@ -428,15 +523,21 @@ class EventFinder:
             return None
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None  # "an order ..., mandating X": the content of another act, not an act
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "its authority to review", "the power to ban": a capacity, not an act
+        if verb.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children):
+            return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = self._children(verb, ("dobj", "dative"))
+        if rule.object_lemmas and not any(lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))):
+            return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
             return None
         # "launched an investigation": the noun rule handles it, with its own type
         for obj in objects:
             if obj.lemma_.lower() in self.noun_rules and any(r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]):
                 return None
-        if not self.is_factual(verb, verb):
+        if not self.is_factual(verb, verb, rule.ignore_governors):
             return None
         subject = None
         if passive:
@@ -448,10 +549,10 @@ class EventFinder:
                 agent_heads, target_heads = [], [subject] if subject is not None else []
             else:
                 agent_heads = [subject] if subject is not None else []
-                target_heads = [o for o in objects if o.dep_ == "dobj"] or objects
+                target_heads = objects
         target_heads = list(target_heads) + self._prep_objects(verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",))
         agent = [f for h in agent_heads for f in self.fillers(h, ents)]
-        target = [f for h in target_heads for f in self.fillers(h, ents)]
+        target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
@@ -461,6 +562,9 @@ class EventFinder:
 
     def _build(self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents) -> Candidate | None:
         sent = trigger.sent
+        if rule.type == "meeting" and not target and len(agent) > 1:
+            # "U.S. and Chinese officials held talks": one side meets the other
+            agent, target = agent[:1], agent[1:]
         trigger_span = trigger.doc[trigger.left_edge.i : trigger.i + 1] if trigger.pos_ == "NOUN" else trigger.doc[trigger.i : trigger.i + 1]
         if trigger.pos_ == "NOUN":
             mods = [t for t in trigger_span if t.dep_ in ("compound", "amod") or t.i == trigger.i]
@@ -490,8 +594,10 @@ class EventFinder:
         candidates: list[Candidate] = []
         used: set[int] = set()
         for token in doc:
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("NOUN", "PROPN") and lemma in self.noun_rules:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = next((k for k in lemma_keys(token) if k in self.noun_rules), None)
+            if lemma is not None:
                 for rule in self.noun_rules[lemma]:
                     found = self.noun_candidate(token, rule, ents)
                     if found is not None:
@@ -499,8 +605,10 @@ class EventFinder:
                         used.add(token.i)
                         break
         for token in doc:
-            lemma = token.lemma_.lower()
-            if token.i not in used and token.pos_ == "VERB" and lemma in self.verb_rules:
+            if token.i in used or token.pos_ != "VERB":
+                continue
+            lemma = next((k for k in lemma_keys(token) if k in self.verb_rules), None)
+            if lemma is not None:
                 for rule in self.verb_rules[lemma]:
                     found = self.verb_candidate(token, rule, ents)
                     if found is not None:
