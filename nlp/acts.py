@@ -131,7 +131,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         agent: list[EntityRef] = []
         target: list[EntityRef] = []
         if rule.agent == "agency":
-            first = next((m for m in head_mentions if m.label == "AGENCY"), None)
+            # Federal Register style: "AGENCY: Bureau of Industry and Security, Commerce."
+            line = re.search(r"^\s*agency:\s*(.+)$", head, re.IGNORECASE | re.MULTILINE)
+            in_line = [m for m in head_mentions if line and line.start(1) <= m.start < line.end(1) and m.label == "AGENCY"]
+            first = in_line[0] if in_line else next((m for m in head_mentions if m.label == "AGENCY"), None)
             agent = [_ref(first)] if first else []
         elif rule.agent == "court":
             first = next((m for m in mentions if m.label == "COURT"), None)
@@ -187,3 +190,16 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         )
         taken_types.add(rule.type)
     return events
+
+
+def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef], list[EntityRef]]:
+    """(plaintiffs, defendants) named in a court filing's caption, else two empty lists."""
+    head = text[:HEAD_CHARS]
+    caption = _CAPTION.search(head)
+    if not caption or not re.search(r"\b(court|docket|case|civil action|plaintiff)\b", head, re.IGNORECASE):
+        return [], []
+    sides = []
+    for side in ("plaintiff", "defendant"):
+        named = [m for m in mentions if caption.start(side) <= m.start < caption.end(side) and m.label != "PLACE"]
+        sides.append([_ref(m) for m in named[:1]])
+    return sides[0], sides[1]

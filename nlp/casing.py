@@ -88,8 +88,29 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     return result
 
 
+# OCR and PDF-extraction damage that can be undone without moving any other
+# character: words split at a line-end hyphen ("Com- merce", "Mon-\nday")
+# and the letter l read for the digit 1 ("2l entities", "March l8").
+_SPLIT_WORD = re.compile(r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b")
+_L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
+
+
+def repair_ocr(text: str) -> str:
+    """Same-length repairs of typical OCR damage (joined words are padded with spaces)."""
+
+    def join(match: re.Match[str]) -> str:
+        joined = match.group(1) + match.group(2)
+        return joined + " " * (len(match.group(0)) - len(joined))
+
+    repaired = _SPLIT_WORD.sub(join, text)
+    repaired = _L_FOR_ONE.sub("1", repaired)
+    assert len(repaired) == len(text)
+    return repaired
+
+
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
-    """(text to analyse, case style): truecased when the input is single-case."""
+    """(text to analyse, case style): OCR-repaired, and truecased when the input is single-case."""
+    text = repair_ocr(text)
     style = case_style(text)
     if style == "mixed":
         return text, style

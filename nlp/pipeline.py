@@ -158,6 +158,45 @@ def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer) -> None:
+    """Fill what a sentence leaves implicit but the document states.
+
+    A lawsuit in a court filing with no named sides is the caption's; an
+    undated act by the document's own issuer (BIS adding entities inside
+    BIS's rule) happens on the document's date; "this case" continues the
+    previous event's target.
+    """
+    plaintiffs, defendants = parties
+    for event in events:
+        if event.type == "lawsuit":
+            if not event.target and defendants:
+                event.target = list(defendants)
+            if not event.agent and plaintiffs:
+                event.agent = list(plaintiffs)
+    for act in document_acts:
+        issuers = {ref.id for ref in act.agent if ref.id}
+        for ref_id in list(issuers):
+            entry = gazetteer.get(ref_id)
+            while entry is not None and entry.parent:
+                issuers.add(entry.parent)
+                entry = gazetteer.get(entry.parent)
+        for event in events:
+            if event is act or event.date or not act.date:
+                continue
+            agents = {ref.id for ref in event.agent if ref.id}
+            family = set()
+            for agent_id in agents:
+                entry = gazetteer.get(agent_id)
+                family.add(agent_id)
+                if entry is not None and entry.parent:
+                    family.add(entry.parent)
+            if agents and family & issuers:
+                event.date, event.date_precision = act.date, act.date_precision
+    for index, event in enumerate(events):
+        if not event.target and index and re.search(r"\b(this|the) (case|matter)\b", event.evidence, re.IGNORECASE):
+            event.target = list(events[index - 1].target)
+
+
 class Extractor:
     """Entities and events for documents; one instance per process, reused."""
 
@@ -332,7 +371,9 @@ class Extractor:
         events = assemble(text, published, candidates, mentions, types, lede_end=lede_end)
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
-        events = merge_repeats(acts.document_events(item, text, published, mentions) + events)
+        document_acts = acts.document_events(item, text, published, mentions)
+        events = merge_repeats(document_acts + events)
+        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer)
         return DocResult(id=item.id, entities=mentions, events=events)
 
     def extract_stream(self, items: Iterable[DocInput]) -> Iterator[DocResult]:

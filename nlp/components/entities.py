@@ -18,7 +18,7 @@ from nlp.gazetteer import default_gazetteer
 from nlp.rules import default_rules
 
 # "fable5", "Mythos5", "gpt4": letters glued to a version number.
-_GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})(\d{1,3}[a-z]?)$")
+_GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})-?(\d{1,3}[a-z]?)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v)\.?$",

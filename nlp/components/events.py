@@ -82,7 +82,7 @@ def lemma_keys(token: Token) -> set[str]:
 # referent ("Anthropic's management", "departments of the administration"),
 # as opposed to a place or circumstance ("a judge in San Jose").
 _NAMING_DEPS = {"compound", "poss", "appos", "conj", "nmod", "amod", "flat", "npadvmod", "case", "cc", "det", "nummod", "punct"}
-_NAMING_PREPS = {"of", "including", "like", "such"}
+_NAMING_PREPS = {"of", "including", "like", "such", "from"}
 
 
 def _names_phrase(token: Token, head: Token) -> bool:
@@ -180,13 +180,18 @@ class EventFinder:
                     if ent is not None and ent._.entity_type in ("ORG", "AGENCY", "GOV") and ent._.entity_id not in seen_ids:
                         seen_ids.add(ent._.entity_id)
                         found.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
-            if any(f.type not in ("GROUP", "PLACE") for f in found):
+            if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
             if found:
                 result.extend(found)
                 continue
             anaphor = self._anaphor_kind(h)
+            if anaphor is None:
+                # "the company's billing practices": the possessor is the participant
+                owner = next((c for c in h.children if c.dep_ == "poss" and self._anaphor_kind(c)), None)
+                if owner is not None:
+                    h, phrase, anaphor = owner, _phrase(owner), self._anaphor_kind(owner)
             text = phrase.text.strip()
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
@@ -197,7 +202,8 @@ class EventFinder:
             elif h.pos_ in ("NOUN", "PROPN") and text:
                 determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
                 modifiers = {c.lower_ for c in h.children if c.dep_ == "amod"}
-                generic = h.pos_ == "NOUN" and (
+                institution = h.lemma_.lower() in self.lex.anaphors.get("COURT", ()) or h.lemma_.lower() in ("jury", "regulator")
+                generic = h.pos_ == "NOUN" and not institution and (
                     bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
                     or bool(modifiers & {"successive", "previous", "past", "several", "many", "various", "other", "prior", "earlier"})
                     or (not determiners and h.tag_ == "NNS" and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children))
@@ -234,6 +240,9 @@ class EventFinder:
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
                 if controller is not None:
                     return controller
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+                verb = verb.head.head  # "amends the rule by adding X": whoever amends adds
+                continue
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -257,7 +266,7 @@ class EventFinder:
                 child = next(g for g in child.children if g.lower_ in ("favor", "favour"))
                 child = next((g for g in child.children if g.dep_ == "prep"), child)
             if phrase in preps:
-                objects += [g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "PROPN", "PRON")]
+                objects += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         return objects
 
     # --- factuality ----------------------------------------------------------
@@ -512,7 +521,9 @@ class EventFinder:
             target += self.fillers(head, ents, exclude=exclude, deep=True)
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
-    def verb_candidate(self, verb: Token, rule: TriggerRule, ents: dict[int, Span]) -> Candidate | None:
+    def verb_candidate(
+        self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
+    ) -> Candidate | None:
         lemma = next((k for k in lemma_keys(verb) if k in rule.lemmas), verb.lemma_.lower())
         particles = rule.requires_particle_for.get(lemma)
         if particles:
@@ -522,11 +533,14 @@ class EventFinder:
         if not self._context_ok(verb, rule, ents):
             return None
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            return None  # "an order ..., mandating X": the content of another act, not an act
+            holder = verb.head
+            if holder.i in noun_triggers or any(c.i in noun_triggers for c in holder.children if c.dep_ in ("dobj", "nsubjpass")):
+                return None  # "received an order ..., mandating X": the content of that act, not a new one
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "its authority to review", "the power to ban": a capacity, not an act
         if verb.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children):
-            return None  # "..., which bars the plant from shipping": a consequence, not a new act
+            if not rule.requires_object_type:
+                return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = self._children(verb, ("dobj", "dative"))
         if rule.object_lemmas and not any(lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))):
@@ -551,6 +565,19 @@ class EventFinder:
                 agent_heads = [subject] if subject is not None else []
                 target_heads = objects
         target_heads = list(target_heads) + self._prep_objects(verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",))
+        if rule.type == "ruling" and not target_heads:
+            # "the court ruled that the Commerce Department erred": the party ruled on
+            for clause in self._children(verb, ("ccomp",)):
+                target_heads += self._children(clause, ("nsubj", "nsubjpass"))
+        # "the H7 sensor, which the company released": the relative stands for the noun
+        relative = ("which", "that", "who", "whom")
+        target_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in target_heads]
+        if rule.requires_object_type and not target_heads and not passive and agent_heads:
+            # "pixelcast, which launched in june": intransitive, the subject is the product
+            subject_head = agent_heads[0]
+            target_heads = [verb.head if subject_head.lower_ in relative and verb.dep_ == "relcl" else subject_head]
+            agent_heads = []
+        agent_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in agent_heads]
         agent = [f for h in agent_heads for f in self.fillers(h, ents)]
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
         if rule.requires_object_type:
@@ -610,7 +637,7 @@ class EventFinder:
             lemma = next((k for k in lemma_keys(token) if k in self.verb_rules), None)
             if lemma is not None:
                 for rule in self.verb_rules[lemma]:
-                    found = self.verb_candidate(token, rule, ents)
+                    found = self.verb_candidate(token, rule, ents, frozenset(used))
                     if found is not None:
                         candidates.append(found)
                         break
