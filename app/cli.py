@@ -23,6 +23,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app import config
+from app.cli_sources import sources_app
+from app.cli_stories import stories_app
 
 cli = typer.Typer(
     help="Track government actions on companies and technologies, with proof.",
@@ -75,18 +77,27 @@ def ingest(
     source_name: Annotated[str, typer.Option("--source-name", help="Source name for --files documents.")] = "local",
     sample: Annotated[bool, typer.Option("--sample", help="Load the bundled offline sample corpus.")] = False,
     sample_dir: Annotated[Path | None, typer.Option("--sample-dir", help="Sample corpus folder (default data/sample).")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Poll only this source (repeatable).")] = None,
+    sources_file: Annotated[str | None, typer.Option("--sources", help="Sources file (default: $REGWATCH_SOURCES or data/sources.toml).")] = None,
+    all_sources: Annotated[bool, typer.Option("--all", help="Poll every source now, ignoring schedules.")] = False,
     db: DbOption = None,
     silent: SilentOption = False,
 ) -> None:
-    """Store documents from local files or the bundled sample corpus.
+    """Poll the sources that are due, or store local files or the bundled sample corpus.
 
-    Each bad input gets a one-line error naming the file (and line); the
-    other inputs are still stored, and the exit status is 1 if any failed.
+    Without --files or --sample, every source of the sources file whose next
+    check has come is polled (--all: every enabled one). A source that failed
+    3 times in a row is skipped until `regwatch sources reset NAME`. One
+    source's failure never stops the others; the exit status is 1 if any
+    source or input failed.
     """
     from ingest import pipeline as ingest_pipeline
 
+    if (files or sample) and (source or sources_file or all_sources):
+        _fail("--source, --sources and --all poll the network: use them without --files and --sample", code=2)
     if not files and not sample:
-        _fail("nothing to ingest: give --files PATH… or --sample", code=2)
+        _poll(source, sources_file, all_sources, db, silent)
+        return
     database = _open(db)
     reports = []
     if files:
@@ -95,6 +106,38 @@ def ingest(
         with _progress(silent) as progress:
             reports.extend(ingest_pipeline.ingest_sample(database, sample_dir, progress=progress))
     failed = _report_ingest(reports)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _poll(names: list[str] | None, sources_file: str | None, all_sources: bool, db: str | None, silent: bool) -> None:
+    from ingest import poll
+    from ingest.sources import SourcesError, load_sources
+
+    path = config.sources_path(sources_file)
+    try:
+        configured = load_sources(path)
+    except SourcesError as exc:
+        _fail(str(exc), code=2)
+    if names:
+        known = {s.name for s in configured}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            _fail(f"{path}: no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})", code=2)
+        configured = [s for s in configured if s.name in names]
+    database = _open(db)
+    with _progress(silent) as progress:
+        run = poll.poll_sources(database, configured, force=all_sources, progress=progress)
+    waiting = [s for s in run.skipped if s.reason == "not_due"]
+    for skipped in run.skipped:
+        if skipped.reason != "not_due" or names:
+            console.print(f"[yellow]skipped[/yellow] {skipped.source}: {skipped.detail}", highlight=False, soft_wrap=True)
+    if waiting and not names:
+        console.print(f"{len(waiting)} source(s) not due yet (--all polls them now)", highlight=False)
+    for report in run.reports:
+        for warning in report.warnings:
+            console.print(f"[yellow]warning:[/yellow] {report.source}: {warning}", highlight=False, soft_wrap=True)
+    failed = _report_ingest(run.reports)
     if failed:
         raise typer.Exit(1)
 
@@ -184,11 +227,12 @@ def extract(
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
+            row = None  # a line that is not JSON must not report the previous line's id
             try:
                 row = json.loads(line)
                 yield DocInput.from_json(row)
             except (json.JSONDecodeError, ValueError) as exc:
-                ident = row.get("id") if isinstance(locals().get("row"), dict) else None
+                ident = row.get("id") if isinstance(row, dict) else None
                 bad[number] = {"id": ident if ident is not None else f"line-{number}", "error": f"line {number}: {exc}"}
                 yield DocInput(id=f"\x00bad:{number}", text="")
 
@@ -268,6 +312,10 @@ def export(
             handle.close()
     if output:
         console.print(f"wrote {len(rows)} event(s) to {output}")
+
+
+cli.add_typer(sources_app, name="sources")
+cli.add_typer(stories_app, name="stories")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -34,10 +34,10 @@ from nlp.casing import normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
 from nlp.components.entities import product_canonical
-from nlp.components.events import Candidate, RoleFiller
+from nlp.components.events import Candidate, RoleFiller, _audience
 from nlp.gazetteer import DEFAULT_DIR as GAZETTEER_DIR
 from nlp.gazetteer import default_gazetteer
-from nlp.records import DocResult, Mention
+from nlp.records import DocResult, EntityRef, Mention
 from nlp.rules import RULES_DIR, default_rules
 
 CODE_VERSION = "1"
@@ -54,10 +54,13 @@ _IRREGULAR_FORMS = ("held", "brought", "met", "took", "taken", "won", "got", "pa
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """Changes whenever code version, rules or gazetteers change, so `process` redoes old results."""
+    """Changes whenever the extraction code, rules or gazetteers change, so `process` redoes old results."""
     digest = hashlib.sha256(CODE_VERSION.encode())
-    for folder in (RULES_DIR, GAZETTEER_DIR):
+    code_dir = Path(__file__).resolve().parent
+    for folder in (RULES_DIR, GAZETTEER_DIR, code_dir, code_dir / "components"):
         for path in sorted(Path(folder).glob("*")):
+            if path.suffix not in (".py", ".json", ".jsonl"):
+                continue
             if path.is_file():
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
@@ -158,7 +161,7 @@ def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer) -> None:
+def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer, text: str = "") -> None:
     """Fill what a sentence leaves implicit but the document states.
 
     A lawsuit in a court filing with no named sides is the caption's; an
@@ -167,7 +170,12 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
     previous event's target.
     """
     plaintiffs, defendants = parties
+    president = gazetteer.get("gov:us-president")
     for event in events:
+        form = (event.attrs.get("form") or "").lower()
+        if event.type == "order" and not event.agent and president and ("executive order" in form or "proclamation" in form):
+            # an executive order or proclamation is the President's by definition
+            event.agent = [EntityRef(president.canonical, president.canonical, president.id, president.type)]
         if event.type == "lawsuit":
             if not event.target and defendants:
                 event.target = list(defendants)
@@ -192,6 +200,17 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                     family.add(entry.parent)
             if agents and family & issuers:
                 event.date, event.date_precision = act.date, act.date_precision
+    for event in events:
+        if event.type == "order" and "scope" not in event.attrs:
+            # "The letter effectively forced ... offline to all customers": the next
+            # sentences often spell out whom the order reaches
+            following = re.split(r"(?<=[.!?])\s+", text[event.end : event.end + 600].strip())[:2]
+            for sentence in following:
+                if re.match(r"(the|this|that) (letter|directive|order|ban|notice|measure|proclamation)\b|it ", sentence, re.IGNORECASE):
+                    scope = _audience(sentence)
+                    if scope:
+                        event.attrs["scope"] = scope
+                        break
     for index, event in enumerate(events):
         if not event.target and index and re.search(r"\b(this|the) (case|matter)\b", event.evidence, re.IGNORECASE):
             event.target = list(events[index - 1].target)
@@ -373,7 +392,14 @@ class Extractor:
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)
         events = merge_repeats(document_acts + events)
-        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer)
+        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text)
+        for event in events:
+            # attribute words were read from the re-cased copy: give them back as written
+            for key, value in list(event.attrs.items()):
+                if key not in event.attr_entities and isinstance(value, str) and value:
+                    at = analysed.find(value, event.start, event.end + 600)
+                    if at >= 0:
+                        event.attrs[key] = text[at : at + len(value)]
         return DocResult(id=item.id, entities=mentions, events=events)
 
     def extract_stream(self, items: Iterable[DocInput]) -> Iterator[DocResult]:

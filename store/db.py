@@ -10,6 +10,7 @@ document replaces its mentions and events inside one transaction.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from sqlite_utils.migrations import Migrations
 
 from ingest.records import Document
 from nlp.records import DocResult, EntityRef
+from store import neardup
 
 migrations = Migrations("regwatch")
 
@@ -152,7 +154,189 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
-PIPELINE_FIELDS = ("mentions", "events", "event_roles")
+@migrations()
+def m002_ingest_lists_and_near_duplicates(db: sqlite_utils.Database) -> None:
+    """Screening-list snapshots (removals are found by diffing them) and the
+    MinHash index that links near-identical copies across sources."""
+    db.executescript(
+        """
+        CREATE TABLE list_snapshots (
+            source TEXT PRIMARY KEY REFERENCES sources(name) ON DELETE CASCADE,
+            taken_at TEXT NOT NULL,
+            snapshot_date TEXT,
+            entries INTEGER NOT NULL
+        );
+        CREATE TABLE list_entries (
+            source TEXT NOT NULL REFERENCES sources(name) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            list_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            entity_type TEXT,
+            start_date TEXT,
+            federal_register_notice TEXT,
+            document TEXT,
+            PRIMARY KEY (source, entry_key)
+        );
+        CREATE TABLE document_minhash (
+            document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            signature TEXT NOT NULL
+        );
+        CREATE TABLE document_minhash_bands (
+            band TEXT NOT NULL,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, document)
+        );
+        CREATE INDEX idx_minhash_bands_document ON document_minhash_bands(document);
+        CREATE INDEX idx_documents_near_duplicate ON documents(near_duplicate_of);
+        """
+    )
+
+
+@migrations()
+def m003_dashboard_tallies(db: sqlite_utils.Database) -> None:
+    """Event and story counts kept up to date by triggers, for the dashboard.
+
+    Counting a million events by month takes a second even on a covering
+    index; these tallies answer the same question from a few thousand rows.
+    `event_days` is (day, type), `event_source_months` is (source, month,
+    type), `story_days` is (day, type); undated rows count under day ''.
+    A document delete removes its events first, in a BEFORE trigger: during
+    the foreign-key cascade the document row is already gone, so the event
+    triggers could no longer find its source.
+    """
+    db.executescript(
+        """
+        DROP INDEX IF EXISTS idx_events_date;
+        CREATE INDEX idx_events_date_type ON events(date_sort, type);
+        CREATE INDEX idx_event_roles_entity_event ON event_roles(entity, event);
+
+        CREATE TABLE event_days (
+            day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE event_source_months (
+            source TEXT NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (source, month, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_days (
+            day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, type)
+        ) WITHOUT ROWID;
+
+        INSERT INTO event_days (day, type, n)
+            SELECT coalesce(date_sort, ''), type, count(*) FROM events GROUP BY 1, 2;
+        INSERT INTO event_source_months (source, month, type, n)
+            SELECT d.source, coalesce(substr(ev.date_sort, 1, 7), ''), ev.type, count(*)
+            FROM events ev JOIN documents d ON d.id = ev.document GROUP BY 1, 2, 3;
+        INSERT INTO story_days (day, type, n)
+            SELECT coalesce(date_sort, ''), type, count(*) FROM stories GROUP BY 1, 2;
+
+        CREATE TRIGGER events_tally_insert AFTER INSERT ON events BEGIN
+            INSERT INTO event_days (day, type, n) VALUES (coalesce(NEW.date_sort, ''), NEW.type, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO event_source_months (source, month, type, n)
+                SELECT source, coalesce(substr(NEW.date_sort, 1, 7), ''), NEW.type, 1
+                FROM documents WHERE id = NEW.document
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER events_tally_delete AFTER DELETE ON events BEGIN
+            UPDATE event_days SET n = n - 1 WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM event_days WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+            UPDATE event_source_months SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND month = coalesce(substr(OLD.date_sort, 1, 7), '') AND type = OLD.type;
+            DELETE FROM event_source_months
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND month = coalesce(substr(OLD.date_sort, 1, 7), '') AND type = OLD.type AND n <= 0;
+        END;
+        CREATE TRIGGER events_tally_update AFTER UPDATE OF type, date_sort, document ON events
+        WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort OR OLD.document IS NOT NEW.document
+        BEGIN
+            UPDATE event_days SET n = n - 1 WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM event_days WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+            UPDATE event_source_months SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND month = coalesce(substr(OLD.date_sort, 1, 7), '') AND type = OLD.type;
+            DELETE FROM event_source_months
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND month = coalesce(substr(OLD.date_sort, 1, 7), '') AND type = OLD.type AND n <= 0;
+            INSERT INTO event_days (day, type, n) VALUES (coalesce(NEW.date_sort, ''), NEW.type, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO event_source_months (source, month, type, n)
+                SELECT source, coalesce(substr(NEW.date_sort, 1, 7), ''), NEW.type, 1
+                FROM documents WHERE id = NEW.document
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER documents_delete_events BEFORE DELETE ON documents BEGIN
+            DELETE FROM events WHERE document = OLD.id;
+        END;
+        CREATE TRIGGER documents_tally_source AFTER UPDATE OF source ON documents
+        WHEN OLD.source IS NOT NEW.source
+        BEGIN
+            UPDATE event_source_months SET n = n - (
+                SELECT count(*) FROM events ev WHERE ev.document = NEW.id
+                  AND coalesce(substr(ev.date_sort, 1, 7), '') = event_source_months.month
+                  AND ev.type = event_source_months.type
+            ) WHERE source = OLD.source;
+            DELETE FROM event_source_months WHERE source = OLD.source AND n <= 0;
+            INSERT INTO event_source_months (source, month, type, n)
+                SELECT NEW.source, coalesce(substr(date_sort, 1, 7), ''), type, count(*)
+                FROM events WHERE document = NEW.id GROUP BY 2, 3
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        END;
+
+        CREATE TRIGGER stories_tally_insert AFTER INSERT ON stories BEGIN
+            INSERT INTO story_days (day, type, n) VALUES (coalesce(NEW.date_sort, ''), NEW.type, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER stories_tally_delete AFTER DELETE ON stories BEGIN
+            UPDATE story_days SET n = n - 1 WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM story_days WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+        END;
+        CREATE TRIGGER stories_tally_update AFTER UPDATE OF type, date_sort ON stories
+        WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort
+        BEGIN
+            UPDATE story_days SET n = n - 1 WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM story_days WHERE day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+            INSERT INTO story_days (day, type, n) VALUES (coalesce(NEW.date_sort, ''), NEW.type, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        """
+    )
+
+
+@migrations()
+def m004_stories(db: sqlite_utils.Database) -> None:
+    # Participants carry their story's type and sort key so that finding the
+    # candidate stories for a new event is one index range scan per entity,
+    # whatever the store's size.
+    db.executescript(
+        """
+        CREATE TABLE story_participants (
+            story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            role TEXT NOT NULL,
+            type TEXT NOT NULL,
+            sort_key TEXT,
+            PRIMARY KEY (story, entity, role)
+        );
+        CREATE INDEX idx_story_participants_lookup ON story_participants(entity, type, sort_key);
+        CREATE TABLE story_overrides (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            story TEXT NOT NULL,
+            other TEXT,
+            event TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX idx_story_overrides_event ON story_overrides(kind, event);
+        CREATE INDEX idx_story_overrides_other ON story_overrides(kind, other);
+        """
+    )
+
+# Screening-list designations are structured data whose events are written at
+# ingest (`store_designations`); the NLP stage must never re-extract them.
+LIST_STAGE = "list"
+LIST_PIPELINE_VERSION = "list-v1"
+_NOT_LIST_STAGE = "(stage IS NULL OR stage != 'list')"
 
 
 def now_utc() -> str:
@@ -290,6 +474,44 @@ def reset_source(db: sqlite_utils.Database, name: str) -> bool:
     return True
 
 
+def sync_source(db: sqlite_utils.Database, source: dict[str, Any]) -> None:
+    """Store a source's configuration from the sources file.
+
+    When its URL or parameters changed, the stored ETag and Last-Modified
+    belong to another request: they are dropped so the next poll is a full
+    GET instead of a 304 for something never fetched.
+    """
+    stored = get_source(db, source["name"])
+    upsert_source(db, source)
+    if stored is None:
+        return
+    params = json.dumps(source.get("params", {}), sort_keys=True)
+    if stored.get("url") != source.get("url"):
+        # A new URL is usually the fix for a failing source: poll it afresh.
+        db["sources"].update(
+            source["name"],
+            {"etag": None, "last_modified": None, "next_check_at": None, "consecutive_failures": 0,
+             "last_error_kind": None, "last_error": None},
+        )  # fmt: skip
+    elif stored.get("params") != params:
+        db["sources"].update(source["name"], {"etag": None, "last_modified": None})
+
+
+def source_health(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """Every stored source's state, with its document count and last poll's counts."""
+    rows = db.execute(
+        """
+        SELECT s.name, s.kind, s.url, s.title, s.etag, s.last_modified, s.last_fetched_at, s.last_status,
+               s.next_check_at, s.consecutive_failures, s.last_error_kind, s.last_error, s.warning,
+               (SELECT count(*) FROM documents d WHERE d.source = s.name) AS documents,
+               (SELECT l.new FROM fetch_log l WHERE l.source = s.name ORDER BY l.id DESC LIMIT 1) AS last_new
+        FROM sources s ORDER BY s.name
+        """
+    )
+    columns = [c[0] for c in rows.description]
+    return {row[0]: dict(zip(columns, row, strict=True)) for row in rows.fetchall()}
+
+
 # --- documents --------------------------------------------------------------
 
 
@@ -317,39 +539,78 @@ def upsert_documents(db: sqlite_utils.Database, documents: Iterable[Document]) -
     stamp = now_utc()
     with db.atomic():
         for doc in documents:
-            digest = doc.content_hash
-            existing = db.execute(
-                "SELECT content_hash, fetched, stage FROM documents WHERE id = ?", [doc.id]
-            ).fetchone()
-            if existing and (existing[0] == digest or _is_earlier_stage(doc.stage, existing[2])):
-                counts.unchanged += 1
-                continue
-            row = {
-                "id": doc.id,
-                "source": doc.source,
-                "guid": doc.guid,
-                "url": doc.url,
-                "title": doc.title,
-                "published": doc.published,
-                "fetched": existing[1] if existing else stamp,
-                "updated": stamp,
-                "kind": doc.kind,
-                "stage": doc.stage,
-                "text": doc.text,
-                "html": doc.html,
-                "metadata": json.dumps(doc.metadata, sort_keys=True, default=str),
-                "content_hash": digest,
-                "processed_version": None,
-                "error": None,
-            }
-            if existing:
-                db["documents"].update(doc.id, row)
-                counts.updated += 1
-            else:
-                _link_near_duplicate(db, row)
-                db["documents"].insert(row)
-                counts.new += 1
+            outcome = _upsert_document(db, doc, stamp)
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
     return counts
+
+
+_DOCUMENT_COLUMNS = (
+    "id", "source", "guid", "url", "title", "published", "fetched", "updated", "kind", "stage", "text", "html",
+    "metadata", "content_hash", "near_duplicate_of", "processed_version", "error",
+)  # fmt: skip
+_INSERT_DOCUMENT = "INSERT INTO documents ({}) VALUES ({})".format(
+    ", ".join(_DOCUMENT_COLUMNS), ", ".join("?" for _ in _DOCUMENT_COLUMNS)
+)
+
+
+def _upsert_document(db: sqlite_utils.Database, doc: Document, stamp: str) -> str:
+    """Write one document; returns "new", "updated" or "unchanged"."""
+    digest = doc.content_hash
+    existing = db.execute("SELECT content_hash, fetched, stage FROM documents WHERE id = ?", [doc.id]).fetchone()
+    if existing and (existing[0] == digest or _is_earlier_stage(doc.stage, existing[2])):
+        return "unchanged"
+    row = {
+        "id": doc.id,
+        "source": doc.source,
+        "guid": doc.guid,
+        "url": doc.url,
+        "title": doc.title,
+        "published": doc.published,
+        "fetched": existing[1] if existing else stamp,
+        "updated": stamp,
+        "kind": doc.kind,
+        "stage": doc.stage,
+        "text": doc.text,
+        "html": doc.html,
+        "metadata": json.dumps(doc.metadata, sort_keys=True, default=str),
+        "content_hash": digest,
+        "processed_version": None,
+        "error": None,
+    }
+    if existing:
+        db["documents"].update(doc.id, row)
+        return "updated"
+    sig = None if doc.stage == LIST_STAGE else neardup.signature(doc.text)
+    row["near_duplicate_of"] = _near_duplicate_of(db, row, sig)
+    # A plain INSERT: this runs once per new feed item, and sqlite-utils'
+    # insert() re-reads the table schema on every call.
+    db.execute(_INSERT_DOCUMENT, [row.get(column) for column in _DOCUMENT_COLUMNS])
+    if sig is not None:
+        db.execute("INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc.id, neardup.encode(sig)])
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO document_minhash_bands (band, document) VALUES (?, ?)",
+            [(band, doc.id) for band in neardup.bands(sig)],
+        )
+    return "new"
+
+
+def document_states(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Stage, text and metadata of the stored documents among `ids` (absent ones are left out).
+
+    The poller uses it to skip follow-up fetches (full text) for documents it
+    already holds in full.
+    """
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        cursor = db.execute(
+            f"SELECT id, stage, text, html, metadata FROM documents WHERE id IN ({', '.join('?' for _ in chunk)})",  # noqa: S608
+            chunk,
+        )
+        for doc_id, stage, text, html, metadata in cursor.fetchall():
+            found[doc_id] = {"stage": stage, "text": text, "html": html, "metadata": json.loads(metadata or "{}")}
+    return found
 
 
 # A Federal Register document is seen on public inspection, then published;
@@ -363,18 +624,54 @@ def _is_earlier_stage(new: str | None, stored: str | None) -> bool:
     return _STAGE_ORDER[new] < _STAGE_ORDER[stored]
 
 
-def _link_near_duplicate(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
-    """Point an identical text from another source at the first copy seen.
+def _near_duplicate_of(db: sqlite_utils.Database, row: dict[str, Any], sig: list[int] | None) -> str | None:
+    """The first copy, from another source, of an identical or near-identical text.
 
     Both copies stay (each outlet is a source of its own); the link lets the
-    story stage count them as one report where that matters.
+    story stage count them as one report where that matters. An identical
+    content hash decides at once; otherwise documents sharing a MinHash band
+    (an indexed look-up) are confirmed on their whole signature. The link
+    goes to the root of a chain, so every copy of a story points at one
+    document.
     """
     first = db.execute(
-        "SELECT id FROM documents WHERE content_hash = ? AND source != ? ORDER BY fetched, id LIMIT 1",
+        "SELECT id, near_duplicate_of FROM documents WHERE content_hash = ? AND source != ? ORDER BY fetched, id LIMIT 1",
         [row["content_hash"], row["source"]],
     ).fetchone()
     if first:
-        row["near_duplicate_of"] = first[0]
+        return first[1] or first[0]
+    if sig is None:
+        return None
+    keys = neardup.bands(sig)
+    candidates = db.execute(
+        f"""
+        SELECT d.id, d.near_duplicate_of, m.signature FROM documents d
+        JOIN document_minhash m ON m.document = d.id
+        WHERE d.id IN (SELECT document FROM document_minhash_bands WHERE band IN ({", ".join("?" for _ in keys)}))
+          AND d.source != ?
+        ORDER BY d.fetched, d.id
+        """,  # noqa: S608 - only placeholders are interpolated
+        [*keys, row["source"]],
+    ).fetchall()
+    for doc_id, root, signature in candidates:
+        if neardup.similarity(sig, neardup.decode(signature)) >= neardup.THRESHOLD:
+            return root or doc_id
+    return None
+
+
+def near_duplicates(db: sqlite_utils.Database, document_id: str) -> list[str]:
+    """Ids of the other copies linked to the same first copy as `document_id`."""
+    row = db.execute("SELECT near_duplicate_of FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        return []
+    root = row[0] or document_id
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM documents WHERE (id = ? OR near_duplicate_of = ?) AND id != ? ORDER BY fetched, id",
+            [root, root, document_id],
+        )
+    ]
 
 
 def count_rows(db: sqlite_utils.Database) -> dict[str, int]:
@@ -391,7 +688,7 @@ def pending_documents(
     """Documents never extracted, or extracted by another pipeline version."""
     sql = (
         "SELECT id, source, title, text, published, kind, metadata FROM documents "
-        "WHERE processed_version IS NULL OR processed_version != ? ORDER BY published, id"
+        "WHERE (processed_version IS NULL OR processed_version != ?) AND " + _NOT_LIST_STAGE + " ORDER BY published, id"
     )
     params: list[Any] = [pipeline_version]
     if limit is not None:
@@ -405,7 +702,8 @@ def pending_documents(
 
 def count_pending(db: sqlite_utils.Database, pipeline_version: str) -> int:
     return db.execute(
-        "SELECT count(*) FROM documents WHERE processed_version IS NULL OR processed_version != ?",
+        "SELECT count(*) FROM documents WHERE (processed_version IS NULL OR processed_version != ?) AND "
+        + _NOT_LIST_STAGE,
         [pipeline_version],
     ).fetchone()[0]
 
@@ -518,15 +816,80 @@ def replace_results(
         db["documents"].update(document_id, {"processed_version": pipeline_version, "error": None})
 
 
+# --- screening-list designations ----------------------------------------------
+
+
+def list_entries(db: sqlite_utils.Database, source: str) -> dict[str, dict[str, Any]]:
+    """The entries of `source`'s last stored list snapshot, by entry key."""
+    cursor = db.execute(
+        "SELECT entry_key, list_code, name, entity_type, start_date, federal_register_notice, document "
+        "FROM list_entries WHERE source = ?",
+        [source],
+    )
+    columns = [c[0] for c in cursor.description]
+    return {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()}
+
+
+def last_snapshot(db: sqlite_utils.Database, source: str) -> dict[str, Any] | None:
+    rows = list(db["list_snapshots"].rows_where("source = ?", [source]))
+    return rows[0] if rows else None
+
+
+def store_designations(
+    db: sqlite_utils.Database,
+    source: str,
+    designations: Iterable[tuple[Document, DocResult]],
+    entries: Iterable[dict[str, Any]],
+    *,
+    snapshot_date: str | None,
+) -> UpsertCounts:
+    """Store list designations with their events, and the snapshot they came from.
+
+    Each designation is a document of stage "list" whose event is written
+    here, directly, with no NLP: a new or changed document gets its results
+    replaced and is marked processed with `LIST_PIPELINE_VERSION`; an
+    unchanged one is left alone. `entries` (dicts with the `list_entries`
+    columns) replace the stored snapshot, which the next poll diffs against
+    to find removals. Everything happens in one transaction, so a crash
+    never leaves a snapshot that disagrees with the documents.
+    """
+    counts = UpsertCounts()
+    stamp = now_utc()
+    with db.atomic():
+        for document, result in designations:
+            outcome = _upsert_document(db, document, stamp)
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
+            if outcome != "unchanged":
+                replace_results(db, document.id, result, LIST_PIPELINE_VERSION)
+        rows = [{**entry, "source": source} for entry in entries]
+        db.execute("DELETE FROM list_entries WHERE source = ?", [source])
+        if rows:
+            db["list_entries"].insert_all(rows, pk=("source", "entry_key"), batch_size=500)
+        db["list_snapshots"].upsert(
+            {"source": source, "taken_at": stamp, "snapshot_date": snapshot_date, "entries": len(rows)},
+            pk="source",
+        )
+    return counts
+
+
 # --- reads used by the CLI ---------------------------------------------------
+
+
+def quote_fts_terms(query: str) -> str:
+    """Each whitespace-separated word of `query` as an FTS5 string, so nothing is FTS syntax.
+
+    sqlite-utils' ``quote_fts`` leaves some inputs unquoted (a double quote
+    followed by a line break, a lone ``""``, NUL bytes) and FTS5 then raises;
+    here every term is quoted with its own quotes doubled, and terms with no
+    word character (which FTS5 would reject or ignore) are dropped.
+    """
+    terms = query.replace("\x00", " ").split()
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms if re.search(r"\w", term))
 
 
 def search_documents(db: sqlite_utils.Database, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search; any user input is quoted so it can never be FTS syntax."""
-    if not query.strip():
+    quoted = quote_fts_terms(query)
+    if not quoted:
         return []
-    return list(
-        db["documents"].search(
-            query, columns=["id", "source", "title", "published", "url"], limit=limit, quote=True
-        )
-    )
+    return list(db["documents"].search(quoted, columns=["id", "source", "title", "published", "url"], limit=limit))

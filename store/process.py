@@ -15,6 +15,7 @@ import sqlite_utils
 
 from nlp.pipeline import DocInput, ExtractorPool, pipeline_version
 from store import db as store
+from store import stories
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,14 @@ def process_pending(
                 if result.error:
                     failed += 1
                     log.warning("document %s failed: %s", result.id, result.error)
-                store.replace_results(database, result.id, result, version)
+                # results and their story links commit together: a kill leaves neither
+                with database.atomic():
+                    previous_stories = stories.stories_of_document(database, result.id)
+                    store.replace_results(database, result.id, result, version)
+                    stories.resolve_document(database, result.id, also_refresh=previous_stories)
                 done += 1
                 if on_done:
                     on_done()
+    # events written without extraction (screening-list designations) join stories too
+    stories.resolve_all(database)
     return done, failed

@@ -104,11 +104,29 @@ def _names_phrase(token: Token, head: Token) -> bool:
     return False
 
 
+# participles that name who an act is aimed at ("an indictment charging X")
+_NAMING_PARTICIPLES = {"charge", "target", "require", "challenge", "contest", "accuse", "name", "bar", "ban", "prohibit", "direct", "compel", "order"}
+
 _DATE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "week", "month", "year", "day", "time", "morning", "evening", "afternoon",
 }  # fmt: skip
+
+
+_VAGUE_ADJECTIVES = {"obscure", "new", "recent", "latest", "sweeping", "controversial", "unusual", "formal", "written", "broad"}
+_AUDIENCE_WORDS = re.compile(r"\b(customers?|users?|clients?|subscribers?|nationals|citizens|persons|buyers|consumers|residents|employees)\b", re.IGNORECASE)
+_AUDIENCE = re.compile(
+    r"\b(?:to|for|from) ((?:all |any )?(?:[\w.\-]+ ){0,3}(?:customers|users|clients|subscribers|nationals|citizens|persons|buyers|consumers|residents)"
+    r"(?:, both [a-z]+ and [a-z]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _audience(sentence: str) -> str | None:
+    """Who an order or suspension reaches: "all non-U.S. nationals", "all customers, both domestic and foreign"."""
+    match = _AUDIENCE.search(sentence)
+    return match.group(1).strip() if match else None
 
 
 def _entity_spans(doc: Doc) -> dict[int, Span]:
@@ -327,8 +345,14 @@ class EventFinder:
             if not entity_attr("instrument", ("LAW",)):
                 for token in trigger.sent:
                     if token.i != trigger.i and token.lemma_.lower() in ("directive", "order", "proclamation", "letter") and token.pos_ == "NOUN":
-                        candidate.attrs["instrument"] = doc[token.left_edge.i : token.i + 1].text.lower().lstrip("an ").strip() or token.text
+                        words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ not in ("det", "poss", "case")]
+                        while words[:-1] and words[0].lower_ in _VAGUE_ADJECTIVES:
+                            words = words[1:]
+                        candidate.attrs["instrument"] = " ".join(t.lower_ for t in words)
                         break
+            scope = _audience(trigger.sent.text)
+            if scope:
+                candidate.attrs["scope"] = scope
             if trigger.pos_ == "NOUN":
                 candidate.attrs["form"] = " ".join(
                     t.lower_ for t in doc[trigger.left_edge.i : trigger.i + 1] if t.dep_ in ("compound", "amod") or t.i == trigger.i
@@ -357,8 +381,11 @@ class EventFinder:
                 if match:
                     candidate.attrs["amount"] = match.group(0)
         elif kind == "suspension":
-            objects = self._children(anchor, ("dobj",)) + self._prep_objects(anchor, ("to", "for"))
-            scope = "; ".join(_phrase(o).text for o in objects)
+            # scope is who loses access: "customer access ...", "to all customers"
+            scope = _audience(trigger.sent.text)
+            if not scope:
+                phrases = [_phrase(o).text for o in self._children(anchor, ("dobj",))]
+                scope = next((p for p in phrases if _AUDIENCE_WORDS.search(p)), None)
             if scope:
                 candidate.attrs["scope"] = scope
         elif kind == "meeting":
@@ -510,15 +537,19 @@ class EventFinder:
                     targets = self._children(realizer, ("dobj",)) + targets
                 targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, ("to", "on", "against"))
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
+        participle_objects = []
         for holder in (noun, anchor):
             for child in holder.children:
-                if child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG":
-                    targets += self._children(child, ("dobj",))
+                if child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG" and lemma_keys(child) & _NAMING_PARTICIPLES:
+                    participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self.fillers(agent_head, ents, exclude=exclude)
         target = self.fillers(target_heads, ents, exclude=exclude, deep=True) if target_heads is not None else []
         for head in targets:
             target += self.fillers(head, ents, exclude=exclude, deep=True)
+        if not target:
+            for head in participle_objects:
+                target += self.fillers(head, ents, exclude=exclude)
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
     def verb_candidate(
