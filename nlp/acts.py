@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from nlp import dates
 from nlp.gazetteer import default_gazetteer
 from nlp.records import EntityRef, Event, Mention
-from nlp.rules import EVENT_TYPES, RULES_DIR, RuleError
+from nlp.rules import EVENT_TYPES, RULES_DIR, RuleError, default_rules
 
 if TYPE_CHECKING:
     from nlp.pipeline import DocInput
@@ -150,10 +150,14 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             ref = _gazetteer_ref(rule.agent)
             agent = [ref] if ref else []
             if rule.type == "order":
-                # an order naming companies is about them ("equipment made by X")
+                # an order naming companies is about them ("equipment made by X"); only
+                # names that are surely companies (known, or ending in Inc., Technologies...)
+                suffixes = default_rules().lexicon.corporate_suffixes
                 seen: set[str] = set()
                 for m in mentions:
-                    if m.label == "ORG" and m.id not in seen and len(seen) < 3:
+                    last = m.text.split()[-1].rstrip(".,") if m.text.split() else ""
+                    company = m.id in default_gazetteer() or last in suffixes
+                    if m.label == "ORG" and company and m.id not in seen and len(seen) < 3:
                         seen.add(m.id)
                         target.append(_ref(m))
         groups = match.groupdict()
@@ -201,5 +205,6 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
     sides = []
     for side in ("plaintiff", "defendant"):
         named = [m for m in mentions if caption.start(side) <= m.start < caption.end(side) and m.label != "PLACE"]
-        sides.append([_ref(m) for m in named[:1]])
+        words = re.sub(r",?\s*(et al\.?)?[,.\s]*$", "", caption.group(side).strip(), flags=re.IGNORECASE)
+        sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]

@@ -47,9 +47,33 @@ class Placed:
 # --- coreference --------------------------------------------------------------
 
 
+_ACT_NAME = re.compile(r"^(executive order|proclamation|presidential (memorandum|determination|order))\b", re.IGNORECASE)
+
+
 def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
     """The entity (or entities) an anaphoric filler stands for, else the words themselves."""
     if not filler.anaphor:
+        if not filler.entity_id and _ACT_NAME.match(filler.text):
+            # "Executive Order 14166 ... directed X": the order speaks for the President
+            president = next((m for m in mentions if m.id == "gov:us-president"), None)
+            from nlp.gazetteer import default_gazetteer
+
+            entry = default_gazetteer().get("gov:us-president")
+            if entry is not None:
+                return [EntityRef(filler.text, entry.canonical, entry.id, entry.type)]
+            del president
+        if not filler.entity_id:
+            # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
+            words = re.sub(r"^(the|a|an)\s+", "", filler.text.strip(), flags=re.IGNORECASE).rstrip("'’s ")
+            if words and len(words.split()) <= 2:
+                fuller = {
+                    m.id: m for m in mentions
+                    if m.id and m.canonical and types.get(m.id) == "ORG"
+                    and m.canonical.lower().startswith(words.lower() + " ")
+                }
+                if len(fuller) == 1:
+                    match = next(iter(fuller.values()))
+                    return [EntityRef(filler.text, match.canonical, match.id, "ORG")]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = filler.anaphor.split("|")
     if filler.text.lower() in ("we", "our", "us"):
@@ -128,6 +152,13 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
     found = [
         m for m in found
         if m.relation != "since" and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
+    ]
+    # Deadlines and start dates inside an act ("effective June 9", "until June 19") are not when it happened.
+    found = [
+        m for m in found
+        if m.relation != "by" and not re.search(
+            r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
+            sentence[max(0, m.start - 30) : m.start], re.IGNORECASE)
     ]
     # Years inside a law's name ("Act for Fiscal Year 2021") are not event dates.
     found = [
@@ -285,7 +316,7 @@ def assemble(
         fillers = candidate.agent + candidate.target
         if fillers and all(f.generic for f in fillers) and not attr_entities:
             continue  # "forced a company to pull products": nobody in particular
-        repeats_act = any(f.refers_to_event for f in candidate.agent)
+        repeats_act = any(f.refers_to_event for f in candidate.agent) or candidate.definite
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
         events.append(
             Event(

@@ -85,7 +85,8 @@ def build_nlp(model: str | None = None) -> Language:
     """The full pipeline: the pinned model plus regwatch's components."""
     nlp = spacy.load(model or config.model_name())
     _add_entity_components(nlp, before="ner")
-    nlp.add_pipe("regwatch_products", after="ner")
+    nlp.add_pipe("regwatch_companies", after="ner")
+    nlp.add_pipe("regwatch_products", after="regwatch_companies")
     nlp.add_pipe("regwatch_linker", after="regwatch_products")
     nlp.add_pipe("regwatch_events", last=True)
     return nlp
@@ -96,6 +97,7 @@ def build_light_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     _add_entity_components(nlp, before=None)
+    nlp.add_pipe("regwatch_companies")
     nlp.add_pipe("regwatch_products")
     nlp.add_pipe("regwatch_linker")
     return nlp
@@ -151,6 +153,32 @@ def _skip_dateline(text: str, start: int, end: int) -> int:
     return start
 
 
+_LINE_BREAK = re.compile(r"\n")
+
+
+def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans further cut where the text's own layout ends a unit.
+
+    A blank line always ends one; a single line break ends one after a line
+    that closes with punctuation or looks like a heading ("Background",
+    "ACTION: Final rule.", a docket entry); a hard-wrapped paragraph's lines
+    stay joined.
+    """
+    cut = start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        at = match.start()
+        line_start = text.rfind("\n", cut, at) + 1 or cut
+        line = text[max(line_start, cut) : at].strip()
+        blank_next = text[at + 1 : at + 2] == "\n" or not text[at + 1 : end].strip()
+        words = line.split()
+        heading = 0 < len(words) <= 8 and all(not w[0].islower() for w in words)
+        if line and (blank_next or line[-1] in ".:;!?)" or heading):
+            yield cut, at
+            cut = at + 1
+    if text[cut:end].strip():
+        yield cut, end
+
+
 def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     """Split an over-long sentence at spaces into parseable windows."""
     while end - start > MAX_SENTENCE_CHARS:
@@ -181,6 +209,24 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                 event.target = list(defendants)
             if not event.agent and plaintiffs:
                 event.agent = list(plaintiffs)
+    for act in document_acts:
+        if act.type != "order" or not any(ref.id == "gov:us-president" for ref in act.agent):
+            continue
+        # An executive order's own operative sentences ("United States persons are
+        # prohibited...", "I instruct the Attorney General...") are that order.
+        for event in list(events):
+            if event is act or event.type != "order" or event not in events:
+                continue
+            agents = {ref.id for ref in event.agent}
+            same_issuer = not event.agent or agents <= {"gov:us-president", None}
+            same_day = not event.date or event.date == act.date
+            if same_issuer and same_day:
+                for ref in event.target:
+                    if ref.id and ref.id not in {r.id for r in act.target} and ref.type not in ("GOV",):
+                        act.target.append(ref)
+                for key, value in event.attrs.items():
+                    act.attrs.setdefault(key, value)
+                events.remove(event)
     for act in document_acts:
         issuers = {ref.id for ref in act.agent if ref.id}
         for ref_id in list(issuers):
@@ -240,7 +286,7 @@ class Extractor:
                 end = newline + 1 if newline > offset else end
             doc = self.light(text[offset:end])
             for sent in doc.sents:
-                sentences.append((offset + sent.start_char, offset + sent.end_char))
+                sentences.extend(_split_lines(text, offset + sent.start_char, offset + sent.end_char))
             for ent in doc.ents:
                 if ent._.entity_id:
                     mentions.append(

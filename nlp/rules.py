@@ -30,7 +30,7 @@ _RULE_KEYS = {
 _LEXICON_KEYS = {
     "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
     "receive_verbs", "intransitive_realizers", "anaphoric_date_phrases", "product_nouns", "anaphors",
-    "pronouns", "product_stopwords",
+    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra",
 }  # fmt: skip
 
 
@@ -82,6 +82,9 @@ class Lexicon:
     anaphors: dict[str, frozenset[str]]
     pronouns: dict[str, tuple[str, ...]]
     product_stopwords: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    people_nouns: frozenset[str]
+    date_words_extra: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,9 @@ def load_lexicon(path: Path) -> Lexicon:
         anaphors={k: frozenset(v) for k, v in data["anaphors"].items()},
         pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
         product_stopwords=frozenset(data["product_stopwords"]),
+        corporate_suffixes=frozenset(data["corporate_suffixes"]),
+        people_nouns=frozenset(data["people_nouns"]),
+        date_words_extra=frozenset(data["date_words_extra"]),
     )
 
 

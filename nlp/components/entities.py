@@ -118,6 +118,66 @@ class ProductFinder:
         return doc
 
 
+@Language.factory("regwatch_companies", default_config={})
+def make_company_finder(nlp: Language, name: str) -> CompanyFinder:
+    return CompanyFinder(default_rules().lexicon.corporate_suffixes)
+
+
+_NAME_STOPWORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "Or", "But", "To", "From", "With", "As", "If", "When", "While", "After", "Before", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "Chinese", "American", "U.S.", "US", "Former", "Both", "Two", "Three", "Several"}  # fmt: skip
+
+
+class CompanyFinder:
+    """Company names by their shape: capitalised words ending in a corporate word.
+
+    "Hexwave Robotics", "Nexbridge Components LLC", "Kaohsiung Fastener Co.":
+    the statistical model often calls such unseen names a person or a place,
+    or misses them; a name ending in "Robotics" or "LLC" is a company.
+    """
+
+    def __init__(self, suffixes: frozenset[str]):
+        self.suffixes = suffixes
+
+    def _is_suffix(self, token) -> bool:
+        text = token.text.rstrip(".")
+        return text in self.suffixes and (token.is_title or token.is_upper or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK"))
+
+    @staticmethod
+    def _is_name_word(token) -> bool:
+        if token.text in _NAME_STOPWORDS or token.is_punct or token.like_num:
+            return False
+        return token.is_title or (token.is_upper and len(token) > 1) or bool(re.match(r"^[A-Z][a-z]+[A-Z]", token.text))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        i = 0
+        while i < len(doc):
+            if not self._is_suffix(doc[i]) or i == 0:
+                i += 1
+                continue
+            start = i
+            while start > 0 and (self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-")):
+                start -= 1
+            while start < i and doc[start].text in ("&", "-"):
+                start += 1
+            if start == i or all(self._is_suffix(t) for t in doc[start:i]):
+                i += 1
+                continue
+            end = i + 1
+            # ", Inc.", "Co., Ltd.", "Holdings Ltd"
+            while end < len(doc) and (self._is_suffix(doc[end]) or (doc[end].text == "," and end + 1 < len(doc) and self._is_suffix(doc[end + 1]) and doc[end + 1].text.rstrip(".") in ("Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "AG", "SE", "SA", "AS", "GmbH", "Limited"))):
+                end += 2 if doc[end].text == "," else 1
+            spans.append(Span(doc, start, end, label="ORG"))
+            i = end
+        if not spans:
+            return doc
+        protected = [e for e in doc.ents if e.ent_id_]  # gazetteer matches win
+        taken = {t for e in protected for t in range(e.start, e.end)}
+        fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
+        others = [e for e in doc.ents if not e.ent_id_ and not any(s.start < e.end and e.start < s.end for s in fresh)]
+        doc.ents = filter_spans(protected + fresh + others)
+        return doc
+
+
 @Language.factory("regwatch_linker", default_config={})
 def make_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker()

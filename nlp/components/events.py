@@ -56,6 +56,9 @@ class Candidate:
     target: list[RoleFiller] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     attr_entities: dict[str, RoleFiller] = field(default_factory=dict)
+    # "The order, issued under IEEPA, ...": a trigger with "the" and nobody
+    # acting repeats an act the document already reported
+    definite: bool = False
     # char spans of the tokens by closeness to the event in the parse: 0 inside
     # the event's clause, 1 attached to a governing clause, 2 elsewhere
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
@@ -175,7 +178,7 @@ class EventFinder:
             phrase = _phrase(h)
             found = []
             seen_ids = set()
-            if h.lower_ in _DATE_WORDS or h.like_num or h.ent_type_ in ("DATE", "TIME"):
+            if h.lower_ in _DATE_WORDS or h.lower_ in self.lex.date_words_extra or h.like_num or h.ent_type_ in ("DATE", "TIME"):
                 continue
             for token in phrase:
                 ent = ents.get(token.i)
@@ -183,6 +186,13 @@ class EventFinder:
                     continue
                 if not _names_phrase(ent.root, h):
                     continue
+                if (
+                    ent._.entity_type in ("GOV", "PLACE", "GROUP")
+                    and ent.root.i != h.i
+                    and h.lemma_.lower() in self.lex.people_nouns
+                    and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
+                ):
+                    continue  # "U.S. companies", "Chinese nationals": people of a country, not its government
                 if ent._.entity_id in seen_ids:
                     continue
                 # Entities inside another conjunct's phrase belong to that conjunct.
@@ -644,6 +654,8 @@ class EventFinder:
         finished = self._finish(candidate, rule, subject)
         if finished is None:
             return None
+        if trigger.pos_ == "NOUN" and not agent:
+            finished.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
         return finished
 
