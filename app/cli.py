@@ -19,6 +19,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -118,12 +119,12 @@ def _poll(names: list[str] | None, sources_file: str | None, all_sources: bool, 
     try:
         configured = load_sources(path)
     except SourcesError as exc:
-        _fail(str(exc), code=2)
+        _fail(escape(str(exc)), code=2)
     if names:
         known = {s.name for s in configured}
         unknown = [name for name in names if name not in known]
         if unknown:
-            _fail(f"{path}: no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})", code=2)
+            _fail(escape(f"{path}: no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"), code=2)
         configured = [s for s in configured if s.name in names]
     database = _open(db)
     with _progress(silent) as progress:
@@ -131,12 +132,12 @@ def _poll(names: list[str] | None, sources_file: str | None, all_sources: bool, 
     waiting = [s for s in run.skipped if s.reason == "not_due"]
     for skipped in run.skipped:
         if skipped.reason != "not_due" or names:
-            console.print(f"[yellow]skipped[/yellow] {skipped.source}: {skipped.detail}", highlight=False, soft_wrap=True)
+            console.print(f"[yellow]skipped[/yellow] {skipped.source}: {escape(skipped.detail)}", highlight=False, soft_wrap=True)
     if waiting and not names:
         console.print(f"{len(waiting)} source(s) not due yet (--all polls them now)", highlight=False)
     for report in run.reports:
         for warning in report.warnings:
-            console.print(f"[yellow]warning:[/yellow] {report.source}: {warning}", highlight=False, soft_wrap=True)
+            console.print(f"[yellow]warning:[/yellow] {report.source}: {escape(warning)}", highlight=False, soft_wrap=True)
     failed = _report_ingest(run.reports)
     if failed:
         raise typer.Exit(1)
@@ -149,7 +150,8 @@ def _report_ingest(reports) -> int:
     failed = 0
     for report in reports:
         for error in report.errors:
-            console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+            # Errors quote URLs and text from the network: never Rich markup.
+            console.print(f"[red]error:[/red] {escape(error)}", highlight=False, soft_wrap=True)
         failed += len(report.errors)
         table.add_row(report.source, str(report.new), str(report.updated), str(report.unchanged),
                       str(len(report.errors)) + (f" ({report.error_kind})" if report.error_kind else ""))
@@ -271,6 +273,9 @@ def dashboard(
     path = Path(config.db_path(db)).resolve()
     if not path.exists():
         _fail(f"database {path} does not exist: run `regwatch init` or `regwatch demo` first")
+    # The dashboard only reads, so a store made by an older regwatch gets the
+    # tables and indexes it needs here, once, before the pages open it.
+    _open(str(path)).close()
     app_file = Path(__file__).resolve().parent / "streamlit_app.py"
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     out.print(f"regwatch dashboard on http://{shown}:{port} (database {path})")

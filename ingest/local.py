@@ -66,13 +66,18 @@ def _read_text(path: Path) -> str:
         raise ValueError(f"file is not valid UTF-8 (byte {exc.start}): re-save it as UTF-8") from None
 
 
+def _file_key(path: Path) -> str:
+    """A file's identity: its resolved path, so same-named files in two folders stay two documents."""
+    return str(path.resolve())
+
+
 def _html_document(path: Path, raw: str, source: str, published: str | None) -> Document:
     extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
     title = getattr(extracted, "title", None) if extracted is not None else None
     if not text:
         text = html_to_text(raw)
-    item = RawItem(guid=path.name, title=title, published=published, text=text, metadata={"file": str(path)})
+    item = RawItem(guid=_file_key(path), title=title, published=published, text=text, metadata={"file": str(path)})
     return to_document(source, item, kind="news")
 
 
@@ -98,7 +103,7 @@ def _jsonl_documents(path: Path, raw: str, source: str, published: str | None, e
         except BadDate as exc:
             errors.append(InputError(str(path), str(exc), number))
             continue
-        key = str(row.get("id") or f"{path.name}:{number}")
+        key = str(row.get("id") or f"{_file_key(path)}:{number}")
         item = RawItem(guid=key, title=row.get("title"), url=row.get("url"), published=when, text=text,
                        metadata={"file": str(path), "line": number})
         docs.append(to_document(source, item, kind=row.get("kind") or "news"))
@@ -140,6 +145,6 @@ def read_files(
         elif suffix in (".html", ".htm"):
             documents.append(_html_document(path, raw, source, default_published))
         else:
-            item = RawItem(guid=path.name, published=default_published, text=raw, metadata={"file": str(path)})
+            item = RawItem(guid=_file_key(path), published=default_published, text=raw, metadata={"file": str(path)})
             documents.append(to_document(source, item, kind="news"))
     return documents, errors

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -67,6 +68,7 @@ def is_http_url(url: str | None) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+@lru_cache(maxsize=8192)
 def canonical_url(url: str | None, base: str | None = None) -> str | None:
     """Absolute http(s) URL without tracking parameters or fragment; None if unsafe."""
     if not url:

@@ -72,6 +72,10 @@ def _agency_names(agencies: Any) -> list[str]:
     return names
 
 
+def _agency_slugs(agencies: Any) -> list[str]:
+    return [a["slug"] for a in agencies or [] if isinstance(a, dict) and isinstance(a.get("slug"), str)]
+
+
 def _summary_text(result: dict[str, Any]) -> str:
     """What we know before the full text arrives: title, action, abstract."""
     parts = [result.get("title"), result.get("action"), result.get("abstract")]
@@ -96,6 +100,7 @@ def document_item(result: dict[str, Any], *, stage: str = "published") -> RawIte
             "action": result.get("action"),
             "executive_order_number": result.get("executive_order_number"),
             "agencies": agencies,
+            "agency_slugs": _agency_slugs(result.get("agencies")),
             "signing_date": result.get("signing_date"),
             "publication_date": result.get("publication_date"),
             "effective_on": result.get("effective_on"),

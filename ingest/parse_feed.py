@@ -8,6 +8,7 @@ never opens a URL of its own.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -42,6 +43,42 @@ def _struct_to_iso(value: Any) -> str | None:
         return None
 
 
+# "02-03-2026": feedparser reads it as an ISO-ish date and answers 2002-03-20.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def _numeric_date(raw: Any) -> str | None | bool:
+    """A day-month-year date written with numbers only, read by an explicit rule.
+
+    Month first, as US agencies write it (and as dateparser's English default,
+    DATE_ORDER MDY, would); day first only when the first number cannot be a
+    month. Returns False when `raw` is not such a date (feedparser decides),
+    None when it is one but impossible (stored without a date).
+    """
+    match = _NUMERIC_DATE.match(raw) if isinstance(raw, str) else None
+    if not match:
+        return False
+    first, second, year = (int(g) for g in match.groups())
+    month, day = (first, second) if first <= 12 else (second, first)
+    try:
+        return datetime(year, month, day, tzinfo=UTC).isoformat()
+    except ValueError:
+        return None
+
+
+def _published(entry: Any) -> str | None:
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        if raw_key not in entry:
+            continue
+        numeric = _numeric_date(entry.get(raw_key))
+        if numeric is not False:
+            return numeric  # type: ignore[return-value]
+        iso = _struct_to_iso(entry.get(parsed_key))
+        if iso:
+            return iso
+    return None
+
+
 def _entry_content(entry: Any) -> str | None:
     contents = entry.get("content") or []
     # Prefer the full body (content:encoded / atom:content) over the summary.
@@ -72,7 +109,7 @@ def parse(body: bytes, headers: dict[str, str] | None = None, base_url: str | No
     items = []
     for entry in parsed.entries:
         link = entry.get("link")
-        published = _struct_to_iso(entry.get("published_parsed")) or _struct_to_iso(entry.get("updated_parsed"))
+        published = _published(entry)
         items.append(
             RawItem(
                 guid=entry.get("id") or None,

@@ -340,4 +340,9 @@ def assemble(
             earlier = next((e for e in reversed(events[:-1]) if e.type == candidate.type), None)
             if earlier is not None:
                 _absorb(earlier, events.pop())
+            elif candidate.type == "order" and not events[-1].agent:
+                # "The executive order signed Wednesday bars ...": the act names its issuer
+                named = " ".join(f.text for f in candidate.agent if f.refers_to_event) + " " + candidate.trigger
+                if re.search(r"executive order|proclamation", named, re.IGNORECASE):
+                    events[-1].attrs.setdefault("form", "executive order")
     return merge_repeats(events)

@@ -200,8 +200,8 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
     plaintiffs, defendants = parties
     president = gazetteer.get("gov:us-president")
     for event in events:
-        form = (event.attrs.get("form") or "").lower()
-        if event.type == "order" and not event.agent and president and ("executive order" in form or "proclamation" in form):
+        said = " ".join([event.attrs.get("form") or "", event.attrs.get("instrument") or "", event.evidence]).lower()
+        if event.type == "order" and not event.agent and president and re.search(r"\bexecutive order\b|\bproclamation\b", said):
             # an executive order or proclamation is the President's by definition
             event.agent = [EntityRef(president.canonical, president.canonical, president.id, president.type)]
         if event.type == "lawsuit":

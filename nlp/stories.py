@@ -54,7 +54,18 @@ class EventRecord:
     title: str | None = None
 
     def entities(self, role: str | None = None) -> set[str]:
-        return {r.entity for r in self.roles if r.entity and (role is None or r.role == role)}
+        """Participant keys: entity ids, or "~words" for participants named only in plain words."""
+        keys = set()
+        for r in self.roles:
+            if role is not None and r.role != role:
+                continue
+            if r.entity:
+                keys.add(r.entity)
+            elif r.role in ("agent", "target") and r.text:
+                key = text_key(r.text)
+                if key:
+                    keys.add(key)
+        return keys
 
 
 @dataclass
@@ -65,6 +76,17 @@ class StoryRecord:
     date_precision: str
     participants: set[str]
     published_first: str | None = None
+
+
+_TEXT_STOP = {"the", "a", "an", "its", "their", "two", "three", "several", "some", "all", "of", "and", "u.s.", "us"}
+
+
+def text_key(text: str) -> str | None:
+    """A participant named only in words ("two Chinese nationals"), as a comparable key."""
+    words = [w for w in "".join(c.lower() if c.isalnum() or c.isspace() else " " for c in text).split() if w not in _TEXT_STOP]
+    if not words or len(words) > 6:
+        return None
+    return "~" + " ".join(words)
 
 
 def _first_day(value: str | None) -> dt.date | None:
@@ -274,9 +296,10 @@ def summarise(story_id: str, kind: str, events: list[EventRecord]) -> dict[str, 
     participants: dict[tuple[str, str], dict[str, Any]] = {}
     for event in events:
         for role in event.roles:
-            if role.entity:
-                participants.setdefault((role.entity, role.role), {
-                    "entity": role.entity, "canonical": role.canonical or role.text, "role": role.role,
+            key = role.entity or (text_key(role.text) if role.role in ("agent", "target") and role.text else None)
+            if key:
+                participants.setdefault((key, role.role), {
+                    "entity": key, "canonical": role.canonical or role.text, "role": role.role,
                 })
     return {
         "id": story_id,

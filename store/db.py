@@ -303,6 +303,28 @@ def m003_dashboard_tallies(db: sqlite_utils.Database) -> None:
     )
 
 
+def rebuild_tallies(db: sqlite_utils.Database | sqlite3.Connection) -> None:
+    """Recount the dashboard tallies from the events and stories; the triggers keep them current after.
+
+    For bulk loads that drop the triggers to go faster (`bench/dashboard.py`);
+    the SQL is m003's, which stays as it was applied.
+    """
+    db.executescript(
+        """
+        DELETE FROM event_days;
+        DELETE FROM event_source_months;
+        DELETE FROM story_days;
+        INSERT INTO event_days (day, type, n)
+            SELECT coalesce(date_sort, ''), type, count(*) FROM events GROUP BY 1, 2;
+        INSERT INTO event_source_months (source, month, type, n)
+            SELECT d.source, coalesce(substr(ev.date_sort, 1, 7), ''), ev.type, count(*)
+            FROM events ev JOIN documents d ON d.id = ev.document GROUP BY 1, 2, 3;
+        INSERT INTO story_days (day, type, n)
+            SELECT coalesce(date_sort, ''), type, count(*) FROM stories GROUP BY 1, 2;
+        """
+    )
+
+
 @migrations()
 def m004_stories(db: sqlite_utils.Database) -> None:
     # Participants carry their story's type and sort key so that finding the
@@ -331,6 +353,61 @@ def m004_stories(db: sqlite_utils.Database) -> None:
         CREATE INDEX idx_story_overrides_other ON story_overrides(kind, other);
         """
     )
+
+
+@migrations()
+def m005_dashboard_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the dashboard filters the tallies cannot answer (measured by `bench/dashboard.py`).
+
+    Undated events are listed newest stored first, which only a plain
+    (date_sort) index gives (its NULL run is in rowid order), so m003's drop
+    of it is undone. Entity and agency filters read (entity, role, event)
+    and never the table; it supersedes (entity, role) and (entity, event).
+    """
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_events_date ON events(date_sort);
+        CREATE INDEX idx_event_roles_entity_role_event ON event_roles(entity, role, event);
+        DROP INDEX IF EXISTS idx_event_roles_entity;
+        DROP INDEX IF EXISTS idx_event_roles_entity_event;
+        """
+    )
+
+
+@migrations()
+def m006_ingest_near_dup_bands_by_source(db: sqlite_utils.Database) -> None:
+    """MinHash bands keyed (band, source, document).
+
+    m002 keyed them (band, document), so excluding the new document's own
+    source meant scanning every same-source row of a band: quadratic for a
+    large feed whose items share boilerplate. With the source in the key, a
+    look-up is two index ranges per band (source below, source above). Band
+    keys become integers and signatures packed bytes, so the old rows are not
+    comparable: fingerprints are recomputed for the documents already stored.
+    """
+    db.executescript(
+        """
+        CREATE TABLE document_minhash_bands_new (
+            band INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, source, document)
+        );
+        DROP TABLE document_minhash_bands;
+        ALTER TABLE document_minhash_bands_new RENAME TO document_minhash_bands;
+        CREATE INDEX idx_minhash_bands_document ON document_minhash_bands(document);
+        DELETE FROM document_minhash;
+        """
+    )
+    for doc_id, source, stage, text in db.execute("SELECT id, source, stage, text FROM documents").fetchall():
+        sig = None if stage == LIST_STAGE else neardup.signature(text)
+        if sig is not None:
+            db.execute("INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc_id, neardup.encode(sig)])
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO document_minhash_bands (band, source, document) VALUES (?, ?, ?)",
+                [(band, source, doc_id) for band in neardup.bands(sig)],
+            )
+
 
 # Screening-list designations are structured data whose events are written at
 # ingest (`store_designations`); the NLP stage must never re-extract them.
@@ -581,15 +658,17 @@ def _upsert_document(db: sqlite_utils.Database, doc: Document, stamp: str) -> st
         db["documents"].update(doc.id, row)
         return "updated"
     sig = None if doc.stage == LIST_STAGE else neardup.signature(doc.text)
-    row["near_duplicate_of"] = _near_duplicate_of(db, row, sig)
-    # A plain INSERT: this runs once per new feed item, and sqlite-utils'
+    keys = neardup.bands(sig) if sig is not None else []
+    row["near_duplicate_of"] = _near_duplicate_of(db, row, sig, keys)
+    # Plain statements: this runs once per new feed item, and sqlite-utils'
     # insert() re-reads the table schema on every call.
-    db.execute(_INSERT_DOCUMENT, [row.get(column) for column in _DOCUMENT_COLUMNS])
+    conn = db.conn
+    conn.execute(_INSERT_DOCUMENT, [row.get(column) for column in _DOCUMENT_COLUMNS])
     if sig is not None:
-        db.execute("INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc.id, neardup.encode(sig)])
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO document_minhash_bands (band, document) VALUES (?, ?)",
-            [(band, doc.id) for band in neardup.bands(sig)],
+        conn.execute("INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc.id, neardup.encode(sig)])
+        conn.executemany(
+            "INSERT OR IGNORE INTO document_minhash_bands (band, source, document) VALUES (?, ?, ?)",
+            [(band, doc.source, doc.id) for band in keys],
         )
     return "new"
 
@@ -624,15 +703,18 @@ def _is_earlier_stage(new: str | None, stored: str | None) -> bool:
     return _STAGE_ORDER[new] < _STAGE_ORDER[stored]
 
 
-def _near_duplicate_of(db: sqlite_utils.Database, row: dict[str, Any], sig: list[int] | None) -> str | None:
+def _near_duplicate_of(
+    db: sqlite_utils.Database, row: dict[str, Any], sig: Any, keys: list[int]
+) -> str | None:
     """The first copy, from another source, of an identical or near-identical text.
 
     Both copies stay (each outlet is a source of its own); the link lets the
     story stage count them as one report where that matters. An identical
-    content hash decides at once; otherwise documents sharing a MinHash band
-    (an indexed look-up) are confirmed on their whole signature. The link
-    goes to the root of a chain, so every copy of a story points at one
-    document.
+    content hash decides at once; otherwise documents of other sources
+    sharing a MinHash band (index ranges on (band, source)) are confirmed on
+    their whole signature. A band shared by very many documents is
+    boilerplate, so each range is capped. The link goes to the root of a
+    chain, so every copy of a story points at one document.
     """
     first = db.execute(
         "SELECT id, near_duplicate_of FROM documents WHERE content_hash = ? AND source != ? ORDER BY fetched, id LIMIT 1",
@@ -642,21 +724,27 @@ def _near_duplicate_of(db: sqlite_utils.Database, row: dict[str, Any], sig: list
         return first[1] or first[0]
     if sig is None:
         return None
-    keys = neardup.bands(sig)
+    ranges = []
+    params: list[Any] = []
+    for key in keys:
+        for comparison in ("<", ">"):
+            ranges.append(
+                "SELECT document FROM (SELECT document FROM document_minhash_bands "
+                f"WHERE band = ? AND source {comparison} ? LIMIT {_BAND_CANDIDATES})"
+            )
+            params += [key, row["source"]]
     candidates = db.execute(
-        f"""
-        SELECT d.id, d.near_duplicate_of, m.signature FROM documents d
-        JOIN document_minhash m ON m.document = d.id
-        WHERE d.id IN (SELECT document FROM document_minhash_bands WHERE band IN ({", ".join("?" for _ in keys)}))
-          AND d.source != ?
-        ORDER BY d.fetched, d.id
-        """,  # noqa: S608 - only placeholders are interpolated
-        [*keys, row["source"]],
+        "SELECT d.id, d.near_duplicate_of, m.signature FROM documents d JOIN document_minhash m ON m.document = d.id "
+        f"WHERE d.id IN ({' UNION '.join(ranges)}) ORDER BY d.fetched, d.id",  # noqa: S608 - placeholders only
+        params,
     ).fetchall()
     for doc_id, root, signature in candidates:
         if neardup.similarity(sig, neardup.decode(signature)) >= neardup.THRESHOLD:
             return root or doc_id
     return None
+
+
+_BAND_CANDIDATES = 16
 
 
 def near_duplicates(db: sqlite_utils.Database, document_id: str) -> list[str]:

@@ -44,7 +44,10 @@ def clean_name(surface: str) -> str:
     name = re.sub(r"\s+", " ", surface).strip(" \t\n\"'“”‘’()[],.;:")
     name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"(['’]s|['’])$", "", name)
-    name = _CORPORATE_SUFFIX.sub("", name).strip()
+    previous = None
+    while previous != name:  # "Hexwave Robotics Co., Ltd." loses both
+        previous = name
+        name = _CORPORATE_SUFFIX.sub("", name).strip(" ,")
     if name and (name.islower() or (name.isupper() and len(name) > 5)):
         name = " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() or w.islower() else w for w in name.split())
     return name

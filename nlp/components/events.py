@@ -186,13 +186,8 @@ class EventFinder:
                     continue
                 if not _names_phrase(ent.root, h):
                     continue
-                if (
-                    ent._.entity_type in ("GOV", "PLACE", "GROUP")
-                    and ent.root.i != h.i
-                    and h.lemma_.lower() in self.lex.people_nouns
-                    and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
-                ):
-                    continue  # "U.S. companies", "Chinese nationals": people of a country, not its government
+                if self._nationality_of(ent, h):
+                    continue
                 if ent._.entity_id in seen_ids:
                     continue
                 # Entities inside another conjunct's phrase belong to that conjunct.
@@ -206,6 +201,8 @@ class EventFinder:
                 for token in h.subtree:
                     ent = ents.get(token.i)
                     if ent is not None and ent._.entity_type in ("ORG", "AGENCY", "GOV") and ent._.entity_id not in seen_ids:
+                        if self._nationality_of(ent, ent.root.head):
+                            continue
                         seen_ids.add(ent._.entity_id)
                         found.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
@@ -240,6 +237,15 @@ class EventFinder:
                 result.append(RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers))
         return result
 
+    def _nationality_of(self, ent: Span, head: Token) -> bool:
+        """ "U.S. companies", "Chinese nationals": people of a country, not its government."""
+        return (
+            ent._.entity_type in ("GOV", "PLACE", "GROUP")
+            and ent.root.i != head.i
+            and head.lemma_.lower() in self.lex.people_nouns
+            and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
+        )
+
     def _anaphor_kind(self, head: Token) -> str | None:
         lower = head.lower_
         if head.pos_ == "PRON":
@@ -258,9 +264,10 @@ class EventFinder:
         seen = 0
         while verb is not None and seen < 6:
             seen += 1
-            for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    return child
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            before = [c for c in subjects if c.i < verb.i]
+            if before or subjects:
+                return (before or subjects)[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
                 return verb.head
             if verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -584,6 +591,10 @@ class EventFinder:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = self._children(verb, ("dobj", "dative"))
+        subjects_before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+        if subjects_before and not passive:
+            # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
+            objects += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
         if rule.object_lemmas and not any(lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))):
             return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
