@@ -76,6 +76,7 @@ class StoryRecord:
     date_precision: str
     participants: set[str]
     published_first: str | None = None
+    targets: set[str] = field(default_factory=set)
 
 
 _TEXT_STOP = {"the", "a", "an", "its", "their", "two", "three", "several", "some", "all", "of", "and", "u.s.", "us"}
@@ -157,9 +158,9 @@ def choose_story(event: EventRecord, candidates: list[StoryRecord]) -> str | Non
         shared = everyone & story.participants
         if not shared:
             continue
-        story_targets = story.participants & targets
-        if targets and not story_targets and not (everyone - targets) & story.participants:
-            continue
+        named, story_named = _named(targets), _named(story.targets)
+        if named and story_named and not named & story_named:
+            continue  # same issuer, same day, someone else: another happening
         distance = 0
         if event.date and story.date:
             first, second = _first_day(event.date), _first_day(story.date)
@@ -168,6 +169,11 @@ def choose_story(event: EventRecord, candidates: list[StoryRecord]) -> str | Non
         if best is None or key > best:
             best = key
     return best[2] if best else None
+
+
+def _named(keys: set[str]) -> set[str]:
+    """Entity ids only: plain-word participants ("12 companies") are too loose to keep stories apart."""
+    return {k for k in keys if not k.startswith("~")}
 
 
 def new_story_id(event: EventRecord) -> str:

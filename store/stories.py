@@ -79,8 +79,10 @@ def candidates_for(db: sqlite_utils.Database, event: EventRecord, *, limit_per_e
         row = db.execute("SELECT id, type, date, date_precision, first_seen FROM stories WHERE id = ?", [story_id]).fetchone()
         if row is None:
             continue
-        participants = {r[0] for r in db.execute("SELECT entity FROM story_participants WHERE story = ?", [story_id])}
-        candidates.append(StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None))
+        roles = db.execute("SELECT entity, role FROM story_participants WHERE story = ?", [story_id]).fetchall()
+        participants = {entity for entity, _ in roles}
+        targets = {entity for entity, role in roles if role == "target"}
+        candidates.append(StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None, targets))
     return candidates
 
 

@@ -50,3 +50,17 @@ def _no_stray_env(monkeypatch):
     monkeypatch.delenv("REGWATCH_DB", raising=False)
     monkeypatch.delenv("REGWATCH_SOURCES", raising=False)
     os.environ.setdefault("REGWATCH_PROGRESS", "0")
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The bundled sample corpus ingested and processed once per session (about a minute)."""
+    from ingest.pipeline import ingest_sample
+    from store.db import open_db
+    from store.process import process_pending
+
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    db = open_db(path)
+    ingest_sample(db)
+    process_pending(db, workers=2)
+    return db
