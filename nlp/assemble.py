@@ -112,10 +112,26 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
     return [EntityRef(filler.text, None, None, None)]
 
 
+_PERSON_DESCRIPTION = re.compile(
+    r"\b(man|woman|national|resident|citizen|engineer|executive|businessman|businesswoman|individual|employee|"
+    r"researcher|scientist|trader|broker|banker|officer|official|founder|co-founder|owner|chemist|student|person)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _refs(fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str], *, agent: bool = False) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
     for filler in fillers:
+        if filler.generic and not filler.entity_id and _PERSON_DESCRIPTION.search(filler.text):
+            # "A Hong Kong man pleaded guilty ...": releases name him in the next sentence
+            named = next((m for m in mentions if m.start >= filler.end and m.start - filler.end < 500
+                          and types.get(m.id or "") == "PERSON"), None)
+            if named is not None:
+                if named.id not in seen:
+                    seen.add(named.id)
+                    refs.append(EntityRef(filler.text, named.canonical, named.id, "PERSON"))
+                continue
         if agent and filler.refers_to_event:
             continue  # "the directive banned X": the act is not its own issuer
         for ref in resolve_filler(filler, mentions, types):

@@ -142,6 +142,7 @@ def _keyword_regex() -> re.Pattern[str]:
 # parsed as part of the sentence becomes its subject.
 _DATELINE = re.compile(
     r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,12})?"
     r"(?:\s*\([A-Za-z .]+\))?\s*[-\u2013\u2014]{1,2}\s+"
 )
 
@@ -154,6 +155,26 @@ def _skip_dateline(text: str, start: int, end: int) -> int:
 
 
 _LINE_BREAK = re.compile(r"\n")
+# A sentence "ending" in one of these, followed by a number or a lower-case
+# word, was cut at an abbreviation ("a penalty of Rs. 318 crore").
+_ABBREVIATION_END = re.compile(
+    r"\b(Rs|No|Nos|Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|St|Sec|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"approx|est|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Pvt|Cir|Fed|Reg|Stat|Supp|Dist|Ct|App|U\.S|v|vs|e\.g|i\.e|et al)\.$"
+)
+
+
+def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous_start, previous_end = joined[-1]
+            tail = text[previous_start:previous_end].rstrip()
+            following = text[start:end].lstrip()[:1]
+            if _ABBREVIATION_END.search(tail) and following and (following.isdigit() or following.islower()):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -189,7 +210,21 @@ def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer, text: str = "") -> None:
+_INSTITUTION = re.compile(r"\b(attorney|office|department|commission|agency|bureau|ministry|authority|court|division|administration)\b", re.IGNORECASE)
+
+
+def _document_author(mentions: list) -> EntityRef | None:
+    """The body a document speaks for: its first agency, court or government office named."""
+    for mention in mentions[:40]:
+        if not mention.id:
+            continue
+        if mention.label in ("AGENCY", "COURT") or (mention.label == "ORG" and _INSTITUTION.search(mention.canonical or "")):
+            return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
+    return None
+
+
+def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer, text: str = "",
+                           all_mentions: list | None = None) -> None:
     """Fill what a sentence leaves implicit but the document states.
 
     A lawsuit in a court filing with no named sides is the caption's; an
@@ -246,6 +281,13 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                     family.add(entry.parent)
             if agents and family & issuers:
                 event.date, event.date_precision = act.date, act.date_precision
+    author = _document_author(all_mentions or [])
+    if author is not None:
+        for event in events:
+            # "A Hong Kong man pleaded guilty today": a release's own actions are its issuer's
+            if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit"):
+                if not any(ref.id == author.id for ref in event.target):
+                    event.agent = [author]
     for event in events:
         if event.type == "order" and "scope" not in event.attrs:
             # "The letter effectively forced ... offline to all customers": the next
@@ -285,8 +327,9 @@ class Extractor:
                 newline = text.rfind("\n", offset + SEGMENT_CHARS // 2, end)
                 end = newline + 1 if newline > offset else end
             doc = self.light(text[offset:end])
-            for sent in doc.sents:
-                sentences.extend(_split_lines(text, offset + sent.start_char, offset + sent.end_char))
+            pieces = _join_abbreviations(text, [(offset + s.start_char, offset + s.end_char) for s in doc.sents])
+            for start, stop in pieces:
+                sentences.extend(_split_lines(text, start, stop))
             for ent in doc.ents:
                 if ent._.entity_id:
                     mentions.append(
@@ -438,7 +481,8 @@ class Extractor:
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)
         events = merge_repeats(document_acts + events)
-        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text)
+        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text,
+                               all_mentions=mentions)
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

@@ -30,7 +30,7 @@ _RULE_KEYS = {
 _LEXICON_KEYS = {
     "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
     "receive_verbs", "intransitive_realizers", "anaphoric_date_phrases", "product_nouns", "anaphors",
-    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra",
+    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra", "actor_nouns", "implicative_verbs",
 }  # fmt: skip
 
 
@@ -85,6 +85,8 @@ class Lexicon:
     corporate_suffixes: frozenset[str]
     people_nouns: frozenset[str]
     date_words_extra: frozenset[str]
+    actor_nouns: frozenset[str]
+    implicative_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,8 @@ def load_lexicon(path: Path) -> Lexicon:
         corporate_suffixes=frozenset(data["corporate_suffixes"]),
         people_nouns=frozenset(data["people_nouns"]),
         date_words_extra=frozenset(data["date_words_extra"]),
+        actor_nouns=frozenset(data["actor_nouns"]),
+        implicative_verbs=frozenset(data["implicative_verbs"]),
     )
 
 

@@ -178,8 +178,11 @@ class EventFinder:
             phrase = _phrase(h)
             found = []
             seen_ids = set()
-            if h.lower_ in _DATE_WORDS or h.lower_ in self.lex.date_words_extra or h.like_num or h.ent_type_ in ("DATE", "TIME"):
+            # "on Friday", "$4.5 million": not participants themselves, though an amount
+            # phrase may carry one ("fined Kelmar Systems AG EUR 347 million")
+            if h.lower_ in _DATE_WORDS or h.lower_ in self.lex.date_words_extra or h.ent_type_ in ("DATE", "TIME"):
                 continue
+            amount = h.like_num or h.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
             for token in phrase:
                 ent = ents.get(token.i)
                 if ent is None or token.i in exclude or ent._.entity_type in (None, "MONEY", "LAW"):
@@ -211,6 +214,8 @@ class EventFinder:
             if found:
                 result.extend(found)
                 continue
+            if amount:
+                continue
             anaphor = self._anaphor_kind(h)
             if anaphor is None:
                 # "the company's billing practices": the possessor is the participant
@@ -236,6 +241,19 @@ class EventFinder:
                 refers = bool(determiners & {"the", "this", "that"}) and h.lemma_.lower() in self.instrument_nouns
                 result.append(RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers))
         return result
+
+    def _actors(self, fillers: list[RoleFiller]) -> list[RoleFiller]:
+        """Agents named in plain words must be someone ("federal prosecutors", "a coalition"), not a thing."""
+        kept = []
+        for filler in fillers:
+            if filler.entity_id or filler.anaphor or filler.refers_to_event:
+                kept.append(filler)
+                continue
+            words = {w.strip(".,'’\"").lower() for w in filler.text.split()}
+            stems = {w[:-1] if w.endswith("s") else w for w in words}
+            if (words | stems) & self.lex.actor_nouns:
+                kept.append(filler)
+        return kept
 
     def _nationality_of(self, ent: Span, head: Token) -> bool:
         """ "U.S. companies", "Chinese nationals": people of a country, not its government."""
@@ -329,6 +347,12 @@ class EventFinder:
                     return False
             if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
                 return False
+            if token.i == anchor.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                governor = token.head
+                if governor.i == token.i or governor.lemma_.lower() not in self.lex.implicative_verbs | ignore:
+                    # "to block the deal", "plans to ban": purpose or intention, not an act
+                    # (but "forced the company to pull", "traveled to Washington to hold talks")
+                    return False
             if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS + ("prep", "pobj", "dobj"):
                 break
             via = token.dep_
@@ -560,7 +584,7 @@ class EventFinder:
                 if child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG" and lemma_keys(child) & _NAMING_PARTICIPLES:
                     participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
-        agent = self.fillers(agent_head, ents, exclude=exclude)
+        agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
         target = self.fillers(target_heads, ents, exclude=exclude, deep=True) if target_heads is not None else []
         for head in targets:
             target += self.fillers(head, ents, exclude=exclude, deep=True)
@@ -605,6 +629,10 @@ class EventFinder:
                 return None
         if not self.is_factual(verb, verb, rule.ignore_governors):
             return None
+        if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)):
+            auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+            if auxiliaries & {"is", "are"} and not any(c.dep_ == "aux" for c in verb.children):
+                return None  # "such conduct is prohibited": a statement of law, not an act
         subject = None
         if passive:
             target_heads = self._children(verb, ("nsubjpass",))
@@ -630,7 +658,7 @@ class EventFinder:
             target_heads = [verb.head if subject_head.lower_ in relative and verb.dep_ == "relcl" else subject_head]
             agent_heads = []
         agent_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in agent_heads]
-        agent = [f for h in agent_heads for f in self.fillers(h, ents)]
+        agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
