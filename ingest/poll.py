@@ -15,6 +15,7 @@ error kind and the run moves on: one source never stops the others.
 
 from __future__ import annotations
 
+import email.utils
 import logging
 import os
 import re
@@ -264,11 +265,17 @@ class _Poll:
             self.warn("the server says the feed is gone (HTTP 410): set enabled = false for this source")
         return _Outcome(status=result.status, error_kind=kind.value if kind else INTERNAL_ERROR, error=result.error)
 
-    def store(self, items: list[RawItem], base_url: str | None) -> store.UpsertCounts:
+    def capped(self, items: list[RawItem]) -> list[RawItem]:
+        """At most ``max_items``, cut before any follow-up request is made for them."""
         if len(items) > self.source.max_items:
             self.warn(f"{len(items)} items; only the first {self.source.max_items} (max_items) were stored")
-            items = items[: self.source.max_items]
-        documents = [to_document(self.source.name, item, kind=self.source.doc_kind, base_url=base_url) for item in items]
+            return items[: self.source.max_items]
+        return items
+
+    def store(self, items: list[RawItem], base_url: str | None) -> store.UpsertCounts:
+        documents = [
+            to_document(self.source.name, item, kind=self.source.doc_kind, base_url=base_url) for item in items
+        ]
         return store.upsert_documents(self.db, documents)
 
     def run(self) -> _Outcome:
@@ -295,7 +302,9 @@ class _Poll:
         try:
             parsed = parse_feed.parse(result.body, result.headers, base_url=result.effective_url)
         except parse_feed.FeedFormatError as exc:
-            return _Outcome(status=result.status, error_kind=ErrorKind.FEED_FORMAT_NOT_DETECTED.value, error=_one_line(str(exc)))
+            return _Outcome(
+                status=result.status, error_kind=ErrorKind.FEED_FORMAT_NOT_DETECTED.value, error=_one_line(str(exc))
+            )
         if not parsed.items and parsed.warning:
             # Broken XML that yielded nothing is not "an empty feed".
             return _Outcome(
@@ -306,7 +315,7 @@ class _Poll:
         if parsed.warning:
             self.warn(parsed.warning)
         self.ttl_minutes = parsed.ttl_minutes
-        items = parsed.items
+        items = self.capped(parsed.items)
         if self.source.full_text:
             items = self.with_article_text(items, result.effective_url)
         counts = self.store(items, result.effective_url)
@@ -458,7 +467,7 @@ class _Poll:
         # Cursor pages should not overlap, but a special filing is listed in two
         # consecutive public-inspection issues: keep one item per document number.
         seen: set[str | None] = set()
-        items = [item for item in items if not (item.guid in seen or seen.add(item.guid))]
+        items = self.capped([item for item in items if not (item.guid in seen or seen.add(item.guid))])
         if self.source.full_text:
             items = self.with_federal_register_text(items)
         outcome.counts = self.store(items, None)
@@ -478,7 +487,9 @@ class _Poll:
                 continue
             if stored and stored["stage"] == item.stage and stored["metadata"].get("full_text_source"):
                 source_used = stored["metadata"]["full_text_source"]
-                completed.append(replace(item, text=stored["text"], metadata={**item.metadata, "full_text_source": source_used}))
+                completed.append(
+                    replace(item, text=stored["text"], metadata={**item.metadata, "full_text_source": source_used})
+                )
                 continue
             if budget <= 0:
                 missing += 1
@@ -564,7 +575,7 @@ class _Poll:
             if next_url and not policy.same_origin(next_url, self.source.url):
                 self.warn(f"next page points to another origin ({next_url}); paging stopped")
                 next_url = None
-        outcome.counts = self.store(items, None)
+        outcome.counts = self.store(self.capped(items), None)
         return outcome
 
     # -- screening list --------------------------------------------------------------------
@@ -613,8 +624,12 @@ class _Poll:
     def snapshot_date(self, result: FetchResult, last_updated: str | None) -> str:
         """The day the list was published: Last-Modified, else its own update stamp, else today."""
         if result.last_modified:
-            when = fetch_module._parse_http_date(result.last_modified)
+            try:
+                when = email.utils.parsedate_to_datetime(result.last_modified)
+            except (TypeError, ValueError, IndexError):
+                when = None
             if when is not None:
+                when = when if when.tzinfo else when.replace(tzinfo=UTC)
                 return when.astimezone(UTC).date().isoformat()
         if last_updated:
             try:
@@ -625,8 +640,11 @@ class _Poll:
 
 
 def _limits_for(source: Source, limits: Limits) -> Limits:
+    """The run's limits with the source's own body cap and deadline (a 33 MB list needs both)."""
     if source.max_body_mib:
-        return replace(limits, max_body_bytes=source.max_body_mib * MIB)
+        limits = replace(limits, max_body_bytes=source.max_body_mib * MIB)
+    if source.deadline_seconds:
+        limits = replace(limits, deadline=float(source.deadline_seconds))
     return limits
 
 

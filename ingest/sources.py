@@ -62,6 +62,7 @@ _COMMON_KEYS: dict[str, tuple[type, str]] = {
     "request_interval": (float, "a number of seconds"),
     "max_items": (int, "a whole number"),
     "max_body_mib": (int, "a whole number of MiB"),
+    "deadline_seconds": (int, "a whole number of seconds"),
     "headers": _TABLE,
 }
 _KIND_KEYS: dict[str, dict[str, tuple[type, str]]] = {
@@ -119,6 +120,7 @@ class Source:
     request_interval: float = 0.5
     max_items: int = 1000
     max_body_mib: int | None = None
+    deadline_seconds: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
 
@@ -145,6 +147,8 @@ class Source:
             params["headers"] = dict(self.headers)
         if self.max_body_mib:
             params["max_body_mib"] = self.max_body_mib
+        if self.deadline_seconds:
+            params["deadline_seconds"] = self.deadline_seconds
         return {
             "name": self.name,
             "kind": self.kind,
@@ -214,7 +218,7 @@ def parse_entry(entry: Any, where: str) -> Source:
     doc_kind = entry.get("doc_kind", _default_doc_kind(kind))
     _check_choices(doc_kind, DOC_KINDS, where, "doc_kind")
     for key in ("interval_minutes", "min_interval_minutes", "max_interval_minutes", "max_items", "max_body_mib",
-                "per_page", "since_days", "max_pages"):  # fmt: skip
+                "deadline_seconds", "per_page", "since_days", "max_pages"):  # fmt: skip
         _positive(entry, key, where)
     for key in ("request_interval", "max_full_text"):
         _positive(entry, key, where, allow_zero=True)
@@ -246,7 +250,9 @@ def parse_entry(entry: Any, where: str) -> Source:
     min_interval = entry.get("min_interval_minutes", min(5, entry.get("interval_minutes", 5))) * minutes
     # Server hints (a 3-day max-age, a long TTL) may stretch the gap to six
     # intervals, never to days, unless the source says so.
-    max_interval = entry.get("max_interval_minutes", max(interval / minutes, min(24 * 60, 6 * interval / minutes))) * minutes
+    max_interval = (
+        entry.get("max_interval_minutes", max(interval / minutes, min(24 * 60, 6 * interval / minutes))) * minutes
+    )
     if not min_interval <= interval <= max_interval:
         raise SourcesError(
             f"{where}: need min_interval_minutes <= interval_minutes <= max_interval_minutes "
@@ -269,6 +275,7 @@ def parse_entry(entry: Any, where: str) -> Source:
         request_interval=float(entry.get("request_interval", 0.5)),
         max_items=entry.get("max_items", 1000),
         max_body_mib=entry.get("max_body_mib"),
+        deadline_seconds=entry.get("deadline_seconds"),
         headers=dict(headers),
         params={key: value for key, value in entry.items() if key not in common},
     )

@@ -25,7 +25,49 @@ if TYPE_CHECKING:
     from nlp.pipeline import DocInput
 
 HEAD_CHARS = 3000
-_ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage"}
+_ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage", "target"}
+# "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
+_MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# "IN WITNESS WHEREOF, I have hereunto set my hand this twenty-third day of January, in the year of our Lord
+# two thousand twenty-six": proclamations spell their date out
+_WITNESS = re.compile(
+    r"this\s+(?P<day>[a-z-]+)\s+day\s+of\s+(?P<month>[A-Z][a-z]+),?\s+in\s+the\s+year\s+of\s+our\s+lord\s+"
+    r"two\s+thousand(?:\s+and)?\s+(?P<year>[a-z-]+)",
+    re.IGNORECASE,
+)
+
+
+def _spelled_number(words: str, table: dict[str, int]) -> int | None:
+    total = 0
+    for part in words.lower().replace("-", " ").split():
+        if part in table:
+            total += table[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+        else:
+            return None
+    return total or None
+
+
+def witness_date(text: str) -> dt.date | None:
+    match = _WITNESS.search(text)
+    if not match:
+        return None
+    day = _spelled_number(match.group("day"), {**_ORDINALS, "twenty": 20, "thirty": 30})
+    year = _spelled_number(match.group("year"), {})
+    try:
+        month = dt.datetime.strptime(match.group("month"), "%B").month
+        return dt.date(2000 + (year or 0), month, day or 1) if day and year else None
+    except ValueError:
+        return None
 # "X v. Y" on one line, or the multi-line caption of a court filing
 # ("ACME, INC.,\n    Plaintiff,\n  v.\nDEPARTMENT OF ...,\n    Defendants.").
 _CAPTION = re.compile(
@@ -48,6 +90,7 @@ class ActRule:
     agent: str
     instrument: str | None
     stage: bool
+    target: str | None = None
 
 
 def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]:
@@ -71,7 +114,7 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
             raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
         rules.append(
             ActRule(row["id"], row["type"], regex, row.get("scope", "head"), row.get("agent", ""),
-                    row.get("instrument"), bool(row.get("stage")))
+                    row.get("instrument"), bool(row.get("stage")), row.get("target"))
         )
     return tuple(rules)
 
@@ -169,7 +212,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 when = None
         if when is None:
             signed = _SIGNED.search(text[-4000:]) or _SIGNED.search(head)
-            when = _parse_long_date(signed.group("date")) if signed else None
+            when = _parse_long_date(signed.group("date")) if signed else witness_date(text[-4000:])
         if when is None:
             when = published
         value = dates.DateValue.day(when) if when else dates.DateValue.unknown()
@@ -187,6 +230,12 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             attrs["stage"] = "proposed" if "proposed" in stage else "interim" if "interim" in stage else "final"
         if rule.type == "ruling":
             attrs["outcome"] = text[start:end].lower()[:80]
+        if rule.target == "matter":
+            matter = _MATTER.search(head)
+            if matter:
+                named = [m for m in head_mentions if matter.start("name") <= m.start < matter.end("name")]
+                name = re.sub(r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE)
+                target = [_ref(m) for m in named[:1]] or [EntityRef(name, None, None, None)]
         events.append(
             Event(type=rule.type, date=value.value, date_precision=value.precision, evidence=text[start:end],
                   start=start, end=end, agent=agent, target=target, attrs=attrs, attr_entities=attr_entities,
@@ -208,3 +257,71 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
         words = re.sub(r",?\s*(et al\.?)?[,.\s]*$", "", caption.group(side).strip(), flags=re.IGNORECASE)
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
+
+
+# --- docket entries ----------------------------------------------------------------
+
+# "10/14/2025  11  ORDER denying ...", "March 14, 2026: Complaint filed by ...": one line, one entry
+_DOCKET_LINE = re.compile(
+    r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+(?:\d+[ \t]+)?(?P<entry>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_COMPLAINT = re.compile(r"^(?:amended |verified )?(?:complaint|petition for review|petition)\b", re.IGNORECASE)
+_COURT_ACT = re.compile(
+    r"^(?:minute |consent |memorandum |final |stipulated )*(?:order|opinion|judgment|temporary restraining order|preliminary injunction)\b",
+    re.IGNORECASE,
+)
+_DECISIVE = re.compile(
+    r"\b(grant|deny|denie|dismiss|enjoin|injunction|restraining|judgment|vacat|remand|stay|stayed|freez|frozen|affirm|"
+    r"revers|sentenc|convict|approv)", re.IGNORECASE,
+)
+_FILED_BY = re.compile(r"\b(?:filed|brought) by\b", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|as to)\b", re.IGNORECASE)
+
+
+def _docket_date(value: str) -> dt.date | None:
+    for fmt in ("%m/%d/%Y", "%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Filings and decisions listed as dated docket entries (PACER or CourtListener style)."""
+    events: list[Event] = []
+    plaintiffs, defendants = caption_parties(text, mentions)
+    court = next((m for m in mentions if m.label == "COURT"), None)
+    for line in _DOCKET_LINE.finditer(text):
+        entry = line.group("entry")
+        when = _docket_date(line.group("date"))
+        if when is None:
+            continue
+        offset = line.start("entry")
+        in_entry = [m for m in mentions if offset <= m.start < line.end()]
+
+        def named_after(pattern: re.Pattern[str]) -> list[EntityRef]:
+            found = pattern.search(entry)
+            if not found:
+                return []
+            after = offset + found.end()
+            return [_ref(m) for m in in_entry if m.start >= after and m.label not in ("LAW", "LIST", "PLACE")][:1]
+
+        if _COMPLAINT.match(entry):
+            kind = "lawsuit"
+            agent = named_after(_FILED_BY) or list(plaintiffs)
+            target = named_after(_AGAINST) or list(defendants)
+        elif _COURT_ACT.match(entry) and _DECISIVE.search(entry):
+            kind = "ruling"
+            agent = [_ref(court)] if court else [EntityRef("the court", None, None, "COURT")]
+            target = named_after(_AGAINST) or list(defendants) + list(plaintiffs)
+        else:
+            continue
+        end = line.end()
+        events.append(
+            Event(type=kind, date=when.isoformat(), date_precision="day", evidence=text[offset:end], start=offset,
+                  end=end, agent=agent, target=target, attrs={"docket_entry": entry[:80]}, confidence=0.85,
+                  trigger=entry.split()[0])
+        )
+    return events

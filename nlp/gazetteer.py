@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,31 +45,6 @@ class Gazetteer:
 
     def get(self, entity_id: str) -> Entry | None:
         return self.entries.get(entity_id)
-
-    def ruler_patterns(self, tokenize: Callable[[str], Iterable[str]], *, cased: bool) -> list[dict]:
-        """entity_ruler token patterns: case-insensitive ones, or exact-case ones.
-
-        Token patterns (not phrase strings) so that adding them never runs the
-        statistical model over thousands of aliases. Lower-case aliases are
-        tokenised both as written and in lower case, because the tokenizer
-        splits "u.s." differently from "U.S.".
-        """
-        patterns = []
-        attr = "ORTH" if cased else "LOWER"
-        for entry in self.entries.values():
-            names = entry.cased_aliases if cased else (entry.canonical, *entry.aliases)
-            seen: set[tuple[str, ...]] = set()
-            for name in names:
-                variants = [name] if cased else [name, name.lower()]
-                if cased and name.startswith("the "):
-                    variants.append("The " + name[4:])  # sentence-initial "The President"
-                for variant in variants:
-                    tokens = tuple(t if cased else t.lower() for t in tokenize(variant))
-                    if not tokens or tokens in seen:
-                        continue
-                    seen.add(tokens)
-                    patterns.append({"label": entry.type, "pattern": [{attr: t} for t in tokens], "id": entry.id})
-        return patterns
 
     def truecase_forms(self) -> dict[str, str]:
         """Lower-case alias -> its written capitals, for restoring lower-case text."""

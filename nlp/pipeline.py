@@ -14,6 +14,7 @@ running the stock model over the whole text.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attribut
 from nlp.assemble import assemble, merge_repeats
 from nlp.casing import normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
+from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
 from nlp.components.entities import product_canonical
 from nlp.components.events import Candidate, RoleFiller, _audience
@@ -68,17 +70,8 @@ def pipeline_version() -> str:
 
 
 def _add_entity_components(nlp: Language, *, before: str | None) -> None:
-    gazetteer = default_gazetteer()
     where = {"before": before} if before else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="regwatch_gazetteer", config={"phrase_matcher_attr": "LOWER", "validate": True}, **where
-    )
-    def tokenize(text: str) -> list[str]:
-        return [t.text for t in nlp.make_doc(text)]
-
-    ruler.add_patterns(gazetteer.ruler_patterns(tokenize, cased=False))
-    cased = nlp.add_pipe("entity_ruler", name="regwatch_gazetteer_cased", config={"validate": True}, after="regwatch_gazetteer")
-    cased.add_patterns(gazetteer.ruler_patterns(tokenize, cased=True))
+    nlp.add_pipe("regwatch_gazetteer", **where)
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -281,6 +274,10 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                     family.add(entry.parent)
             if agents and family & issuers:
                 event.date, event.date_precision = act.date, act.date_precision
+    court = next((m for m in all_mentions or [] if m.label == "COURT" and m.id), None)
+    for event in events:
+        if event.type == "ruling" and not event.agent and court is not None:
+            event.agent = [EntityRef(court.text, court.canonical, court.id, "COURT")]
     author = _document_author(all_mentions or [])
     if author is not None:
         for event in events:
@@ -288,6 +285,11 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
             if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit"):
                 if not any(ref.id == author.id for ref in event.target):
                     event.agent = [author]
+    for event in events:
+        if event.type == "designation" and not event.target and all_mentions:
+            # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list
+            listed = [m for m in all_mentions if event.end <= m.start < event.end + 600 and m.label in ("ORG", "PERSON")]
+            event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]]
     for event in events:
         if event.type == "order" and "scope" not in event.attrs:
             # "The letter effectively forced ... offline to all customers": the next
@@ -394,22 +396,28 @@ class Extractor:
     def _fuzzy_links(self, mentions: list[Mention]) -> dict[str, Mention]:
         """Misspelt names linked to a known entity named in the same document.
 
-        "Anthropus" joins Anthropic only when Anthropic is mentioned nearby,
-        the spellings are one or two edits apart and share their start; two
+        "Anthropus" joins Anthropic only when Anthropic is named repeatedly in
+        the same document and "Anthropus" once, the spellings are one or two
+        edits apart, share their start and neither extends the other; two
         different gazetteer entities are never glued together.
         """
         anchors = {m.id: m for m in mentions if m.id and m.id in self.gazetteer and m.label in ("ORG", "PRODUCT", "AGENCY")}
+        counts = Counter(m.id for m in mentions if m.id)
         relink: dict[str, Mention] = {}
         for mention in mentions:
             if not mention.id or mention.id in self.gazetteer or mention.label not in ("ORG", "PERSON", "PLACE", "PRODUCT", "GROUP"):
                 continue
             name = (mention.canonical or mention.text).lower()
-            if len(name) < 6 or " " in name:
+            # A typo is a one-off in a text that otherwise spells the name right;
+            # a different company (Illumio beside Illumina) is not.
+            if len(name) < 6 or " " in name or counts[mention.id] > 1:
                 continue
             for anchor in anchors.values():
                 other = (anchor.canonical or "").lower()
                 if len(other) < 6 or abs(len(other) - len(name)) > 2 or name[:3] != other[:3]:
                     continue
+                if counts[anchor.id] < 2 or name.startswith(other) or other.startswith(name):
+                    continue  # "Coherent" is not a misspelt "Cohere"
                 if Levenshtein.distance(name, other) <= 2 and JaroWinkler.similarity(name, other) >= 0.9:
                     relink[mention.id] = anchor
                     break
@@ -480,7 +488,12 @@ class Extractor:
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)
-        events = merge_repeats(document_acts + events)
+        # docket entries carry their own dates and replace what their sentences yielded
+        docket = acts.docket_events(text, mentions)
+        if docket:
+            covered = [(e.start, e.end) for e in docket]
+            events = [e for e in events if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)]
+        events = merge_repeats(document_acts + docket + events)
         complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text,
                                all_mentions=mentions)
         for event in events:

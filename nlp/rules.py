@@ -25,7 +25,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "confidence": float,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
 }  # fmt: skip
 _LEXICON_KEYS = {
     "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
@@ -65,6 +65,12 @@ class TriggerRule:
     object_lemmas: frozenset[str] = frozenset()
     # governors that do not make this type hypothetical ("agreed to pay a fine")
     ignore_governors: frozenset[str] = frozenset()
+    # modals that do not make this type hypothetical ("will pay a $7.5 million penalty to settle")
+    ignore_modals: frozenset[str] = frozenset()
+    # only in the past ("reviewed", "began reviewing"), not "we are reviewing"
+    requires_past: bool = False
+    # who acts when the passive names nobody ("the judgment is REVERSED": a court)
+    passive_agent_type: str | None = None
     confidence: float = 0.6
 
 
@@ -152,6 +158,9 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
         object_lemmas=frozenset(row.get("object_lemmas", ())),
         ignore_governors=frozenset(row.get("ignore_governors", ())),
+        ignore_modals=frozenset(row.get("ignore_modals", ())),
+        requires_past=row.get("requires_past", False),
+        passive_agent_type=row.get("passive_agent_type"),
         confidence=float(row.get("confidence", 0.6)),
     )
 

@@ -384,19 +384,25 @@ def m006_ingest_near_dup_bands_by_source(db: sqlite_utils.Database) -> None:
     look-up is two index ranges per band (source below, source above). Band
     keys become integers and signatures packed bytes, so the old rows are not
     comparable: fingerprints are recomputed for the documents already stored.
+
+    Both tables are WITHOUT ROWID (one B-tree each) and the bands have no
+    index on `document`: they are written for every new feed item, and
+    documents are never deleted in bulk, so a rare cascading delete may scan.
     """
     db.executescript(
         """
-        CREATE TABLE document_minhash_bands_new (
+        DROP TABLE document_minhash_bands;
+        CREATE TABLE document_minhash_bands (
             band INTEGER NOT NULL,
             source TEXT NOT NULL,
             document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             PRIMARY KEY (band, source, document)
-        );
-        DROP TABLE document_minhash_bands;
-        ALTER TABLE document_minhash_bands_new RENAME TO document_minhash_bands;
-        CREATE INDEX idx_minhash_bands_document ON document_minhash_bands(document);
-        DELETE FROM document_minhash;
+        ) WITHOUT ROWID;
+        DROP TABLE document_minhash;
+        CREATE TABLE document_minhash (
+            document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        ) WITHOUT ROWID;
         """
     )
     for doc_id, source, stage, text in db.execute("SELECT id, source, stage, text FROM documents").fetchall():
@@ -409,11 +415,23 @@ def m006_ingest_near_dup_bands_by_source(db: sqlite_utils.Database) -> None:
             )
 
 
+@migrations()
+def m007_dashboard_events_document_story(db: sqlite_utils.Database) -> None:
+    """Stories filtered by source go document → events → story: (document, story) answers that
+    without reading the events, and supersedes (document)."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_events_document_story ON events(document, story);
+        DROP INDEX IF EXISTS idx_events_document;
+        """
+    )
+
+
 # Screening-list designations are structured data whose events are written at
-# ingest (`store_designations`); the NLP stage must never re-extract them.
+# ingest (`store_designations`); the NLP stage must never re-extract them
+# (`pending_documents` and `count_pending` leave this stage out).
 LIST_STAGE = "list"
 LIST_PIPELINE_VERSION = "list-v1"
-_NOT_LIST_STAGE = "(stage IS NULL OR stage != 'list')"
 
 
 def now_utc() -> str:
@@ -625,7 +643,7 @@ _DOCUMENT_COLUMNS = (
     "id", "source", "guid", "url", "title", "published", "fetched", "updated", "kind", "stage", "text", "html",
     "metadata", "content_hash", "near_duplicate_of", "processed_version", "error",
 )  # fmt: skip
-_INSERT_DOCUMENT = "INSERT INTO documents ({}) VALUES ({})".format(
+_INSERT_DOCUMENT = "INSERT INTO documents ({}) VALUES ({})".format(  # noqa: S608 - fixed column names
     ", ".join(_DOCUMENT_COLUMNS), ", ".join("?" for _ in _DOCUMENT_COLUMNS)
 )
 
@@ -709,35 +727,27 @@ def _near_duplicate_of(
     """The first copy, from another source, of an identical or near-identical text.
 
     Both copies stay (each outlet is a source of its own); the link lets the
-    story stage count them as one report where that matters. An identical
-    content hash decides at once; otherwise documents of other sources
-    sharing a MinHash band (index ranges on (band, source)) are confirmed on
-    their whole signature. A band shared by very many documents is
-    boilerplate, so each range is capped. The link goes to the root of a
-    chain, so every copy of a story points at one document.
+    story stage count them as one report where that matters. Texts too short
+    to fingerprint are linked on an identical content hash; others to a
+    document of another source that shares a MinHash band (index ranges on
+    (band, source)) and is confirmed on the whole signature. A band shared
+    by very many documents is boilerplate, so each range is capped. The link
+    goes to the root of a chain, so every copy of a story points at one
+    document.
     """
-    first = db.execute(
-        "SELECT id, near_duplicate_of FROM documents WHERE content_hash = ? AND source != ? ORDER BY fetched, id LIMIT 1",
-        [row["content_hash"], row["source"]],
-    ).fetchone()
-    if first:
-        return first[1] or first[0]
     if sig is None:
-        return None
-    ranges = []
+        first = db.execute(
+            "SELECT id, near_duplicate_of FROM documents WHERE content_hash = ? AND source != ? "
+            "ORDER BY fetched, id LIMIT 1",
+            [row["content_hash"], row["source"]],
+        ).fetchone()
+        return (first[1] or first[0]) if first else None
+    # A fingerprinted text's identical copies share every band, so the band
+    # look-up finds them too: one query instead of two per new document.
     params: list[Any] = []
     for key in keys:
-        for comparison in ("<", ">"):
-            ranges.append(
-                "SELECT document FROM (SELECT document FROM document_minhash_bands "
-                f"WHERE band = ? AND source {comparison} ? LIMIT {_BAND_CANDIDATES})"
-            )
-            params += [key, row["source"]]
-    candidates = db.execute(
-        "SELECT d.id, d.near_duplicate_of, m.signature FROM documents d JOIN document_minhash m ON m.document = d.id "
-        f"WHERE d.id IN ({' UNION '.join(ranges)}) ORDER BY d.fetched, d.id",  # noqa: S608 - placeholders only
-        params,
-    ).fetchall()
+        params += [key, row["source"], key, row["source"]]
+    candidates = db.execute(_CANDIDATES_SQL, params).fetchall()
     for doc_id, root, signature in candidates:
         if neardup.similarity(sig, neardup.decode(signature)) >= neardup.THRESHOLD:
             return root or doc_id
@@ -745,6 +755,18 @@ def _near_duplicate_of(
 
 
 _BAND_CANDIDATES = 16
+# Two capped index ranges per band, around the new document's own source.
+# Fixed text built once: only the placeholders vary between calls.
+_BAND_RANGES = " UNION ".join(
+    "SELECT document FROM (SELECT document FROM document_minhash_bands "  # noqa: S608
+    f"WHERE band = ? AND source {comparison} ? LIMIT {_BAND_CANDIDATES})"
+    for _ in range(neardup.BANDS)
+    for comparison in ("<", ">")
+)
+_CANDIDATES_SQL = (
+    "SELECT d.id, d.near_duplicate_of, m.signature FROM documents d JOIN document_minhash m ON m.document = d.id "  # noqa: S608
+    f"WHERE d.id IN ({_BAND_RANGES}) ORDER BY d.fetched, d.id"
+)
 
 
 def near_duplicates(db: sqlite_utils.Database, document_id: str) -> list[str]:
@@ -776,7 +798,8 @@ def pending_documents(
     """Documents never extracted, or extracted by another pipeline version."""
     sql = (
         "SELECT id, source, title, text, published, kind, metadata FROM documents "
-        "WHERE (processed_version IS NULL OR processed_version != ?) AND " + _NOT_LIST_STAGE + " ORDER BY published, id"
+        "WHERE (processed_version IS NULL OR processed_version != ?) AND (stage IS NULL OR stage != 'list') "
+        "ORDER BY published, id"
     )
     params: list[Any] = [pipeline_version]
     if limit is not None:
@@ -790,8 +813,8 @@ def pending_documents(
 
 def count_pending(db: sqlite_utils.Database, pipeline_version: str) -> int:
     return db.execute(
-        "SELECT count(*) FROM documents WHERE (processed_version IS NULL OR processed_version != ?) AND "
-        + _NOT_LIST_STAGE,
+        "SELECT count(*) FROM documents "
+        "WHERE (processed_version IS NULL OR processed_version != ?) AND (stage IS NULL OR stage != 'list')",
         [pipeline_version],
     ).fetchone()[0]
 

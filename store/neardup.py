@@ -53,7 +53,8 @@ def signature(text: str | None) -> np.ndarray | None:
     """The MinHash signature of `text` (HASHES unsigned ints), or None when it is too short to compare."""
     if not text:
         return None
-    words = _WORD.findall(text.lower())[:MAX_WORDS]
+    # Words average well under 15 characters: the opening slice holds MAX_WORDS.
+    words = _WORD.findall(text[: MAX_WORDS * 15].lower())[:MAX_WORDS]
     if len(words) < MIN_WORDS:
         return None
     # Each word hashed once (and cached: vocabularies repeat); a shingle's hash

@@ -35,7 +35,9 @@ def _check_role(where: str, fillers: Any) -> None:
     assert isinstance(fillers, list), f"{where} is not a list"
     for filler in fillers:
         assert isinstance(filler, dict), f"{where}: {filler!r} is not an object"
-        assert isinstance(filler.get("text"), str) and filler["text"].strip(), f"{where}: filler without text {filler!r}"
+        assert isinstance(filler.get("text"), str) and filler["text"].strip(), (
+            f"{where}: filler without text {filler!r}"
+        )
         assert "canonical" in filler, f"{where}: filler without canonical {filler!r}"
         assert filler["canonical"] is None or (isinstance(filler["canonical"], str) and filler["canonical"]), where
 
@@ -50,7 +52,9 @@ def check_result(payload: dict[str, Any], text: str) -> None:
         where = f"{ident} entity {entity.get('text')!r}"
         assert set(entity) >= ENTITY_KEYS, f"{where}: keys {sorted(entity)}"
         start, end = entity["start"], entity["end"]
-        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), f"{where}: {start}-{end}"
+        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), (
+            f"{where}: {start}-{end}"
+        )
         assert entity["text"] == text[start:end], f"{where}: text is not text[{start}:{end}] = {text[start:end]!r}"
         assert isinstance(entity["label"], str) and entity["label"], where
         assert entity["canonical"] is None or isinstance(entity["canonical"], str), where
@@ -65,7 +69,9 @@ def check_result(payload: dict[str, Any], text: str) -> None:
         for key, value in event["attrs"].items():
             assert isinstance(key, str) and isinstance(value, str), f"{where}: attr {key!r}={value!r}"
         start, end = event["start"], event["end"]
-        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), f"{where}: {start}-{end}"
+        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text), (
+            f"{where}: {start}-{end}"
+        )
         assert event["evidence"] == text[start:end], f"{where}: evidence is not text[{start}:{end}]"
         assert event["evidence"].strip(), f"{where}: empty evidence"
         confidence = event["confidence"]

@@ -59,8 +59,12 @@ class Clock:
         return self.now
 
 
-def options(clock: Clock | None = None, *, allow_private: bool | None = True, limits: Limits = FAST, **extra) -> PollOptions:
-    return PollOptions(limits=limits, allow_private=allow_private, clock=clock or Clock(), sleep=lambda _s: None, **extra)
+def options(
+    clock: Clock | None = None, *, allow_private: bool | None = True, limits: Limits = FAST, **extra
+) -> PollOptions:
+    return PollOptions(
+        limits=limits, allow_private=allow_private, clock=clock or Clock(), sleep=lambda _s: None, **extra
+    )
 
 
 @pytest.fixture(scope="session")

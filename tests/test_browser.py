@@ -10,6 +10,7 @@ Skipped, with the reason, where Debian's chromium is not installed
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -71,17 +72,19 @@ def server(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "dashboard", "--db", path, "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for_server(url, process)
         yield url
     finally:
-        process.terminate()
+        # `regwatch dashboard` runs streamlit as its child: stop the whole group, or streamlit outlives the test.
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 

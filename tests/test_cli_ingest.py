@@ -30,7 +30,9 @@ def env(monkeypatch, tmp_path):
 
 @pytest.fixture
 def sources_file(env, web):
-    web.expect_request("/wh.xml").respond_with_data(fixture("feeds/whitehouse-presidential-actions.xml"), content_type=RSS)
+    web.expect_request("/wh.xml").respond_with_data(
+        fixture("feeds/whitehouse-presidential-actions.xml"), content_type=RSS
+    )
     web.expect_request("/doj.xml").respond_with_data(fixture("feeds/doj-press-releases.xml"), content_type=RSS)
     web.expect_request("/gone.xml").respond_with_data("gone", status=404)
     path = env / "sources.toml"

@@ -165,7 +165,9 @@ def test_edgar_accession_repeated_per_role_is_not_silently_merged(fresh_db):
 def test_relative_links_resolve_against_the_effective_url(fresh_db, web):
     from ingest import poll
 
-    web.expect_request("/news/feed.xml").respond_with_data(fixture("feeds/relative-links.xml"), content_type="application/rss+xml")
+    web.expect_request("/news/feed.xml").respond_with_data(
+        fixture("feeds/relative-links.xml"), content_type="application/rss+xml"
+    )
     source = make_source("rel", web.url_for("/news/feed.xml"))
     poll.poll_sources(fresh_db, [source], options=options())
     url, html = fresh_db.execute("SELECT url, html FROM documents").fetchone()

@@ -240,7 +240,9 @@ def test_ingesting_the_same_files_twice_changes_no_row_count(inputs, db_path):
     after = count_rows(db)
     assert after["fetch_log"] == counts["fetch_log"] + 1  # each run is logged ...
     assert {k: v for k, v in after.items() if k != "fetch_log"} == {k: v for k, v in counts.items() if k != "fetch_log"}
-    assert [tuple(r) for r in db.execute("SELECT id, content_hash, updated FROM documents ORDER BY id")] == ids_and_hashes
+    assert [
+        tuple(r) for r in db.execute("SELECT id, content_hash, updated FROM documents ORDER BY id")
+    ] == ids_and_hashes
 
 
 def test_editing_a_file_updates_its_document(tmp_path, db_path):

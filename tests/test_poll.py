@@ -114,7 +114,9 @@ def test_304_writes_only_the_fetch_log_and_never_reparses(fresh_db, web, monkeyp
     def handler(request):
         if request.headers.get("If-None-Match") == '"wh-1"':
             return Response(status=304, headers={"ETag": '"wh-1"'})
-        return Response(fixture(WH), content_type=RSS, headers={"ETag": '"wh-1"', "Last-Modified": "Tue, 29 Sep 2026 21:25:00 GMT"})
+        return Response(
+            fixture(WH), content_type=RSS, headers={"ETag": '"wh-1"', "Last-Modified": "Tue, 29 Sep 2026 21:25:00 GMT"}
+        )
 
     web.expect_request("/feed/").respond_with_handler(handler)
     source = make_source("whitehouse", web.url_for("/feed/"))
@@ -594,7 +596,10 @@ def test_federal_register_follows_the_cursor_and_fetches_full_text(fresh_db, web
     assert any("bot wall" in w for w in report.warnings)
     first = web.log[0][0]
     query = first.args
-    assert query.getlist("conditions[agencies][]") == ["executive-office-of-the-president", "industry-and-security-bureau"]
+    assert query.getlist("conditions[agencies][]") == [
+        "executive-office-of-the-president",
+        "industry-and-security-bureau",
+    ]
     assert query["conditions[publication_date][gte]"] == "2026-09-18"
     assert {"signing_date", "executive_order_number", "raw_text_url"} <= set(query.getlist("fields[]"))
     assert "search_after_cursor=" in web.log[1][0].query_string.decode()
@@ -666,7 +671,9 @@ def test_public_inspection_is_a_stage_of_the_same_document(fresh_db, web, web2):
         served("federal_register/documents-page1.json", web).replace(b"2026-20321", b"2026-20439"),
         content_type="application/json",
     )
-    web.expect_request(FR_RAW.format("10/02", "2026-20439")).respond_with_data("Published text.", content_type="text/plain")
+    web.expect_request(FR_RAW.format("10/02", "2026-20439")).respond_with_data(
+        "Published text.", content_type="text/plain"
+    )
     (published,) = run(fresh_db, fr_source(web, max_pages=1)).reports
     assert published.updated == 1
     stage, count = fresh_db.execute(
@@ -686,7 +693,9 @@ def test_public_inspection_is_a_stage_of_the_same_document(fresh_db, web, web2):
 
 
 def test_courtlistener_search_with_token(fresh_db, web):
-    web.expect_request("/api/rest/v4/search/").respond_with_data(served(COURTLISTENER, web), content_type="application/json")
+    web.expect_request("/api/rest/v4/search/").respond_with_data(
+        served(COURTLISTENER, web), content_type="application/json"
+    )
     source = make_source("cl", web.url_for("/api/rest/v4/search/") + "?type=r&order_by=dateFiled+desc&q=x",
                          kind="courtlistener", token_env="CL_TOKEN")  # fmt: skip
     (report,) = run(fresh_db, source, environ={"CL_TOKEN": "abc123"}).reports
@@ -773,7 +782,14 @@ def test_screening_list_designations_and_removals(fresh_db, web):
     (second,) = run(fresh_db, source, force=True).reports
     assert (second.new, second.updated, second.unchanged) == (2, 0, 4)
     events = designation_events(fresh_db)
-    assert ("2026-10-01", "day", "add", "Entity List", "Sinovault Storage Technology Co., Ltd.", "agency:us-bis") in events
+    assert (
+        "2026-10-01",
+        "day",
+        "add",
+        "Entity List",
+        "Sinovault Storage Technology Co., Ltd.",
+        "agency:us-bis",
+    ) in events
     assert ("2026-10-02", "day", "remove", "Entity List",
             "Hebei Far East Communication System Engineering Co., Ltd.", "agency:us-bis") in events  # fmt: skip
     assert len(events) == 7
@@ -793,7 +809,10 @@ def test_a_shrunken_snapshot_is_refused_not_taken_for_mass_delistings(fresh_db, 
     web.expect_request("/consolidated.json").respond_with_json(truncated, headers={"ETag": '"s-bad"'})
     (report,) = run(fresh_db, source, force=True).reports
     assert report.error_kind == poll.SNAPSHOT_SHRANK
-    assert fresh_db.execute("SELECT count(*) FROM events WHERE json_extract(attrs, '$.action') = 'remove'").fetchone()[0] == 0
+    assert (
+        fresh_db.execute("SELECT count(*) FROM events WHERE json_extract(attrs, '$.action') = 'remove'").fetchone()[0]
+        == 0
+    )
     assert state(fresh_db, "csl")["etag"] == '"s1"'  # the bad snapshot's validator is not kept
     assert len(store.list_entries(fresh_db, "csl")) == 5
 
@@ -815,3 +834,28 @@ def test_screening_list_body_cap_is_per_source(fresh_db, web):
     roomy = make_source("csl2", web.url_for("/consolidated.json"), kind="screening_list", max_body_mib=40)
     (report,) = run(fresh_db, roomy).reports
     assert report.error_kind is None and report.new == 5
+
+
+def test_contact_is_appended_to_the_user_agent(fresh_db, web):
+    """The SEC refuses clients without contact details in the User-Agent."""
+    source = good_feed(web)
+    run(fresh_db, source, environ={"REGWATCH_CONTACT": "admin@example.org\r\nX-Injected: 1"})
+    agent = web.log[0][0].headers["User-Agent"]
+    assert agent.startswith("regwatch/") and agent.endswith("admin@example.org X-Injected: 1")
+    assert "X-Injected" not in web.log[0][0].headers
+
+
+def test_per_source_deadline(fresh_db, faults):
+    slow = make_source("slow", faults.url("/hang"), deadline_seconds=1)
+    limits = Limits(connect_timeout=5, read_timeout=30, deadline=30)
+    (report,) = run(fresh_db, slow, limits=limits).reports
+    assert report.error_kind == ErrorKind.NETWORK_TIMEOUT.value
+    assert "1 s deadline" in report.errors[0]
+
+
+def test_max_items_is_applied_before_any_follow_up_request(fresh_db, web):
+    web.expect_request("/news/rss").respond_with_data(served("feeds/doj-press-releases.xml", web), content_type=RSS)
+    source = make_source("doj", web.url_for("/news/rss"), full_text=True, max_items=1)
+    (report,) = run(fresh_db, source).reports
+    assert (report.new, report.requests) == (1, 2)  # the feed and one article, not three
+    assert any("max_items" in w for w in report.warnings)

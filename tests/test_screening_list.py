@@ -88,7 +88,11 @@ def test_designation_document_and_event():
     assert doc.title == "Entity List: China Electronics Technology Group Corporation 13th Research Institute (CETC 13)"
     (event,) = result.events
     assert (event.type, event.date, event.date_precision, event.confidence) == ("designation", "2018-08-01", "day", 1.0)
-    assert event.attrs == {"action": "add", "list": "Entity List", "federal_register_notice": "83 FR 37423; 87 FR 77505"}
+    assert event.attrs == {
+        "action": "add",
+        "list": "Entity List",
+        "federal_register_notice": "83 FR 37423; 87 FR 77505",
+    }
     assert event.agent[0].id == "agency:us-bis"
     assert event.attr_entities["list"].id == "list:entity-list"
     target = event.target[0]

@@ -24,7 +24,9 @@ def test_the_default_sources_file_ships_the_real_set():
     assert "https://www.sec.gov/news/pressreleases.rss" in urls
     assert "https://www.fcc.gov/news-events/rss.xml" in urls
     assert "https://www.ftc.gov/feeds/press-release.xml" in urls
-    assert any(u.startswith("https://www.war.gov/DesktopModules/ArticleCS/RSS.ashx?ContentType=9&Site=945") for u in urls)
+    assert any(
+        u.startswith("https://www.war.gov/DesktopModules/ArticleCS/RSS.ashx?ContentType=9&Site=945") for u in urls
+    )
     assert "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json" in urls
     assert "https://www.federalregister.gov/api/v1/public-inspection-documents/current.json" in urls
     fr = [s for s in sources.values() if s.kind == "federal_register" and s.param("endpoint") != "public_inspection"]
@@ -48,25 +50,48 @@ def test_the_sample_sources_file_is_not_a_polling_file():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\nintervall = 5\n',
-         r"sources\.toml: \[\[source\]\] #1 \(a\): unknown key 'intervall' for kind 'rss'"),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\nintervall = 5\n',
+            r"sources\.toml: \[\[source\]\] #1 \(a\): unknown key 'intervall' for kind 'rss'",
+        ),
         ('[[source]]\nname = "a"\nkind = "rss"\n', r"#1: missing required key 'url'"),
-        ('[[source]]\nname = "a"\nkind = "podcast"\nurl = "https://x.example/"\n', r"\(a\): kind 'podcast' is not one of"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "file:///etc/passwd"\n', r"url 'file:///etc/passwd' must be an absolute http"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = "60"\n',
-         r"interval_minutes must be a whole number of minutes"),
+        (
+            '[[source]]\nname = "a"\nkind = "podcast"\nurl = "https://x.example/"\n',
+            r"\(a\): kind 'podcast' is not one of",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "file:///etc/passwd"\n',
+            r"url 'file:///etc/passwd' must be an absolute http",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = "60"\n',
+            r"interval_minutes must be a whole number of minutes",
+        ),
         ('[[source]]\nname = "a b"\nkind = "rss"\nurl = "https://x.example/"\n', r"name 'a b' must be"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\n[[source]]\nname = "a"\nkind = "rss"\nurl = "https://y.example/"\n',
-         r"#2: name 'a' is already used by \[\[source\]\] #1"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\nheaders = { Authorization = "Bearer x" }\n',
-         r"'Authorization' carries a credential"),
-        ('[[source]]\nname = "a"\nkind = "federal_register"\nurl = "https://x.example/"\ntypes = ["PRESIDENTIAL"]\n',
-         r"types 'PRESIDENTIAL' is not one of RULE, PRORULE, NOTICE, PRESDOCU"),
-        ('[[source]]\nname = "a"\nkind = "federal_register"\nurl = "https://x.example/"\nper_page = 2000\n',
-         r"per_page must be at most 1000"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ntoken_env = "X"\n', r"unknown key 'token_env' for kind 'rss'"),
-        ('[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = 10\nmax_interval_minutes = 5\n',
-         r"min_interval_minutes <= interval_minutes <= max_interval_minutes"),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\n[[source]]\nname = "a"\nkind = "rss"\nurl = "https://y.example/"\n',
+            r"#2: name 'a' is already used by \[\[source\]\] #1",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\nheaders = { Authorization = "Bearer x" }\n',
+            r"'Authorization' carries a credential",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "federal_register"\nurl = "https://x.example/"\ntypes = ["PRESIDENTIAL"]\n',
+            r"types 'PRESIDENTIAL' is not one of RULE, PRORULE, NOTICE, PRESDOCU",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "federal_register"\nurl = "https://x.example/"\nper_page = 2000\n',
+            r"per_page must be at most 1000",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ntoken_env = "X"\n',
+            r"unknown key 'token_env' for kind 'rss'",
+        ),
+        (
+            '[[source]]\nname = "a"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = 10\nmax_interval_minutes = 5\n',
+            r"min_interval_minutes <= interval_minutes <= max_interval_minutes",
+        ),
         ("[[source]\nname = 1\n", r"sources\.toml: not valid TOML"),
         ('[source]\nname = "a"\n', r"'source' must be an array of tables"),
         ('title = "x"\n', r"unknown top-level key 'title'"),
@@ -85,23 +110,35 @@ def test_missing_file_is_named(tmp_path):
 def test_defaults_and_schedule():
     (source,) = parse_sources('[[source]]\nname = "a"\nkind = "federal_register"\nurl = "https://x.example/"\n')
     assert source.doc_kind == "filing" and source.full_text  # FR full text is on by default
-    assert (source.schedule.interval, source.schedule.min_interval, source.schedule.max_interval) == (3600, 300, 6 * 3600)
-    (feed,) = parse_sources('[[source]]\nname = "b"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = 1440\n')
+    assert (source.schedule.interval, source.schedule.min_interval, source.schedule.max_interval) == (
+        3600,
+        300,
+        6 * 3600,
+    )
+    (feed,) = parse_sources(
+        '[[source]]\nname = "b"\nkind = "rss"\nurl = "https://x.example/"\ninterval_minutes = 1440\n'
+    )
     assert feed.doc_kind == "news" and not feed.full_text and feed.schedule.max_interval == 1440 * 60
 
 
 def test_append_source_keeps_the_file_and_escapes_values(tmp_path):
     path = tmp_path / "sources.toml"
-    path.write_text('# my comment\n[[source]]\nname = "a"\nkind = "rss"\nurl = "https://a.example/feed"')  # no final newline
+    path.write_text(
+        '# my comment\n[[source]]\nname = "a"\nkind = "rss"\nurl = "https://a.example/feed"'
+    )  # no final newline
     title = 'Tricky "title"\n[[source]]\nname = "injected"'
-    added = append_source(path, {"name": "b", "kind": "rss", "url": "https://b.example/feed", "title": title, "doc_kind": None})
+    added = append_source(
+        path, {"name": "b", "kind": "rss", "url": "https://b.example/feed", "title": title, "doc_kind": None}
+    )
     assert added.name == "b" and added.title == title
     text = path.read_text()
     assert text.startswith("# my comment\n")
     assert [s.name for s in load_sources(path)] == ["a", "b"]
     assert tomllib.loads(text)["source"][1]["title"] == title
     # Short entries and nested tables must still land in their own [[source]] table.
-    append_source(path, {"name": "c", "kind": "rss", "url": "https://c.example/", "headers": {"Cache-Control": "no-cache"}})
+    append_source(
+        path, {"name": "c", "kind": "rss", "url": "https://c.example/", "headers": {"Cache-Control": "no-cache"}}
+    )
     append_source(path, {"name": "d", "kind": "rss", "url": "https://d.example/"})
     loaded = {s.name: s for s in load_sources(path)}
     assert list(loaded) == ["a", "b", "c", "d"]

@@ -22,7 +22,6 @@ from store.db import (
     FetchOutcome,
     count_rows,
     m001_initial,
-    memory_db,
     migrations,
     open_db,
     pending_documents,
@@ -69,7 +68,9 @@ def _result(doc_id: str, *, agency: str = "Pentagon", company: str = "Acme", eve
             agent=[_ref(agency, "U.S. Department of Defense", "agency:us-dod", "AGENCY")],
             target=[_ref(company, "Acme Corp", "org:acme")],
             attrs={"instrument": "IEEPA"},
-            attr_entities={"instrument": _ref("IEEPA", "International Emergency Economic Powers Act", "law:ieepa", "LAW")},
+            attr_entities={
+                "instrument": _ref("IEEPA", "International Emergency Economic Powers Act", "law:ieepa", "LAW")
+            },
             confidence=0.8,
             trigger="banned",
         )
@@ -84,7 +85,7 @@ def _rows(db: sqlite_utils.Database, sql: str, params=()) -> list[tuple]:
 
 def _results_snapshot(db: sqlite_utils.Database, doc_id: str) -> dict[str, list[tuple]]:
     return {
-        "mentions": _rows(db, "SELECT * FROM mentions WHERE document = ? ORDER BY start, \"end\"", [doc_id]),
+        "mentions": _rows(db, 'SELECT * FROM mentions WHERE document = ? ORDER BY start, "end"', [doc_id]),
         "events": _rows(db, "SELECT * FROM events WHERE document = ? ORDER BY seq", [doc_id]),
         "event_roles": _rows(
             db,
@@ -229,7 +230,9 @@ def test_readonly_reader_works_while_a_writer_holds_a_transaction(db_path):
 
 def test_record_fetch_counts_failures_and_keeps_validators_on_304(fresh_db):
     _with_source(fresh_db, "feed", "rss")
-    record_fetch(fresh_db, FetchOutcome(source="feed", status=200, etag='"v1"', last_modified="Mon, 01 Jan 2026", new=3))
+    record_fetch(
+        fresh_db, FetchOutcome(source="feed", status=200, etag='"v1"', last_modified="Mon, 01 Jan 2026", new=3)
+    )
     record_fetch(fresh_db, FetchOutcome(source="feed", error_kind="timeout", error="read timed out"))
     record_fetch(fresh_db, FetchOutcome(source="feed", error_kind="timeout", error="read timed out"))
     source = store.get_source(fresh_db, "feed")
@@ -264,7 +267,7 @@ def test_upsert_source_keeps_fetch_state(fresh_db):
     assert json.loads(source["params"]) == {"k": 1}
 
 
-@pytest.mark.parametrize("name", ['trade]daily', 'the "ledger"', "fr:public inspection", "a b ] \" : ;--"])
+@pytest.mark.parametrize("name", ["trade]daily", 'the "ledger"', "fr:public inspection", 'a b ] " : ;--'])
 def test_awkward_source_names_are_quoted(fresh_db, name):
     """S4: names with `]`, `"`, `:` or spaces go through every write and read."""
     upsert_source(fresh_db, {"name": name, "kind": "rss"})
@@ -304,7 +307,9 @@ def test_changed_content_updates_and_requeues(fresh_db):
     original = _doc("k", "The FCC fined Acme $1 million.", title="Fine")
     upsert_documents(fresh_db, [original])
     replace_results(fresh_db, original.id, _result(original.id), "v1")
-    fresh_db.execute("UPDATE documents SET fetched = '2020-01-01T00:00:00+00:00', updated = '2020-01-01T00:00:00+00:00'")
+    fresh_db.execute(
+        "UPDATE documents SET fetched = '2020-01-01T00:00:00+00:00', updated = '2020-01-01T00:00:00+00:00'"
+    )
     assert list(pending_documents(fresh_db, "v1")) == []
 
     changed = _doc("k", "The FCC fined Acme $2 million.", title="Fine (corrected)")
@@ -390,11 +395,19 @@ def test_replace_results_replaces_rather_than_appends(fresh_db):
     snapshot = _results_snapshot(fresh_db, doc.id)
     assert len(snapshot["mentions"]) == 2
     assert len(snapshot["events"]) == 1
-    assert [(r[1], r[4]) for r in snapshot["event_roles"]] == [("agent", "Pentagon"), ("target", "Acme"), ("instrument", "IEEPA")]
+    assert [(r[1], r[4]) for r in snapshot["event_roles"]] == [
+        ("agent", "Pentagon"),
+        ("target", "Acme"),
+        ("instrument", "IEEPA"),
+    ]
     assert count_rows(fresh_db)["event_roles"] == 3, "roles of the old events must go with them"
     assert snapshot["document"] == [("v2", None)]
     event = fresh_db["events"].get(f"{doc.id}#0")
-    assert (event["date_sort"], event["pipeline_version"], json.loads(event["attrs"])) == ("2026-03-01", "v2", {"instrument": "IEEPA"})
+    assert (event["date_sort"], event["pipeline_version"], json.loads(event["attrs"])) == (
+        "2026-03-01",
+        "v2",
+        {"instrument": "IEEPA"},
+    )
 
 
 def test_replace_results_with_an_error_clears_old_results(fresh_db):
@@ -479,8 +492,15 @@ def test_unlinked_mentions_and_roles_store_null_entity(fresh_db):
         id=doc.id,
         entities=[Mention("contractors", "GROUP", 23, 34, None, None)],
         events=[
-            Event(type="order", date=None, date_precision="unknown", evidence=doc.text, start=0, end=len(doc.text),
-                  target=[EntityRef("some contractors", None)])
+            Event(
+                type="order",
+                date=None,
+                date_precision="unknown",
+                evidence=doc.text,
+                start=0,
+                end=len(doc.text),
+                target=[EntityRef("some contractors", None)],
+            )
         ],
     )
     replace_results(fresh_db, doc.id, result, "v1")

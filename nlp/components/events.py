@@ -324,7 +324,8 @@ class EventFinder:
 
     # --- factuality ----------------------------------------------------------
 
-    def is_factual(self, anchor: Token, trigger: Token, ignore: frozenset[str] = frozenset()) -> bool:
+    def is_factual(self, anchor: Token, trigger: Token, ignore: frozenset[str] = frozenset(),
+                   ignore_modals: frozenset[str] = frozenset()) -> bool:
         sent = anchor.sent
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
@@ -340,7 +341,8 @@ class EventFinder:
                 if direct and child.dep_ == "neg":
                     return False
                 if direct and child.dep_ in ("aux", "auxpass") and (lower in self.lex.modals or child.lemma_ in self.lex.modals):
-                    return False
+                    if lower not in ignore_modals:
+                        return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
                 if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
@@ -535,6 +537,8 @@ class EventFinder:
 
     def _finish(self, candidate: Candidate, rule: TriggerRule, subject: Token | None) -> Candidate | None:
         agent_type = self._agent_type(candidate.agent, subject)
+        if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
+            agent_type = rule.passive_agent_type
         if rule.requires_agent_type and agent_type not in rule.requires_agent_type:
             if not (subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel")):
                 return None
@@ -550,7 +554,7 @@ class EventFinder:
         if rule.realized_by and realizer is None and not nominal:
             return None
         anchor = realizer or noun
-        if not self.is_factual(anchor, noun, rule.ignore_governors):
+        if not self.is_factual(anchor, noun, rule.ignore_governors, rule.ignore_modals):
             return None
         agent_head = target_heads = None
         subject = None
@@ -627,9 +631,11 @@ class EventFinder:
         for obj in objects:
             if obj.lemma_.lower() in self.noun_rules and any(r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]):
                 return None
-        if not self.is_factual(verb, verb, rule.ignore_governors):
+        if not self.is_factual(verb, verb, rule.ignore_governors, rule.ignore_modals):
             return None
-        if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)):
+        if rule.requires_past and self.tense_of(verb) != "past" and verb.head.lemma_.lower() not in ("begin", "start", "launch"):
+            return None
+        if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)) and not rule.passive_agent_type:
             auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
             if auxiliaries & {"is", "are"} and not any(c.dep_ == "aux" for c in verb.children):
                 return None  # "such conduct is prohibited": a statement of law, not an act

@@ -1,0 +1,57 @@
+"""The gazetteer component: known entities found by phrase matching.
+
+Two PhraseMatchers (a trie lookup per token, whatever the number of
+aliases): one on lower-cased tokens for the aliases that are safe in any
+case, one on exact tokens for those that are only names when capitalised
+("EAR", "Commerce", "Meta"). Longest matches win; each span gets its
+entity's id as `ent_id_`, which the linker turns into the canonical entity.
+This replaces spaCy's entity_ruler, whose token patterns cost time per
+pattern on every token of a long document.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.gazetteer import default_gazetteer
+
+
+@Language.factory("regwatch_gazetteer", default_config={})
+def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp)
+
+
+class GazetteerMatcher:
+    def __init__(self, nlp: Language):
+        gazetteer = default_gazetteer()
+        self.labels: dict[int, tuple[str, str]] = {}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in gazetteer.entries.values():
+            key = nlp.vocab.strings.add(entry.id)
+            self.labels[key] = (entry.type, entry.id)
+            # Both the written and the lower-cased form: the tokenizer splits "u.s." unlike "U.S."
+            safe = {form for name in (entry.canonical, *entry.aliases) for form in (name, name.lower())}
+            cased = set(entry.cased_aliases)
+            cased |= {"The " + name[4:] for name in entry.cased_aliases if name.startswith("the ")}
+            if safe:
+                self.lower.add(entry.id, [nlp.make_doc(name) for name in sorted(safe)])
+            if cased:
+                self.cased.add(entry.id, [nlp.make_doc(name) for name in sorted(cased)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.lower, self.cased):
+            for key, start, end in matcher(doc):
+                label, entity_id = self.labels[key]
+                spans.append(Span(doc, start, end, label=label, span_id=entity_id))
+        if not spans:
+            return doc
+        chosen = filter_spans(spans)  # longest first: "White House Office of ..." beats "White House"
+        taken = {t for span in chosen for t in range(span.start, span.end)}
+        others = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
+        doc.ents = filter_spans(chosen + others)
+        return doc
