@@ -282,7 +282,7 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
     if author is not None:
         for event in events:
             # "A Hong Kong man pleaded guilty today": a release's own actions are its issuer's
-            if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit"):
+            if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit", "order"):
                 if not any(ref.id == author.id for ref in event.target):
                     event.agent = [author]
     for event in events:

@@ -30,7 +30,8 @@ _RULE_KEYS = {
 _LEXICON_KEYS = {
     "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
     "receive_verbs", "intransitive_realizers", "anaphoric_date_phrases", "product_nouns", "anaphors",
-    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra", "actor_nouns", "implicative_verbs",
+    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra", "actor_nouns", "implicative_verbs", "non_factual_nouns",
+    "act_subject_nouns", "order_verbs",
 }  # fmt: skip
 
 
@@ -93,6 +94,9 @@ class Lexicon:
     date_words_extra: frozenset[str]
     actor_nouns: frozenset[str]
     implicative_verbs: frozenset[str]
+    non_factual_nouns: frozenset[str]
+    act_subject_nouns: frozenset[str]
+    order_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,9 @@ def load_lexicon(path: Path) -> Lexicon:
         date_words_extra=frozenset(data["date_words_extra"]),
         actor_nouns=frozenset(data["actor_nouns"]),
         implicative_verbs=frozenset(data["implicative_verbs"]),
+        non_factual_nouns=frozenset(data["non_factual_nouns"]),
+        act_subject_nouns=frozenset(data["act_subject_nouns"]),
+        order_verbs=frozenset(data["order_verbs"]),
     )
 
 

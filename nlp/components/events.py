@@ -349,6 +349,8 @@ class EventFinder:
                     return False
             if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
                 return False
+            if token.i != anchor.i and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.non_factual_nouns:
+                return False  # "reports that the ministry opened an investigation are incorrect"
             if token.i == anchor.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 governor = token.head
                 if governor.i == token.i or governor.lemma_.lower() not in self.lex.implicative_verbs | ignore:
@@ -490,6 +492,8 @@ class EventFinder:
             return True
         scope = list(token.subtree) + list(token.head.subtree if token.pos_ == "NOUN" else [])
         for t in scope:
+            if t.i == token.i:
+                continue  # "Zentrix listed 28 models": the trigger word is not its own context
             if t.lemma_.lower() in rule.requires_context or t.lower_ in rule.requires_context:
                 return True
             ent = ents.get(t.i)
@@ -546,10 +550,14 @@ class EventFinder:
             candidate.type = rule.type_by_agent[agent_type]
         return candidate
 
-    def noun_candidate(self, noun: Token, rule: TriggerRule, ents: dict[int, Span]) -> Candidate | None:
+    def noun_candidate(
+        self, noun: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
+    ) -> Candidate | None:
         if not self._modifier_ok(noun, rule) or not self._context_ok(noun, rule, ents):
             return None
         realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
+        if realizer is not None and realizer.dep_ in ("relcl", "acl") and realizer.head.i in noun_triggers:
+            return None  # "a rule that expands export controls": what the rule does, not a second act
         nominal = rule.nominal_roles and not realizer
         if rule.realized_by and realizer is None and not nominal:
             return None
@@ -612,6 +620,11 @@ class EventFinder:
             holder = verb.head
             if holder.i in noun_triggers or any(c.i in noun_triggers for c in holder.children if c.dep_ in ("dobj", "nsubjpass")):
                 return None  # "received an order ..., mandating X": the content of that act, not a new one
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_keys(verb.head) & self.lex.order_verbs and rule.type != "penalty":
+            return None  # "ordered providers to block access": what the order demands, not a second act
+        subject_now = self.subject_of(verb)
+        if subject_now is not None and subject_now.lemma_.lower() in self.lex.act_subject_nouns and subject_now.pos_ == "NOUN":
+            return None  # "the bill bars federal agencies...": what a law or rule says
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "its authority to review", "the power to ban": a capacity, not an act
         if verb.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children):
@@ -635,6 +648,12 @@ class EventFinder:
             return None
         if rule.requires_past and self.tense_of(verb) != "past" and verb.head.lemma_.lower() not in ("begin", "start", "launch"):
             return None
+        if (
+            verb.tag_ in ("VBZ", "VBP") and not passive and rule.type != "ruling" and not verb.is_upper
+            and not any(c.dep_ == "aux" for c in verb.children)
+            and not re.search(r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", verb.sent.text, re.IGNORECASE)
+        ):
+            return None  # "the government compels workers...": a habit or a state, not a dated act
         if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)) and not rule.passive_agent_type:
             auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
             if auxiliaries & {"is", "are"} and not any(c.dep_ == "aux" for c in verb.children):
@@ -699,6 +718,8 @@ class EventFinder:
         finished = self._finish(candidate, rule, subject)
         if finished is None:
             return None
+        if finished.type == "order" and any(c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"} for c in anchor.children):
+            finished.type = "ruling"  # "was ordered to serve two years": part of a sentence, which is a court's
         if trigger.pos_ == "NOUN" and not agent:
             finished.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
@@ -714,7 +735,7 @@ class EventFinder:
             lemma = next((k for k in lemma_keys(token) if k in self.noun_rules), None)
             if lemma is not None:
                 for rule in self.noun_rules[lemma]:
-                    found = self.noun_candidate(token, rule, ents)
+                    found = self.noun_candidate(token, rule, ents, frozenset(used))
                     if found is not None:
                         candidates.append(found)
                         used.add(token.i)
