@@ -51,6 +51,14 @@ def _alias_regex(forms_key: tuple[tuple[str, str], ...]) -> re.Pattern[str] | No
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+# "korvus secure hosting ltd", "kinwei vision technology co., ltd.": words before a legal form are a name
+_LEGAL_FORM = re.compile(
+    r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this)\b)[a-z][a-z&'-]*[ ]+){1,5})"
+    r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp)\b"
+)
+_UPPER_FORMS = {"llc", "ooo", "ag", "plc", "jsc", "pjsc", "llp"}
+
+
 def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     """Text of the same length with plausible capitals restored.
 
@@ -76,6 +84,15 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
         chars[position] = chars[position].upper()
     for match in re.finditer(r"(?<![\w'’])i(?![\w'’])", lowered):
         chars[match.start()] = "I"
+    for match in _LEGAL_FORM.finditer(lowered):
+        for word in re.finditer(r"[a-z][a-z&'-]*", match.group(1)):
+            position = match.start(1) + word.start()
+            chars[position] = chars[position].upper()
+        suffix_start = match.start(2)
+        if match.group(2) in _UPPER_FORMS:
+            chars[suffix_start : match.end(2)] = list(match.group(2).upper())
+        else:
+            chars[suffix_start] = chars[suffix_start].upper()
     for match in _PRODUCT_LIKE.finditer(lowered):
         chars[match.start(1)] = chars[match.start(1)].upper()
     for match in _SENTENCE_START.finditer(lowered):

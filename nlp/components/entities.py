@@ -114,10 +114,15 @@ class ProductFinder:
             elif self._titled_version_at(doc, i) and self._sentence_has_product_noun(doc, i):
                 spans.append(Span(doc, i, i + 2, label="PRODUCT"))
         if spans:
+            # A glued version name ("Ardent-4") is a product even where the model saw a person;
+            # only gazetteer names outrank it.
             existing = list(doc.ents)
-            taken = {t for ent in existing for t in range(ent.start, ent.end)}
-            fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
-            doc.ents = filter_spans(existing + fresh)
+            protected = {t for ent in existing if ent.ent_id_ for t in range(ent.start, ent.end)}
+            glued = [s for s in spans if len(s) == 1 and not any(t in protected for t in range(s.start, s.end))]
+            others = [e for e in existing if not any(g.start < e.end and e.start < g.end for g in glued)]
+            taken = {t for ent in others + glued for t in range(ent.start, ent.end)}
+            fresh = [s for s in spans if len(s) > 1 and not any(t in taken for t in range(s.start, s.end))]
+            doc.ents = filter_spans(others + glued + fresh)
         return doc
 
 

@@ -242,6 +242,24 @@ class EventFinder:
                 result.append(RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers))
         return result
 
+    def _expand_placeholders(self, target: list[RoleFiller], anchor: Token, ents: dict[int, Span], agent: list[RoleFiller]) -> list[RoleFiller]:
+        """ "two companies in Singapore, X and Y", "19 entities": the names the sentence goes on to give."""
+        if not target or any(f.entity_id for f in target):
+            return target
+        placeholder = any(re.match(r"^(?:the |these |those )?(?:\w+ )?(?:companies|entities|firms|persons|individuals|people|parties|vessels|addresses)\b", f.text, re.IGNORECASE)
+                          or re.match(r"^\d+|^(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b", f.text, re.IGNORECASE)
+                          for f in target)
+        if not placeholder:
+            return target
+        after = min(f.start for f in target)
+        taken = {f.entity_id for f in agent}
+        named = []
+        for ent in anchor.sent.ents:
+            if ent.start_char > after and ent._.entity_type in ("ORG", "PERSON") and ent._.entity_id not in taken:
+                taken.add(ent._.entity_id)
+                named.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
+        return named[:8] or target
+
     def _actors(self, fillers: list[RoleFiller]) -> list[RoleFiller]:
         """Agents named in plain words must be someone ("federal prosecutors", "a coalition"), not a thing."""
         kept = []
@@ -520,6 +538,8 @@ class EventFinder:
             return head, "passive"
         if node.dep_ == "nsubj" and realizes(head, self.lex.intransitive_realizers):
             return head, "intransitive"
+        if node.dep_ == "nsubj" and rule.type == "legislation" and realizes(head, frozenset({"pass", "clear"})):
+            return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
         # "wrapped up two days of talks", "opened a round of negotiations"
@@ -543,8 +563,9 @@ class EventFinder:
         agent_type = self._agent_type(candidate.agent, subject)
         if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
             agent_type = rule.passive_agent_type
-        if rule.requires_agent_type and agent_type not in rule.requires_agent_type:
-            if not (subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel")):
+        possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
+        if rule.requires_agent_type and agent_type not in rule.requires_agent_type and not possible & rule.requires_agent_type:
+            if not (subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel", "jury")):
                 return None
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
@@ -578,6 +599,8 @@ class EventFinder:
             targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",))
         elif how == "intransitive":
             pass
+        elif how == "legislature-object":
+            agent_head = next(iter(self._children(realizer, ("dobj",))), None)
         else:
             subject = self.subject_of(realizer)
             flipped = realizer.lemma_.lower() in self.lex.receive_verbs or rule.subject_role == "target"
@@ -603,6 +626,10 @@ class EventFinder:
         if not target:
             for head in participle_objects:
                 target += self.fillers(head, ents, exclude=exclude)
+        if not target and rule.type in ("penalty", "investigation", "designation", "order", "lawsuit"):
+            # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
+            target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
+        target = self._expand_placeholders(target, anchor, ents, agent)
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
     def verb_candidate(
@@ -685,6 +712,7 @@ class EventFinder:
         agent_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in agent_heads]
         agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
+        target = self._expand_placeholders(target, verb, ents, agent)
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
