@@ -26,6 +26,27 @@ DAY_WINDOW = 3
 # An undated report joins a story dated up to this long before it was published.
 UNDATED_WINDOW = 21
 DISPUTE_SLOTS = ("issuer", "instrument", "scope", "date", "target")
+# Types whose actor is part of what the happening is: another plaintiff is another
+# suit. For orders or designations a different issuer is a dispute between reports.
+AGENT_DEFINED = {"lawsuit", "launch"}
+# Kinds of entity a short name can stand for ("FlickNest" for "FlickNest Technologies"),
+# and first words too common to identify anything on their own.
+_SHORTENABLE = ("org", "person", "product", "place")
+_COMMON_FIRST_WORDS = {
+    "united", "china", "chinese", "american", "national", "first", "general", "global", "international", "new",
+    "great", "royal", "state", "federal", "us", "u", "north", "south", "east", "west", "central", "the",
+}
+
+
+def short_key(entity_id: str) -> str | None:
+    """ "org:flicknest-technologies" -> "≈flicknest": the key a report using the short name shares."""
+    kind, _, slug = entity_id.partition(":")
+    if kind not in _SHORTENABLE or not slug:
+        return None
+    first = slug.split("-")[0]
+    if len(first) < 4 or first in _COMMON_FIRST_WORDS:
+        return None
+    return "≈" + first
 
 
 @dataclass
@@ -61,6 +82,9 @@ class EventRecord:
                 continue
             if r.entity:
                 keys.add(r.entity)
+                short = short_key(r.entity)
+                if short:
+                    keys.add(short)
             elif r.role in ("agent", "target") and r.text:
                 key = text_key(r.text)
                 if key:
@@ -77,6 +101,7 @@ class StoryRecord:
     participants: set[str]
     published_first: str | None = None
     targets: set[str] = field(default_factory=set)
+    agents: set[str] = field(default_factory=set)
 
 
 _TEXT_STOP = {"the", "a", "an", "its", "their", "two", "three", "several", "some", "all", "of", "and", "u.s.", "us"}
@@ -161,6 +186,10 @@ def choose_story(event: EventRecord, candidates: list[StoryRecord]) -> str | Non
         named, story_named = _named(targets), _named(story.targets)
         if named and story_named and not named & story_named:
             continue  # same issuer, same day, someone else: another happening
+        if event.type in AGENT_DEFINED:
+            acting, story_acting = _named(event.entities("agent")), _named(story.agents)
+            if acting and story_acting and not acting & story_acting:
+                continue  # two plaintiffs suing the same agency a day apart are two suits
         distance = 0
         if event.date and story.date:
             first, second = _first_day(event.date), _first_day(story.date)

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from nlp.stories import EventRecord, Role, StoryRecord, candidate_window, choose_story, new_story_id, summarise
+from nlp.stories import EventRecord, Role, StoryRecord, candidate_window, choose_story, new_story_id, short_key, summarise
 from store.db import now_utc
 
 _EVENT_SQL = (
@@ -82,7 +82,8 @@ def candidates_for(db: sqlite_utils.Database, event: EventRecord, *, limit_per_e
         roles = db.execute("SELECT entity, role FROM story_participants WHERE story = ?", [story_id]).fetchall()
         participants = {entity for entity, _ in roles}
         targets = {entity for entity, role in roles if role == "target"}
-        candidates.append(StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None, targets))
+        agents = {entity for entity, role in roles if role == "agent"}
+        candidates.append(StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None, targets, agents))
     return candidates
 
 
@@ -133,11 +134,11 @@ def refresh_story(db: sqlite_utils.Database, story_id: str) -> None:
         db["stories"].update(story_id, row)
     db.execute("DELETE FROM story_participants WHERE story = ?", [story_id])
     sort_key = summary["date_sort"] or summary["first_seen"]
+    keys = {(p["entity"], p["role"]) for p in summary["participants"]}
+    # short-name keys, so a report saying "FlickNest" finds the story of "FlickNest Technologies"
+    keys |= {(short, role) for entity, role in list(keys) if (short := short_key(entity))}
     db["story_participants"].insert_all(
-        [
-            {"story": story_id, "entity": p["entity"], "role": p["role"], "type": kind, "sort_key": sort_key}
-            for p in summary["participants"]
-        ],
+        [{"story": story_id, "entity": entity, "role": role, "type": kind, "sort_key": sort_key} for entity, role in sorted(keys)],
         pk=("story", "entity", "role"),
         replace=True,
     )

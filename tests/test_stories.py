@@ -51,6 +51,15 @@ def test_same_day_orders_against_different_targets_stay_apart():
     assert choose_story(same_target, [story]) == "s1"
 
 
+def test_two_plaintiffs_suing_one_agency_the_same_week_are_two_lawsuits():
+    story = StoryRecord("s1", "lawsuit", "2026-04-27", "day", {"org:brightpath", "agency:us-fcc"},
+                        targets={"agency:us-fcc"}, agents={"org:brightpath"})
+    other = _event("e2", "d2", kind="lawsuit", date="2026-04-28", agent=["org:radio-makers"], target=["agency:us-fcc"])
+    same = _event("e3", "d3", kind="lawsuit", date="2026-04-27", agent=["org:brightpath"], target=["agency:us-fcc"])
+    assert choose_story(other, [story]) is None
+    assert choose_story(same, [story]) == "s1"
+
+
 def test_type_and_shared_participant_are_required():
     story = StoryRecord("s1", "order", "2026-11-13", "day", {"org:anthropic"})
     assert choose_story(_event("e", "d", kind="suspension", target=["org:anthropic"]), [story]) is None
