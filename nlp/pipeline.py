@@ -285,6 +285,15 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
             if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit", "order"):
                 if not any(ref.id == author.id for ref in event.target):
                     event.agent = [author]
+    # The party a release or filing is about: the organisation or person it names most
+    # (at least twice). "The FTC opened its investigation in 2023" is about that party.
+    tally = Counter(m.id for m in all_mentions or [] if m.id and m.label in ("ORG", "PERSON"))
+    main_party = next((m for m in all_mentions or [] if tally and m.id == tally.most_common(1)[0][0]), None)
+    if main_party is not None and tally[main_party.id] >= 2:
+        for event in events:
+            if not event.target and event.type in ("investigation", "penalty", "lawsuit", "order", "suspension"):
+                if main_party.id not in {ref.id for ref in event.agent}:
+                    event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
     for event in events:
         if event.type == "designation" and not event.target and all_mentions:
             # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list

@@ -611,7 +611,8 @@ class EventFinder:
                 agent_head = subject
                 if how == "with":
                     targets = self._children(realizer, ("dobj",)) + targets
-                targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, ("to", "on", "against"))
+                realizer_preps = tuple(dict.fromkeys(("to", "on", "against") + tuple(p for p in rule.target_preps if p not in ("of", "for"))))
+                targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, realizer_preps)
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
