@@ -68,13 +68,6 @@ def witness_date(text: str) -> dt.date | None:
         return dt.date(2000 + (year or 0), month, day or 1) if day and year else None
     except ValueError:
         return None
-# "X v. Y" on one line, or the multi-line caption of a court filing
-# ("ACME, INC.,\n    Plaintiff,\n  v.\nDEPARTMENT OF ...,\n    Defendants.").
-_CAPTION = re.compile(
-    r"(?P<plaintiff>[^\n]{2,160}?)[,\s]*(?:\n\s*(?:plaintiffs?|petitioners?|appellants?),?)?\s*\n?\s*v[s]?\.\s*\n?\s*"
-    r"(?P<defendant>[^\n]{2,160})",
-    re.IGNORECASE,
-)
 _SIGNED = re.compile(
     r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
@@ -182,13 +175,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         elif rule.agent == "court":
             first = next((m for m in mentions if m.label == "COURT"), None)
             agent = [_ref(first)] if first else [EntityRef("the court", None, None, "COURT")]
-            caption = _CAPTION.search(head)
-            if caption:
-                # the parties ruled on: both sides of the caption
-                for side in ("plaintiff", "defendant"):
-                    named = [m for m in head_mentions if caption.start(side) <= m.start < caption.end(side)]
-                    words = re.sub(r",?\s*(et al\.?|inc\.?|llc)?[,.\s]*$", "", caption.group(side).strip(), flags=re.IGNORECASE)
-                    target += [_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else [])
+            plaintiffs, defendants = caption_parties(text, mentions)
+            target = defendants + plaintiffs  # the parties ruled on
         elif rule.agent:
             ref = _gazetteer_ref(rule.agent)
             agent = [ref] if ref else []
@@ -245,16 +233,55 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     return events
 
 
+_V_LINE = re.compile(r"^[ \t]*vs?\.?(?:[ \t]+.*)?$", re.IGNORECASE | re.MULTILINE)
+_ROLE_LINE = re.compile(r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE)
+_ONE_LINE_CAPTION = re.compile(r"^(?P<plaintiff>[^\n]{2,120}?)\s+v\.?\s+(?P<defendant>[^\n]{2,120})$", re.MULTILINE)
+
+
+def _caption_blocks(head: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Character spans of the plaintiff and defendant blocks of a court caption."""
+    v_line = _V_LINE.search(head)
+    if v_line:
+        above_end = v_line.start()
+        lines_above = head[:above_end].rstrip("\n").split("\n")
+        start = above_end
+        for line in reversed(lines_above):
+            if not line.strip() or re.search(r"\bcourt\b|\bdistrict of\b", line, re.IGNORECASE):
+                break
+            start -= len(line) + 1
+        below_start = v_line.end() + 1
+        stop = below_start
+        for line in head[below_start:].split("\n"):
+            if not line.strip() or _ROLE_LINE.match(line):
+                break
+            stop += len(line) + 1
+        if start < above_end and below_start < stop:
+            return (max(start, 0), above_end), (below_start, stop)
+    one = _ONE_LINE_CAPTION.search(head[:400])
+    if one:
+        return one.span("plaintiff"), one.span("defendant")
+    return None
+
+
+def _party_words(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n") if line.strip() and not _ROLE_LINE.match(line)]
+    words = " ".join(lines)
+    words = re.sub(r",?\s*(et al\.?)?[,.\s]*$", "", words, flags=re.IGNORECASE)
+    return words.strip(" ,")
+
+
 def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef], list[EntityRef]]:
     """(plaintiffs, defendants) named in a court filing's caption, else two empty lists."""
     head = text[:HEAD_CHARS]
-    caption = _CAPTION.search(head)
-    if not caption or not re.search(r"\b(court|docket|case|civil action|plaintiff)\b", head, re.IGNORECASE):
+    if not re.search(r"\b(court|docket|case|civil action|plaintiff)\b", head, re.IGNORECASE):
+        return [], []
+    blocks = _caption_blocks(head)
+    if blocks is None:
         return [], []
     sides = []
-    for side in ("plaintiff", "defendant"):
-        named = [m for m in mentions if caption.start(side) <= m.start < caption.end(side) and m.label != "PLACE"]
-        words = re.sub(r",?\s*(et al\.?)?[,.\s]*$", "", caption.group(side).strip(), flags=re.IGNORECASE)
+    for start, end in blocks:
+        named = [m for m in mentions if start <= m.start < end and m.label not in ("PLACE", "COURT", "LAW")]
+        words = _party_words(head[start:end])
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
 

@@ -427,6 +427,39 @@ def m007_dashboard_events_document_story(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m008_digest(db: sqlite_utils.Database) -> None:
+    """Digest subscribers, what each follows, and the send log that makes a weekly digest go out once.
+
+    `digest_sends` is keyed (address, week): a row marked `sent` stops a re-run
+    from mailing again; a `failed` one keeps the reason and is retried.
+    """
+    db.executescript(
+        """
+        CREATE TABLE subscribers (
+            address TEXT PRIMARY KEY,
+            name TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE TABLE subscriber_follows (
+            address TEXT NOT NULL REFERENCES subscribers(address) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'type', 'agency', 'keyword')),
+            value TEXT NOT NULL,
+            PRIMARY KEY (address, kind, value)
+        );
+        CREATE TABLE digest_sends (
+            address TEXT NOT NULL,
+            week TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+            error TEXT,
+            attempted_at TEXT NOT NULL,
+            message_id TEXT,
+            PRIMARY KEY (address, week)
+        );
+        """
+    )
+
+
 # Screening-list designations are structured data whose events are written at
 # ingest (`store_designations`); the NLP stage must never re-extract them
 # (`pending_documents` and `count_pending` leave this stage out).

@@ -565,7 +565,8 @@ class EventFinder:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
         if rule.requires_agent_type and agent_type not in rule.requires_agent_type and not possible & rule.requires_agent_type:
-            if not (subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel", "jury")):
+            court_subject = subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel", "jury")
+            if not (court_subject and "COURT" in rule.requires_agent_type):
                 return None
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
