@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app import config
+from app.cli_digest import digest_command, subscribers_app
 from app.cli_sources import sources_app
 from app.cli_stories import stories_app
 
@@ -322,6 +323,8 @@ def export(
 
 cli.add_typer(sources_app, name="sources")
 cli.add_typer(stories_app, name="stories")
+cli.add_typer(subscribers_app, name="subscribers")
+cli.command("digest")(digest_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point

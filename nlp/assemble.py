@@ -244,9 +244,17 @@ def _dates_compatible(a: dates.DateValue, b: dates.DateValue) -> bool:
     return a.value[:shorter] == b.value[:shorter]
 
 
+# Attributes that tell two acts of one type apart: adding vs removing a listing,
+# proposing vs finalising a rule, a bill introduced vs passed vs signed.
+_IDENTIFYING_ATTRS = ("action", "stage")
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
+    for key in _IDENTIFYING_ATTRS:
+        if a.attrs.get(key) and b.attrs.get(key) and a.attrs[key] != b.attrs[key]:
+            return False
     if not _dates_compatible(dates.DateValue(a.date, a.date_precision), dates.DateValue(b.date, b.date_precision)):
         return False
     a_agents, b_agents = _ids(a.agent), _ids(b.agent)

@@ -51,7 +51,10 @@ SEGMENT_CHARS = 100_000
 # Sentences longer than this are parsed in windows (a run-on "sentence" of
 # pasted tables would otherwise cost the parser quadratic time).
 MAX_SENTENCE_CHARS = 1_500
-_IRREGULAR_FORMS = ("held", "brought", "met", "took", "taken", "won", "got", "paid", "struck", "threw", "thrown", "sought")
+_IRREGULAR_FORMS = (
+    "held", "brought", "met", "took", "taken", "won", "got", "paid", "struck", "threw", "thrown", "sought", "put",
+    "cut", "shut", "hit", "made", "led", "began", "begun", "drew", "drawn", "froze", "frozen", "sued", "laid", "set",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -124,11 +127,24 @@ def parse_published(value: str | None) -> dt.date | None:
         raise ValueError(f"published {value!r} is not an ISO date") from None
 
 
+def _inflections(lemma: str) -> set[str]:
+    """The forms a trigger lemma takes in text ("ban": bans, banned, banning)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ban -> banned
+    return forms
+
+
 def _keyword_regex() -> re.Pattern[str]:
-    stems = set(_IRREGULAR_FORMS)
+    """Whole words that can be a trigger: cheaper than parsing every sentence to find out."""
+    forms = set(_IRREGULAR_FORMS)
     for lemma in default_rules().keywords():
-        stems.add(lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma)
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")", re.IGNORECASE)
+        forms |= _inflections(lemma)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # "Brussels, 7 May 2025 - ", "WASHINGTON — ", "NEW YORK (Reuters) -": a dateline

@@ -454,14 +454,17 @@ class EventFinder:
         elif kind == "meeting":
             entity_attr("place", ("PLACE",))
         elif kind == "rule":
+            # the act's own words decide ("issued an interim final rule", "proposed limits"),
+            # not a mention of some earlier proposal elsewhere in the sentence
+            own = trigger.doc[trigger.left_edge.i : trigger.i + 1].text.lower() if trigger.pos_ == "NOUN" else ""
             stage = "final"
-            if "interim" in sent_lower:
+            if "interim" in own:
                 stage = "interim"
-            elif "propos" in sent_lower or anchor.lemma_ == "propose":
+            elif "propos" in own or lemma_keys(anchor) & {"propose"}:
                 stage = "proposed"
             candidate.attrs["stage"] = stage
         elif kind == "legislation":
-            stage = rule.stage_by_realizer.get(anchor.lemma_.lower())
+            stage = next((rule.stage_by_realizer[k] for k in lemma_keys(anchor) if k in rule.stage_by_realizer), None)
             if stage:
                 candidate.attrs["stage"] = stage
         for key, value in rule.attrs.items():
