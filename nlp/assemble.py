@@ -77,8 +77,10 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = filler.anaphor.split("|")
     if filler.text.lower() in ("we", "our", "us"):
-        # first person in a filing is its author: the first body the document names
-        author = next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
+        # first person in a filing is its author: a court whose caption heads the
+        # document (an opinion's "we affirm"), else the first body the document names
+        author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT"), None)
+        author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
         if author is not None:
             return [EntityRef(filler.text, author.canonical, author.id, types.get(author.id))]
     before = [m for m in mentions if m.end <= filler.start and m.id and types.get(m.id) in kinds]

@@ -227,7 +227,9 @@ def _document_author(mentions: list) -> EntityRef | None:
     for mention in mentions[:40]:
         if not mention.id:
             continue
-        if mention.label in ("AGENCY", "COURT") or (mention.label == "ORG" and _INSTITUTION.search(mention.canonical or "")):
+        # prosecutors and regulators speak for themselves; a court named first is where, not who
+        if mention.label == "AGENCY" or (mention.label == "ORG" and _INSTITUTION.search(mention.canonical or "")
+                                         and not re.search(r"\bcourt\b", mention.canonical or "", re.IGNORECASE)):
             return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
     return None
 
@@ -311,7 +313,11 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                 if main_party.id not in {ref.id for ref in event.agent}:
                     event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
     for event in events:
-        if event.type == "designation" and not event.target and all_mentions:
+        placeholder = event.target and not any(ref.id for ref in event.target) and all(
+            re.match(r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons|individuals|parties)\b", ref.text, re.IGNORECASE)
+            for ref in event.target
+        )
+        if event.type == "designation" and (not event.target or placeholder) and all_mentions:
             # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list
             listed = [m for m in all_mentions if event.end <= m.start < event.end + 600 and m.label in ("ORG", "PERSON")]
             event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]]
