@@ -161,7 +161,7 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
     if published is None:
         published = dt.date.today()
     sentence = text[candidate.sentence_start : candidate.sentence_end]
-    tense = "past" if candidate.tense == "present" else candidate.tense
+    tense = "past" if candidate.tense in ("present", "perfect") else candidate.tense
     try:
         found = dates.find_dates(sentence, published, tense=tense)
     except Exception:  # a date layer bug must not lose the event
@@ -325,7 +325,8 @@ def assemble(
         # past or present tense, happened when the report was written.
         for item in placed:
             c = item.candidate
-            if not item.date.value and c.sentence_start < lede_end and c.tense != "future":
+            if not item.date.value and (c.sentence_start < lede_end or c.tense == "present") and c.tense != "future":
+                # ...and so did an undated act told in the present ("is designating", "has imposed", "we affirm")
                 item.date = dates.DateValue.day(published)
     events: list[Event] = []
     for item in placed:

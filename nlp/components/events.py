@@ -477,9 +477,12 @@ class EventFinder:
         for child in anchor.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll"):
                 return "future"
+        auxiliaries = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & {"has", "have"}:
+            return "perfect"  # "has imposed": recent, or background ("has filed a lawsuit")
+        if auxiliaries & {"is", "are", "am"} and anchor.tag_ == "VBG":
+            return "present"  # "is designating": news of now
         if anchor.tag_ in ("VBD", "VBN") or "Past" in anchor.morph.get("Tense"):
-            return "past"
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
             return "past"
         return "present"
 
