@@ -17,38 +17,59 @@ NEW_COLOUR = (37, 99, 235)
 UPDATE_COLOUR = (147, 197, 253)
 INK = (55, 65, 81)
 GRID = (229, 231, 235)
+LEFT, RIGHT, TOP, BOTTOM = 16, WIDTH - 16, 28, HEIGHT - 34
+
+
+@lru_cache(maxsize=8)
+def _fonts():
+    from PIL import ImageFont
+
+    return ImageFont.load_default(size=12), ImageFont.load_default(size=11)
+
+
+def _slots() -> list[tuple[float, float]]:
+    slot = (RIGHT - LEFT) / 7
+    return [(LEFT + i * slot + slot * 0.2, LEFT + (i + 1) * slot - slot * 0.2) for i in range(7)]
+
+
+@lru_cache(maxsize=8)
+def _frame(monday: str):
+    """The week's title, axis and day labels, drawn once and copied for every digest of that week."""
+    from PIL import Image, ImageDraw
+
+    font, small = _fonts()
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((LEFT, 6), "Reports per day (dark: new stories, light: updates)", fill=INK, font=font)
+    draw.line([(LEFT, BOTTOM), (RIGHT, BOTTOM)], fill=GRID, width=1)
+    start = date.fromisoformat(monday)
+    for i, (x0, x1) in enumerate(_slots()):
+        day = start + timedelta(days=i)
+        draw.text(((x0 + x1) / 2, BOTTOM + 5), day.strftime("%a"), fill=INK, font=small, anchor="mt")
+        draw.text(((x0 + x1) / 2, BOTTOM + 18), day.strftime("%d %b"), fill=INK, font=small, anchor="mt")
+    return image
 
 
 @lru_cache(maxsize=512)
 def week_chart(counts: tuple[tuple[int, int], ...], monday: str) -> bytes:
     """PNG bars for (new, update) counts Monday..Sunday, the week starting `monday` (YYYY-MM-DD)."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import ImageDraw
 
-    font = ImageFont.load_default(size=12)
-    small = ImageFont.load_default(size=11)
-    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    _, small = _fonts()
+    image = _frame(monday).copy()
     draw = ImageDraw.Draw(image)
-    left, right, top, bottom = 16, WIDTH - 16, 28, HEIGHT - 34
-    draw.text((left, 6), "Reports per day (dark: new stories, light: updates)", fill=INK, font=font)
-    draw.line([(left, bottom), (right, bottom)], fill=GRID, width=1)
     peak = max((new + upd for new, upd in counts), default=0) or 1
-    slot = (right - left) / 7
-    start = date.fromisoformat(monday)
-    for i, (new, upd) in enumerate(counts):
-        x0 = left + i * slot + slot * 0.2
-        x1 = left + (i + 1) * slot - slot * 0.2
-        height_new = (bottom - top) * new / peak
-        height_upd = (bottom - top) * upd / peak
+    for (x0, x1), (new, upd) in zip(_slots(), counts, strict=True):
+        height_new = (BOTTOM - TOP) * new / peak
+        height_upd = (BOTTOM - TOP) * upd / peak
         if new:
-            draw.rectangle([x0, bottom - height_new, x1, bottom], fill=NEW_COLOUR)
+            draw.rectangle([x0, BOTTOM - height_new, x1, BOTTOM], fill=NEW_COLOUR)
         if upd:
-            draw.rectangle([x0, bottom - height_new - height_upd, x1, bottom - height_new], fill=UPDATE_COLOUR)
-        total = new + upd
-        if total:
-            draw.text(((x0 + x1) / 2, bottom - height_new - height_upd - 2), str(total), fill=INK, font=small, anchor="mb")
-        day = start + timedelta(days=i)
-        draw.text(((x0 + x1) / 2, bottom + 5), day.strftime("%a"), fill=INK, font=small, anchor="mt")
-        draw.text(((x0 + x1) / 2, bottom + 18), day.strftime("%d %b"), fill=INK, font=small, anchor="mt")
+            draw.rectangle([x0, BOTTOM - height_new - height_upd, x1, BOTTOM - height_new], fill=UPDATE_COLOUR)
+        if new + upd:
+            draw.text(((x0 + x1) / 2, BOTTOM - height_new - height_upd - 2), str(new + upd), fill=INK, font=small,
+                      anchor="mb")
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
+    # Fast zlib level: the chart is flat colour, so it stays a few kilobytes anyway.
+    image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()

@@ -280,6 +280,7 @@ class Matcher:
         self.db = db
         self.content = content
         self._entities: dict[str, list[str]] = {}
+        self._matches: dict[tuple[str, str], tuple[list[str], bool]] = {}
         self.by_entity: dict[str, list[str]] = {}
         self.by_agent: dict[str, list[str]] = {}
         self.by_type: dict[str, list[str]] = {}
@@ -297,6 +298,12 @@ class Matcher:
 
     def match(self, kind: str, value: str) -> tuple[list[str], bool]:
         """Story ids matching one follow, and whether the followed name is known at all."""
+        key = (kind, value)
+        if key not in self._matches:
+            self._matches[key] = self._match(kind, value)
+        return self._matches[key]
+
+    def _match(self, kind: str, value: str) -> tuple[list[str], bool]:
         if kind == "type":
             return self.by_type.get(value.lower(), []), True
         if kind == "keyword":

@@ -315,10 +315,12 @@ def assemble(
     mentions: Sequence[Mention],
     entity_types: dict[str, str],
     lede_end: int = 0,
+    analysed: str | None = None,
 ) -> list[Event]:
     """Turn sentence candidates (absolute offsets) into the document's events."""
     ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
-    placed = [choose_date(c, text, published) for c in ordered]
+    # dates are read in the repaired copy ("Mon-\nday" is "Monday"), evidence quoted from the original
+    placed = [choose_date(c, analysed or text, published) for c in ordered]
     resolve_relative(placed)
     if published is not None:
         # The news itself: an undated act told in the opening sentences, in the

@@ -12,6 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Nationality words are always capitalised in English ("non-Americans", "Chinese firms").
+_DEMONYMS = (
+    "american", "americans", "chinese", "russian", "russians", "european", "europeans", "british", "japanese",
+    "korean", "koreans", "indian", "indians", "german", "germans", "french", "iranian", "iranians", "israeli",
+    "taiwanese", "canadian", "canadians", "australian", "dutch", "swiss", "emirati", "turkish", "brazilian",
+    "mexican", "ukrainian", "belarusian", "vietnamese", "malaysian", "singaporean", "thai", "indonesian",
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
 # "may" and "march" are also a verb; capitalise them only where a date follows or precedes.
@@ -76,7 +83,7 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     for abbreviation, capitals in _ABBREVIATIONS.items():
         for match in re.finditer(r"(?<![\w.])" + re.escape(abbreviation), lowered):
             _replace_same_length(chars, match.start(), capitals)
-    for word in (*_WEEKDAYS, *_MONTHS):
+    for word in (*_WEEKDAYS, *_MONTHS, *_DEMONYMS):
         for match in re.finditer(rf"\b{word}\b", lowered):
             chars[match.start()] = chars[match.start()].upper()
     for match in _AMBIGUOUS_MONTHS.finditer(lowered):

@@ -515,7 +515,7 @@ class Extractor:
             if m.label != "MONEY"
         ]
         lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
-        events = assemble(text, published, candidates, mentions, types, lede_end=lede_end)
+        events = assemble(text, published, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)

@@ -1,0 +1,248 @@
+"""Extraction behaviour: facts vs hypotheticals, acts, coreference, casing, bad input, accuracy floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nlp.pipeline import DocInput
+from nlp.rules import RuleError, load_rules
+from tests.conftest import ROOT, SHARED
+
+EVAL = ROOT / "tests" / "data" / "eval"
+
+
+def _events(extractor, text, published="2026-11-17"):
+    return extractor.extract(DocInput("t", text, published)).events
+
+
+def _names(refs):
+    return {r.canonical or r.text for r in refs}
+
+
+# --- what happened and what did not ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commerce Department could add Huawei to the Entity List as soon as next month.",
+        "Lawmakers called on the administration to revoke the order.",
+        "Shareholders threatened to sue the company over the merger.",
+        "The FTC may ban the practice if the company does not change course.",
+        "Officials are considering sanctions on the bank.",
+        "The company denied that it had been fined by regulators.",
+        "Will the Treasury designate the exchange?",
+        "The agency plans to propose a rule on data brokers next year.",
+        "Such conduct is prohibited under the statute.",
+        "Reports that the ministry opened an investigation are incorrect.",
+    ],
+)
+def test_hypotheticals_threats_demands_denials_and_plans_yield_nothing(extractor, text):
+    assert _events(extractor, text) == []
+
+
+def test_a_dated_past_act_is_an_event_with_its_roles_and_date(extractor):
+    (event,) = _events(extractor, "On Friday, the Commerce Department added Huawei to the Entity List.")
+    assert event.type == "designation"
+    assert (event.date, event.date_precision) == ("2026-11-13", "day")
+    assert _names(event.agent) == {"U.S. Department of Commerce"}
+    assert "Huawei" in " ".join(_names(event.target))
+    assert event.attrs["action"] == "add"
+
+
+def test_passive_voice_swaps_the_roles(extractor):
+    (event,) = _events(extractor, "Huawei was added to the Entity List by the Commerce Department on Monday.")
+    assert event.type == "designation"
+    assert _names(event.agent) == {"U.S. Department of Commerce"}
+    assert "Huawei" in " ".join(_names(event.target))
+
+
+def test_repeated_mentions_of_one_happening_are_one_event(extractor):
+    text = (
+        "The FCC on Tuesday fined Bluegate Telecom $4.5 million for carrying spoofed robocalls. "
+        "The fine against Bluegate Telecom is the largest this year, the agency said."
+    )
+    assert [e.type for e in _events(extractor, text)] == ["penalty"]
+
+
+def test_coreference_fills_roles_from_the_nearest_fitting_entity(extractor):
+    text = (
+        "Lumora AI released Lumora5 and Lumora6 last week. "
+        "On Friday the company suspended access to these two models for all customers."
+    )
+    events = {e.type: e for e in _events(extractor, text)}
+    assert "Lumora" in " ".join(_names(events["suspension"].agent))
+
+
+# --- documents that are the act -----------------------------------------------------------
+
+
+def test_an_executive_order_text_is_an_order_by_the_president_dated_by_its_signature(extractor):
+    text = (
+        "By the authority vested in me as President by the Constitution and the laws of the United States of America, "
+        "including the International Emergency Economic Powers Act, it is hereby ordered as follows:\n"
+        "Section 1. No United States person shall engage in any transaction with Velkor Systems Ltd.\n"
+        "THE WHITE HOUSE,\nMarch 3, 2026."
+    )
+    orders = [e for e in _events(extractor, text, "2026-03-06") if e.type == "order"]
+    assert len(orders) == 1
+    assert _names(orders[0].agent) == {"President of the United States"}
+    assert orders[0].date == "2026-03-03"
+    assert orders[0].attrs["instrument"] == "International Emergency Economic Powers Act"
+    assert all(e.type != "ruling" for e in _events(extractor, text, "2026-03-06"))
+
+
+def test_a_court_order_is_a_ruling_on_the_captioned_parties(extractor):
+    text = (
+        "UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\n\n"
+        "VELKOR SYSTEMS LTD.,\n    Plaintiff,\n  v.\nUNITED STATES DEPARTMENT OF COMMERCE,\n    Defendant.\n\n"
+        "MEMORANDUM OPINION AND ORDER\n\nThe motion for a preliminary injunction is GRANTED.\n\nSO ORDERED.\n\nDated: May 4, 2026\n"
+    )
+    rulings = [e for e in _events(extractor, text, "2026-05-05") if e.type == "ruling"]
+    assert rulings and rulings[0].date == "2026-05-04"
+    assert "Court" in " ".join(_names(rulings[0].agent))
+    assert any("Commerce" in name for name in _names(rulings[0].target))
+
+
+def test_docket_entries_become_dated_filings_and_rulings(extractor):
+    text = (
+        "Velkor Systems Ltd. v. U.S. Department of Commerce\n"
+        "U.S. District Court, District of Columbia\n"
+        "03/02/2026  1  COMPLAINT against U.S. DEPARTMENT OF COMMERCE filed by VELKOR SYSTEMS LTD.\n"
+        "03/05/2026  4  MINUTE ORDER setting a status conference.\n"
+        "03/20/2026  9  ORDER denying 5 Motion for Temporary Restraining Order.\n"
+    )
+    events = _events(extractor, text, "2026-03-21")
+    found = {(e.type, e.date) for e in events}
+    assert ("lawsuit", "2026-03-02") in found
+    assert ("ruling", "2026-03-20") in found
+    assert ("ruling", "2026-03-05") not in found  # scheduling is not a decision
+
+
+# --- casing and sloppy text ----------------------------------------------------------------
+
+
+def _signature(events, gazetteer):
+    return sorted(
+        (e.type, e.date, tuple(sorted(r.id for r in e.agent if r.id in gazetteer)),
+         tuple(sorted(r.id for r in e.target if r.id in gazetteer)))
+        for e in events
+    )
+
+
+def test_a_lower_case_copy_of_the_seed_report_yields_the_same_events(extractor, seeds_dir):
+    rows = [json.loads(line) for line in (seeds_dir / "seeds.jsonl").read_text().splitlines()]
+    cased = next(r for r in rows if r["id"].startswith("003"))
+    first = _events(extractor, cased["text"], cased["published"])
+    lowered = _events(extractor, cased["text"].lower(), cased["published"])
+    assert first
+    assert _signature(first, extractor.gazetteer) == _signature(lowered, extractor.gazetteer)
+
+
+def test_lower_case_copies_of_the_dev_set_mostly_agree(extractor):
+    rows = [json.loads(line) for line in (EVAL / "dev.jsonl").read_text().splitlines()]
+    same = sum(
+        sorted((e.type, e.date) for e in _events(extractor, r["text"], r["published"]))
+        == sorted((e.type, e.date) for e in _events(extractor, r["text"].lower(), r["published"]))
+        for r in rows
+    )
+    # measured 42 of 50 when written: unknown names cannot be re-cased, known ones are
+    assert same >= 38, same
+
+
+def test_ocr_damage_is_repaired_without_moving_offsets(extractor):
+    text = "On Mon-\nday the Com- merce Department added Velkor Systems Ltd. to the Entity List."
+    (event,) = _events(extractor, text, "2026-03-04")
+    assert event.evidence == text[event.start : event.end]
+    assert _names(event.agent) == {"U.S. Department of Commerce"}
+    assert event.date == "2026-03-02"
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def test_bad_inputs_give_a_result_or_an_error_line_and_the_batch_goes_on(tmp_path):
+    lines = [
+        {"id": "empty", "text": "", "published": "2026-01-01"},
+        {"id": "huge", "text": "lorem ipsum dolor sit amet " * 200_000, "published": "2026-01-01"},
+        {"id": "french", "text": "Le ministère a publié un décret hier soir.", "published": "2026-01-01"},
+        {"id": "html", "text": "<p>The <b>FTC</b> sued Acme Corp. on Monday.</p><script>alert(1)</script>", "published": "2026-01-07"},
+        {"id": "control", "text": "The FTC\x00 sued\x1b Acme Corp.\x07 on Monday.", "published": "2026-01-07"},
+        {"id": "garbage", "text": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + "".join(chr(i) for i in range(1, 300)), "published": "2026-01-01"},
+        {"id": "bad-date", "text": "The FTC sued Acme Corp.", "published": "yesterday-ish"},
+        {"id": "last", "text": "The FTC sued Acme Corp. on Monday.", "published": "2026-01-07"},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines) + "not json\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "extract", "--jsonl", str(source)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [line["id"] for line in lines] + ["line-9"]
+    by_id = {o["id"]: o for o in out}
+    assert by_id["empty"]["events"] == []
+    assert "error" in by_id["bad-date"] and "published" in by_id["bad-date"]["error"]
+    assert "error" in by_id["line-9"]
+    assert [e["type"] for e in by_id["last"]["events"]] == ["lawsuit"]
+
+
+def test_a_typo_in_a_rule_file_names_the_file_the_line_and_the_key(tmp_path):
+    rules = ROOT / "data" / "rules"
+    (tmp_path / "lexicon.json").write_text((rules / "lexicon.json").read_text())
+    lines = (rules / "events.jsonl").read_text().splitlines()
+    lines[2] = lines[2].replace('"type"', '"tpye"', 1)
+    (tmp_path / "events.jsonl").write_text("\n".join(lines) + "\n")
+    with pytest.raises(RuleError, match=r"events.jsonl:3: unknown key 'tpye'"):
+        load_rules(tmp_path)
+
+
+# --- accuracy floors (a drop means a change made extraction worse) ------------------------------
+
+
+def _score(gold: Path, predictions: list[dict], docs: Path | None = None) -> dict:
+    scorer_path = SHARED / "eval" / "score.py"
+    if not scorer_path.exists():
+        pytest.skip(f"the scorer {scorer_path} is absent (it lives beside the repository in ../shared)")
+    spec = importlib.util.spec_from_file_location("regwatch_score", scorer_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pred = gold.parent / "_pred.jsonl"
+    try:
+        pred.write_text("".join(json.dumps(p) + "\n" for p in predictions), encoding="utf-8")
+        args = [str(scorer_path), str(gold), str(pred), "--json"] + (["--docs", str(docs)] if docs else [])
+        output = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True).stdout
+    finally:
+        pred.unlink(missing_ok=True)
+    return json.loads(output)
+
+
+def _predict(extractor, path: Path) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [extractor.extract(DocInput.from_json(row)).to_json() for row in rows]
+
+
+def test_seed_accuracy(extractor, seeds_dir, tmp_path):
+    rows = [json.loads(line) for line in (seeds_dir / "seeds.jsonl").read_text().splitlines()]
+    for row in rows:
+        (tmp_path / f"{row['id']}.txt").write_text(row["text"], encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((seeds_dir / "gold.jsonl").read_text())
+    result = _score(gold, _predict(extractor, seeds_dir / "seeds.jsonl"), docs=tmp_path)
+    assert result["full"]["f1"] >= 0.9 and result["date_accuracy"] >= 0.9, result
+
+
+@pytest.mark.parametrize(("name", "floor"), [("dev", 0.65), ("dev2", 0.45)])
+def test_development_set_accuracy(extractor, tmp_path, name, floor):
+    """Measured when written: dev 0.70, dev2 0.50 full-match F1 (held-out is reported, not tested)."""
+    gold = tmp_path / f"{name}.gold.jsonl"
+    gold.write_text((EVAL / f"{name}.gold.jsonl").read_text())
+    result = _score(gold, _predict(extractor, EVAL / f"{name}.jsonl"))
+    assert result["full"]["f1"] >= floor, result
