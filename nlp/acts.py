@@ -315,6 +315,15 @@ def _docket_date(value: str) -> dt.date | None:
     return None
 
 
+def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: list[Mention]) -> list[EntityRef]:
+    """The first party named after "filed by" / "against" in a docket entry."""
+    found = pattern.search(entry)
+    if not found:
+        return []
+    after = offset + found.end()
+    return [_ref(m) for m in in_entry if m.start >= after and m.label not in ("LAW", "LIST", "PLACE")][:1]
+
+
 def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Filings and decisions listed as dated docket entries (PACER or CourtListener style)."""
     events: list[Event] = []
@@ -328,21 +337,14 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
         offset = line.start("entry")
         in_entry = [m for m in mentions if offset <= m.start < line.end()]
 
-        def named_after(pattern: re.Pattern[str]) -> list[EntityRef]:
-            found = pattern.search(entry)
-            if not found:
-                return []
-            after = offset + found.end()
-            return [_ref(m) for m in in_entry if m.start >= after and m.label not in ("LAW", "LIST", "PLACE")][:1]
-
         if _COMPLAINT.match(entry):
             kind = "lawsuit"
-            agent = named_after(_FILED_BY) or list(plaintiffs)
-            target = named_after(_AGAINST) or list(defendants)
+            agent = _named_after(_FILED_BY, entry, offset, in_entry) or list(plaintiffs)
+            target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
         elif _COURT_ACT.match(entry) and _DECISIVE.search(entry):
             kind = "ruling"
             agent = [_ref(court)] if court else [EntityRef("the court", None, None, "COURT")]
-            target = named_after(_AGAINST) or list(defendants) + list(plaintiffs)
+            target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants) + list(plaintiffs)
         else:
             continue
         end = line.end()

@@ -14,9 +14,9 @@ running the stock model over the whole text.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -33,9 +33,8 @@ from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attribut
 from nlp.assemble import assemble, merge_repeats
 from nlp.casing import normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
-from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
-from nlp.components.entities import product_canonical
+from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
 from nlp.components.events import Candidate, RoleFiller, _audience
 from nlp.gazetteer import DEFAULT_DIR as GAZETTEER_DIR
 from nlp.gazetteer import default_gazetteer

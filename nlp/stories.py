@@ -206,7 +206,7 @@ def _named(keys: set[str]) -> set[str]:
 
 
 def new_story_id(event: EventRecord) -> str:
-    return "story-" + hashlib.sha1(event.id.encode("utf-8")).hexdigest()[:12]
+    return "story-" + hashlib.sha1(event.id.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
 # --- summaries ------------------------------------------------------------------

@@ -17,7 +17,16 @@ from typing import Any
 
 import sqlite_utils
 
-from nlp.stories import EventRecord, Role, StoryRecord, candidate_window, choose_story, new_story_id, short_key, summarise
+from nlp.stories import (
+    EventRecord,
+    Role,
+    StoryRecord,
+    candidate_window,
+    choose_story,
+    new_story_id,
+    short_key,
+    summarise,
+)
 from store.db import now_utc
 
 _EVENT_SQL = (
@@ -205,7 +214,7 @@ def split(db: sqlite_utils.Database, event_ids: list[str]) -> str:
     missing = set(event_ids) - {row[0] for row in rows}
     if missing:
         raise KeyError(f"no event(s) {sorted(missing)}")
-    new_id = "story-" + hashlib.sha1(("split:" + "|".join(sorted(event_ids))).encode()).hexdigest()[:12]
+    new_id = "story-" + hashlib.sha1(("split:" + "|".join(sorted(event_ids))).encode(), usedforsecurity=False).hexdigest()[:12]
     old = {row[1] for row in rows if row[1]}
     with db.atomic():
         first = _records(db, "ev.id = ?", [event_ids[0]])[0]
