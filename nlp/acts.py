@@ -9,7 +9,6 @@ issued by the signer or court and dated by the document.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlp import dates
+from nlp.datafiles import jsonl_objects
 from nlp.gazetteer import default_gazetteer
 from nlp.records import EntityRef, Event, Mention
 from nlp.rules import EVENT_TYPES, RULES_DIR, RuleError, default_rules
@@ -88,14 +88,7 @@ class ActRule:
 
 def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]:
     rules = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RuleError(f"{where}: not JSON: {exc.msg}") from None
+    for where, row in jsonl_objects(path, RuleError):
         unknown = set(row) - _ACT_KEYS
         if unknown:
             raise RuleError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ACT_KEYS)}")

@@ -9,11 +9,12 @@ are ordinary words.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from nlp.datafiles import jsonl_objects
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
 _ALLOWED_KEYS = {"id", "type", "canonical", "aliases", "cased_aliases", "parent", "country", "note"}
@@ -57,16 +58,7 @@ class Gazetteer:
 
 
 def _load_file(path: Path, gazetteer: Gazetteer) -> None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GazetteerError(f"{where}: not JSON: {exc.msg}") from None
-        if not isinstance(row, dict):
-            raise GazetteerError(f"{where}: expected a JSON object")
+    for where, row in jsonl_objects(path, GazetteerError):
         unknown = set(row) - _ALLOWED_KEYS
         if unknown:
             raise GazetteerError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ALLOWED_KEYS)}")

@@ -8,10 +8,12 @@ rule that never fires.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from nlp.datafiles import jsonl_objects
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
 EVENT_TYPES = (
@@ -26,12 +28,6 @@ _RULE_KEYS = {
     "requires_particle_for": dict, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
     "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
-}  # fmt: skip
-_LEXICON_KEYS = {
-    "modals", "non_factual_governors", "non_factual_modifiers", "hedge_adverbs", "conditional_marks",
-    "receive_verbs", "intransitive_realizers", "anaphoric_date_phrases", "product_nouns", "anaphors",
-    "pronouns", "product_stopwords", "corporate_suffixes", "people_nouns", "date_words_extra", "actor_nouns", "implicative_verbs", "non_factual_nouns",
-    "act_subject_nouns", "order_verbs",
 }  # fmt: skip
 
 
@@ -172,14 +168,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
 def load_triggers(path: Path) -> tuple[TriggerRule, ...]:
     rules: list[TriggerRule] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RuleError(f"{where}: not JSON: {exc.msg}") from None
+    for where, row in jsonl_objects(path, RuleError):
         rule = _check_rule(row, where)
         if rule.id in seen:
             raise RuleError(f"{where}: duplicate rule id {rule.id!r}")
@@ -188,37 +177,28 @@ def load_triggers(path: Path) -> tuple[TriggerRule, ...]:
     return tuple(rules)
 
 
+# Word lists keep their order where it matters (phrases tried in turn); the rest are sets.
+_ORDERED_LISTS = {"anaphoric_date_phrases"}
+_ORDERED_MAPS = {"pronouns"}
+
+
 def load_lexicon(path: Path) -> Lexicon:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise RuleError(f"{path}: not JSON: {exc.msg} (line {exc.lineno})") from None
-    unknown = set(data) - _LEXICON_KEYS
-    missing = _LEXICON_KEYS - set(data)
+    expected = {f.name for f in fields(Lexicon)}
+    unknown, missing = set(data) - expected, expected - set(data)
     if unknown or missing:
         raise RuleError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
-    return Lexicon(
-        modals=frozenset(data["modals"]),
-        non_factual_governors=frozenset(data["non_factual_governors"]),
-        non_factual_modifiers=frozenset(data["non_factual_modifiers"]),
-        hedge_adverbs=frozenset(data["hedge_adverbs"]),
-        conditional_marks=frozenset(data["conditional_marks"]),
-        receive_verbs=frozenset(data["receive_verbs"]),
-        intransitive_realizers=frozenset(data["intransitive_realizers"]),
-        anaphoric_date_phrases=tuple(data["anaphoric_date_phrases"]),
-        product_nouns=frozenset(data["product_nouns"]),
-        anaphors={k: frozenset(v) for k, v in data["anaphors"].items()},
-        pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
-        product_stopwords=frozenset(data["product_stopwords"]),
-        corporate_suffixes=frozenset(data["corporate_suffixes"]),
-        people_nouns=frozenset(data["people_nouns"]),
-        date_words_extra=frozenset(data["date_words_extra"]),
-        actor_nouns=frozenset(data["actor_nouns"]),
-        implicative_verbs=frozenset(data["implicative_verbs"]),
-        non_factual_nouns=frozenset(data["non_factual_nouns"]),
-        act_subject_nouns=frozenset(data["act_subject_nouns"]),
-        order_verbs=frozenset(data["order_verbs"]),
-    )
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            convert = tuple if key in _ORDERED_MAPS else frozenset
+            values[key] = {k: convert(v) for k, v in value.items()}
+        else:
+            values[key] = tuple(value) if key in _ORDERED_LISTS else frozenset(value)
+    return Lexicon(**values)
 
 
 def load_rules(directory: Path | str = RULES_DIR) -> RuleSet:
