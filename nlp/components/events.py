@@ -597,8 +597,13 @@ class EventFinder:
         targets: list[Token] = self._prep_objects(noun, rule.target_preps)
         if nominal:
             possessors = self._children(noun, ("poss",))
-            agent_head = possessors[0] if possessors else None
-            targets = self._prep_objects(noun, ("of",))
+            agent_head = possessors[0] if possessors else next(iter(self._prep_objects(noun, ("by",))), None)
+            targets = self._prep_objects(noun, ("of",) if rule.type == "designation" else rule.target_preps)
+            under = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+            if under:
+                # "Velkor is under investigation by the SEC": the subject is investigated
+                holder = noun.head.head
+                targets = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")] or targets
             if agent_head is None or not targets:
                 return None  # "an addition to the list" with nobody named: a topic, not an act
         elif how in ("passive", "acl"):
