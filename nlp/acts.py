@@ -308,6 +308,20 @@ def _docket_date(value: str) -> dt.date | None:
     return None
 
 
+def _court_from_header(text: str) -> EntityRef:
+    """ "U.S. District Court" over "District of Columbia (Washington, DC)": the court a docket belongs to."""
+    lines = [line.strip() for line in text[:600].split("\n") if line.strip()]
+    for first, second in zip(lines, lines[1:] + [""], strict=False):
+        if re.search(r"\bcourt\b", first, re.IGNORECASE):
+            place = re.sub(r"\s*\(.*\)\s*$", "", second)
+            name = f"{first} for the {place}" if re.match(r"(district|eastern|western|northern|southern|middle|central) ", place, re.IGNORECASE) else first
+            entry = default_gazetteer().find(name)
+            if entry is not None:
+                return EntityRef(name, entry.canonical, entry.id, entry.type)
+            return EntityRef(name, None, None, "COURT")
+    return EntityRef("the court", None, None, "COURT")
+
+
 def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: list[Mention]) -> list[EntityRef]:
     """The first party named after "filed by" / "against" in a docket entry."""
     found = pattern.search(entry)
@@ -322,6 +336,7 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     plaintiffs, defendants = caption_parties(text, mentions)
     court = next((m for m in mentions if m.label == "COURT"), None)
+    court_ref = _ref(court) if court else _court_from_header(text)
     for line in _DOCKET_LINE.finditer(text):
         entry = line.group("entry")
         when = _docket_date(line.group("date"))
@@ -336,7 +351,7 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
         elif _COURT_ACT.match(entry) and _DECISIVE.search(entry):
             kind = "ruling"
-            agent = [_ref(court)] if court else [EntityRef("the court", None, None, "COURT")]
+            agent = [court_ref]
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants) + list(plaintiffs)
         else:
             continue

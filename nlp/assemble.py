@@ -345,6 +345,8 @@ def assemble(
         fillers = candidate.agent + candidate.target
         if fillers and all(f.generic for f in fillers) and not attr_entities:
             continue  # "forced a company to pull products": nobody in particular
+        if candidate.agent and all(f.generic for f in candidate.agent):
+            continue  # "successive administrations have restricted...": background, not an act
         repeats_act = any(f.refers_to_event for f in candidate.agent) or candidate.definite
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
         events.append(

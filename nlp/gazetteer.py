@@ -47,6 +47,16 @@ class Gazetteer:
     def get(self, entity_id: str) -> Entry | None:
         return self.entries.get(entity_id)
 
+    def find(self, name: str) -> Entry | None:
+        """The entry a name is an alias of (case-insensitive), if any."""
+        if not hasattr(self, "_by_alias"):
+            self._by_alias = {
+                alias.lower(): entry
+                for entry in self.entries.values()
+                for alias in (entry.canonical, *entry.aliases, *entry.cased_aliases)
+            }
+        return self._by_alias.get(" ".join(name.split()).lower())
+
     def truecase_forms(self) -> dict[str, str]:
         """Lower-case alias -> its written capitals, for restoring lower-case text."""
         forms: dict[str, str] = {}

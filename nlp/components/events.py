@@ -761,8 +761,11 @@ class EventFinder:
             return None
         if finished.type == "order" and any(c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"} for c in anchor.children):
             finished.type = "ruling"  # "was ordered to serve two years": part of a sentence, which is a court's
-        if trigger.pos_ == "NOUN" and not agent:
-            finished.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+        if trigger.pos_ == "NOUN":
+            # "The order, signed by the Assistant Secretary, is valid for 180 days": an act
+            # the document already reported, whether or not this mention names its signer
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+            finished.definite = definite and (not agent or anchor.dep_ in ("acl", "relcl"))
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
         return finished
 
