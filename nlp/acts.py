@@ -110,6 +110,24 @@ def default_act_rules() -> tuple[ActRule, ...]:
     return load_act_rules()
 
 
+# "Suspension of Entry of Officers of the X", "Adjusting Imports of Y", "Further Extending the Z Delay":
+# a presidential document's title names what it acts on after its opening verb or noun
+_TITLE_OPENING = re.compile(
+    r"^(?:(?:further|temporarily)\s+)?(?:\w+ing|suspension|prohibition|imposition|continuation|modification|"
+    r"extension|termination|revocation|declaration)\s+(?:of\s+(?:entry\s+(?:as\s+\w+\s+)?of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _title_subject(title: str) -> str | None:
+    title = " ".join(title.split())
+    opening = _TITLE_OPENING.match(title)
+    if not opening or opening.end() >= len(title):
+        return None
+    subject = title[opening.end() :].strip(" .;:")
+    return subject if 2 <= len(subject.split()) <= 14 else None
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -185,6 +203,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                         seen.add(m.id)
                         target.append(_ref(m))
         groups = match.groupdict()
+        if rule.type == "order" and not target and item.title:
+            subject = _title_subject(item.title)
+            if subject:
+                target = [EntityRef(subject, None, None, None)]
         when = _parse_long_date(groups.get("date"))
         if when is None and meta.get("signing_date"):
             try:
