@@ -254,24 +254,30 @@ def find_entities(db: sqlite_utils.Database, text: str, *, limit: int = 50) -> l
     )
 
 
-def _event_where(f: Filters, *, dated: bool | None) -> tuple[list[str], list[Any]]:
-    """WHERE terms on `events ev` for the filters (dated: only dated, only undated, or both)."""
+def _date_and_type_terms(alias: str, f: Filters, dated: bool | None) -> tuple[list[str], list[Any]]:
+    """Date-range and type terms on a table with `date_sort` and `type` (events or stories)."""
     where: list[str] = []
     params: list[Any] = []
     if dated is True:
-        where.append("ev.date_sort IS NOT NULL")
+        where.append(f"{alias}.date_sort IS NOT NULL")
     elif dated is False:
-        where.append("ev.date_sort IS NULL")
+        where.append(f"{alias}.date_sort IS NULL")
     if dated is not False:
         if f.since:
-            where.append("ev.date_sort >= ?")
+            where.append(f"{alias}.date_sort >= ?")
             params.append(f.since)
         if f.until:
-            where.append("ev.date_sort <= ?")
+            where.append(f"{alias}.date_sort <= ?")
             params.append(f.until)
     if f.types:
-        where.append(f"ev.type IN ({', '.join('?' for _ in f.types)})")
+        where.append(f"{alias}.type IN ({', '.join('?' for _ in f.types)})")
         params.extend(f.types)
+    return where, params
+
+
+def _event_where(f: Filters, *, dated: bool | None) -> tuple[list[str], list[Any]]:
+    """WHERE terms on `events ev` for the filters (dated: only dated, only undated, or both)."""
+    where, params = _date_and_type_terms("ev", f, dated)
     where_, params_ = _event_links(f)
     return where + where_, params + params_
 
@@ -314,22 +320,7 @@ def text_matches(db: sqlite_utils.Database, f: Filters) -> int:
 
 def _story_where(f: Filters, *, dated: bool | None) -> tuple[list[str], list[Any]]:
     """WHERE terms on `stories s`: dates and types on the story, the rest through its events."""
-    where: list[str] = []
-    params: list[Any] = []
-    if dated is True:
-        where.append("s.date_sort IS NOT NULL")
-    elif dated is False:
-        where.append("s.date_sort IS NULL")
-    if dated is not False:
-        if f.since:
-            where.append("s.date_sort >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("s.date_sort <= ?")
-            params.append(f.until)
-    if f.types:
-        where.append(f"s.type IN ({', '.join('?' for _ in f.types)})")
-        params.extend(f.types)
+    where, params = _date_and_type_terms("s", f, dated)
     # Entity and agency go through the participants story resolution keeps
     # (one index range each); source and words through the stories' events.
     if f.entity:
