@@ -563,3 +563,24 @@ def test_each_call_uses_its_own_read_only_connection(events_db):
     assert errors == []
     with data.reader(events_db) as db, pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("DELETE FROM documents")
+
+
+def test_the_seed_stories_and_the_order_disputes_show_in_the_dashboard(tmp_path, monkeypatch, seeds_dir):
+    """The motivating case end to end: ingest and process both reports, then read the pages."""
+    from ingest.pipeline import ingest_files
+    from store.process import process_pending
+    from store.stories import list_stories
+
+    path = str(tmp_path / "seeds.db")
+    with store.open_db(path) as db:
+        ingest_files(db, [seeds_dir / "seeds.jsonl"])
+        process_pending(db)
+        stories = list_stories(db)
+    monkeypatch.setenv("REGWATCH_DB", path)
+    (order,) = [s for s in stories if s["type"] == "order" and s["date"] == "2026-11-13"]
+    at = _app("story", story=order["id"])
+    texts = _texts(at)
+    assert "Disputed: issuer" in texts and "Disputed: scope" in texts
+    assert _metrics(at)["Reports"] == "2"
+    timeline = _app("timeline")
+    assert not timeline.exception
