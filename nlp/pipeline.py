@@ -233,6 +233,28 @@ def _document_author(mentions: list) -> EntityRef | None:
     return None
 
 
+def _main_party(mentions: list, text: str) -> Mention | None:
+    """The organisation or person a text keeps coming back to, counting its short name too.
+
+    "Pulsefit Labs Inc." is named once in full and then as "Pulsefit" five
+    times; the model tags only some of those, so the first word's
+    occurrences in the text are counted.
+    """
+    best, best_count = None, 1
+    seen: set[str] = set()
+    for mention in mentions:
+        if not mention.id or mention.label not in ("ORG", "PERSON") or mention.id in seen:
+            continue
+        seen.add(mention.id)
+        first = (mention.canonical or mention.text).split()[0].strip(".,'’\"")
+        if len(first) < 4 or not first[:1].isupper():
+            continue
+        count = len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text))
+        if count > best_count:
+            best, best_count = mention, count
+    return best
+
+
 def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer, text: str = "",
                            all_mentions: list | None = None) -> None:
     """Fill what a sentence leaves implicit but the document states.
@@ -304,9 +326,8 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                     event.agent = [author]
     # The party a release or filing is about: the organisation or person it names most
     # (at least twice). "The FTC opened its investigation in 2023" is about that party.
-    tally = Counter(m.id for m in all_mentions or [] if m.id and m.label in ("ORG", "PERSON"))
-    main_party = next((m for m in all_mentions or [] if tally and m.id == tally.most_common(1)[0][0]), None)
-    if main_party is not None and tally[main_party.id] >= 2:
+    main_party = _main_party(all_mentions or [], text)
+    if main_party is not None:
         for event in events:
             if not event.target and event.type in ("investigation", "penalty", "lawsuit", "order", "suspension"):
                 if main_party.id not in {ref.id for ref in event.agent}:
