@@ -318,12 +318,19 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
         if event.type == "ruling" and not event.agent and court is not None:
             event.agent = [EntityRef(court.text, court.canonical, court.id, "COURT")]
     author = _document_author(all_mentions or [])
+    # pleas, indictments and sentences are announced by prosecutors, whoever else is named first
+    prosecutor = next(
+        (EntityRef(m.text, m.canonical, m.id, m.label) for m in all_mentions or []
+         if m.id and re.search(r"\battorney\b|\bjustice\b|prosecut", m.canonical or "", re.IGNORECASE)),
+        None,
+    )
     if author is not None:
         for event in events:
             # "A Hong Kong man pleaded guilty today": a release's own actions are its issuer's
             if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit", "order"):
-                if not any(ref.id == author.id for ref in event.target):
-                    event.agent = [author]
+                issuer = prosecutor if event.type == "penalty" and prosecutor is not None else author
+                if not any(ref.id == issuer.id for ref in event.target):
+                    event.agent = [issuer]
     # The party a release or filing is about: the organisation or person it names most
     # (at least twice). "The FTC opened its investigation in 2023" is about that party.
     main_party = _main_party(all_mentions or [], text)
