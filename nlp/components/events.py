@@ -726,6 +726,11 @@ class EventFinder:
         agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
         target = self._expand_placeholders(target, verb, ents, agent)
+        if rule.type == "launch":
+            # "Marketlane launched in the European Union": a place is where, not what
+            target = [f for f in target if f.type not in ("GOV", "PLACE", "GROUP")]
+            if not target and not passive and agent and all(f.type in ("ORG", "PRODUCT", None) for f in agent):
+                target, agent = agent, []  # a service launching itself
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
