@@ -49,48 +49,6 @@ def event_roles(db: sqlite_utils.Database, event_ids: list[str]) -> dict[str, di
     return result
 
 
-def timeline_events(
-    db: sqlite_utils.Database,
-    *,
-    event_type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: str | None = None,
-    limit: int = 5000,
-) -> list[dict[str, Any]]:
-    """Dated events (newest first) with their document's title, source and URL."""
-    where = ["ev.date_sort IS NOT NULL"]
-    params: list[Any] = []
-    if event_type:
-        where.append("ev.type = ?")
-        params.append(event_type)
-    if since:
-        where.append("ev.date_sort >= ?")
-        params.append(since)
-    if until:
-        where.append("ev.date_sort <= ?")
-        params.append(until)
-    if entity:
-        where.append("ev.id IN (SELECT event FROM event_roles WHERE entity = ?)")
-        params.append(entity)
-    params.append(limit)
-    return _rows(
-        db,
-        "SELECT ev.id, ev.type, ev.date, ev.date_precision, ev.date_sort, ev.evidence, ev.confidence, ev.attrs, "
-        "d.id AS document, d.title, d.source, d.url, d.published FROM events ev JOIN documents d ON d.id = ev.document "
-        f"WHERE {' AND '.join(where)} ORDER BY ev.date_sort DESC, ev.id LIMIT ?",
-        params,
-    )
-
-
-def counts(db: sqlite_utils.Database) -> dict[str, int]:
-    row = db.execute(
-        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
-        "(SELECT count(*) FROM entities), (SELECT count(*) FROM sources)"
-    ).fetchone()
-    return {"documents": row[0], "events": row[1], "entities": row[2], "sources": row[3]}
-
-
 def export_events(
     db: sqlite_utils.Database, *, event_type: str | None = None, since: str | None = None
 ) -> list[dict[str, Any]]:
