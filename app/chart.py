@@ -67,8 +67,9 @@ def week_chart(counts: tuple[tuple[int, int], ...], monday: str) -> bytes:
         if upd:
             draw.rectangle([x0, BOTTOM - height_new - height_upd, x1, BOTTOM - height_new], fill=UPDATE_COLOUR)
         if new + upd:
-            draw.text(((x0 + x1) / 2, BOTTOM - height_new - height_upd - 2), str(new + upd), fill=INK, font=small,
-                      anchor="mb")
+            draw.text(
+                ((x0 + x1) / 2, BOTTOM - height_new - height_upd - 2), str(new + upd), fill=INK, font=small, anchor="mb"
+            )
     buffer = io.BytesIO()
     # Fast zlib level: the chart is flat colour, so it stays a few kilobytes anyway.
     image.save(buffer, format="PNG", compress_level=1)

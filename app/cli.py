@@ -46,8 +46,12 @@ def _progress(silent: bool) -> Progress | nullcontext:
     if silent or not sys.stderr.isatty() and os.environ.get("REGWATCH_PROGRESS") != "1":
         return nullcontext()
     return Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
 
 
@@ -73,13 +77,21 @@ def init(db: DbOption = None) -> None:
 
 @cli.command()
 def ingest(
-    files: Annotated[list[Path] | None, typer.Option("--files", help="Load local .txt, .html or .jsonl files or folders.")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for plain files.")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Option("--files", help="Load local .txt, .html or .jsonl files or folders.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for plain files.")
+    ] = None,
     source_name: Annotated[str, typer.Option("--source-name", help="Source name for --files documents.")] = "local",
     sample: Annotated[bool, typer.Option("--sample", help="Load the bundled offline sample corpus.")] = False,
-    sample_dir: Annotated[Path | None, typer.Option("--sample-dir", help="Sample corpus folder (default data/sample).")] = None,
+    sample_dir: Annotated[
+        Path | None, typer.Option("--sample-dir", help="Sample corpus folder (default data/sample).")
+    ] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Poll only this source (repeatable).")] = None,
-    sources_file: Annotated[str | None, typer.Option("--sources", help="Sources file (default: $REGWATCH_SOURCES or data/sources.toml).")] = None,
+    sources_file: Annotated[
+        str | None, typer.Option("--sources", help="Sources file (default: $REGWATCH_SOURCES or data/sources.toml).")
+    ] = None,
     all_sources: Annotated[bool, typer.Option("--all", help="Poll every source now, ignoring schedules.")] = False,
     db: DbOption = None,
     silent: SilentOption = False,
@@ -124,7 +136,10 @@ def _poll(names: list[str] | None, sources_file: str | None, all_sources: bool, 
         known = {s.name for s in configured}
         unknown = [name for name in names if name not in known]
         if unknown:
-            _fail(escape(f"{path}: no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"), code=2)
+            _fail(
+                escape(f"{path}: no source named {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"),
+                code=2,
+            )
         configured = [s for s in configured if s.name in names]
     database = _open(db)
     with _progress(silent) as progress:
@@ -132,12 +147,16 @@ def _poll(names: list[str] | None, sources_file: str | None, all_sources: bool, 
     waiting = [s for s in run.skipped if s.reason == "not_due"]
     for skipped in run.skipped:
         if skipped.reason != "not_due" or names:
-            console.print(f"[yellow]skipped[/yellow] {skipped.source}: {escape(skipped.detail)}", highlight=False, soft_wrap=True)
+            console.print(
+                f"[yellow]skipped[/yellow] {skipped.source}: {escape(skipped.detail)}", highlight=False, soft_wrap=True
+            )
     if waiting and not names:
         console.print(f"{len(waiting)} source(s) not due yet (--all polls them now)", highlight=False)
     for report in run.reports:
         for warning in report.warnings:
-            console.print(f"[yellow]warning:[/yellow] {report.source}: {escape(warning)}", highlight=False, soft_wrap=True)
+            console.print(
+                f"[yellow]warning:[/yellow] {report.source}: {escape(warning)}", highlight=False, soft_wrap=True
+            )
     failed = _report_ingest(run.reports)
     if failed:
         raise typer.Exit(1)
@@ -153,8 +172,13 @@ def _report_ingest(reports) -> int:
             # Errors quote URLs and text from the network: never Rich markup.
             console.print(f"[red]error:[/red] {escape(error)}", highlight=False, soft_wrap=True)
         failed += len(report.errors)
-        table.add_row(report.source, str(report.new), str(report.updated), str(report.unchanged),
-                      str(len(report.errors)) + (f" ({report.error_kind})" if report.error_kind else ""))
+        table.add_row(
+            report.source,
+            str(report.new),
+            str(report.updated),
+            str(report.unchanged),
+            str(len(report.errors)) + (f" ({report.error_kind})" if report.error_kind else ""),
+        )
     console.print(table)
     return failed
 
@@ -179,7 +203,9 @@ def process(
     with _progress(silent) as progress:
         task = progress.add_task("extracting", total=pending) if progress else None
         done, failed = process_pending(
-            database, workers=workers, limit=limit,
+            database,
+            workers=workers,
+            limit=limit,
             on_done=(lambda: progress.advance(task)) if progress else None,
         )
     out.print(f"processed {done} document(s), {failed} failed, pipeline {version}")
@@ -197,7 +223,9 @@ def run(
     """Ingest, then process: one command for a scheduled job."""
     failed = 0
     try:
-        ingest(files=files, published=published, source_name="local", sample=sample, sample_dir=None, db=db, silent=silent)
+        ingest(
+            files=files, published=published, source_name="local", sample=sample, sample_dir=None, db=db, silent=silent
+        )
     except typer.Exit as exit_:
         failed = exit_.exit_code
     process(db=db, silent=silent, workers=workers, limit=None)
@@ -281,9 +309,19 @@ def dashboard(
     out.print(f"regwatch dashboard on http://{shown}:{port} (database {path})")
     env = {**os.environ, "REGWATCH_DB": str(path)}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(app_file),
-        "--server.address", host, "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_file),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     # Hand the process over to Streamlit, so stopping the dashboard stops the server too.
     sys.stdout.flush()
@@ -293,7 +331,9 @@ def dashboard(
 @cli.command()
 def export(
     db: DbOption = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     event_type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only events dated on or after YYYY-MM-DD.")] = None,

@@ -15,7 +15,9 @@ from app import config
 subscribers_app = typer.Typer(help="Digest subscribers and what each one follows.", no_args_is_help=True)
 console = Console(stderr=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")
+]
 
 
 def _open(db: str | None):
@@ -34,10 +36,18 @@ def _fail(message: str, code: int = 1) -> None:
 def add_command(
     address: Annotated[str, typer.Argument(help="Email address (analyst@example.org).")],
     name: Annotated[str | None, typer.Option("--name", help="Name shown in the greeting and the To: header.")] = None,
-    entity: Annotated[list[str] | None, typer.Option("--entity", help="Follow an entity by name, alias or id (repeatable).")] = None,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="Follow an event type, e.g. designation (repeatable).")] = None,
-    agency: Annotated[list[str] | None, typer.Option("--agency", help="Follow what an agency does (repeatable).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Follow a word in titles and evidence (repeatable).")] = None,
+    entity: Annotated[
+        list[str] | None, typer.Option("--entity", help="Follow an entity by name, alias or id (repeatable).")
+    ] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Follow an event type, e.g. designation (repeatable).")
+    ] = None,
+    agency: Annotated[
+        list[str] | None, typer.Option("--agency", help="Follow what an agency does (repeatable).")
+    ] = None,
+    keyword: Annotated[
+        list[str] | None, typer.Option("--keyword", help="Follow a word in titles and evidence (repeatable).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Add a subscriber, or add follows (and a new name) to an existing one."""
@@ -88,10 +98,16 @@ def list_command(db: DbOption = None) -> None:
 
 
 def digest_command(
-    week: Annotated[str | None, typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week).")] = None,
+    week: Annotated[
+        str | None, typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week).")
+    ] = None,
     send: Annotated[bool, typer.Option("--send", help="Send over SMTP (settings from REGWATCH_SMTP_*).")] = False,
-    dry_run: Annotated[Path | None, typer.Option("--dry-run", help="Write one .eml per subscriber into this folder instead.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --send: send again to subscribers already sent this week.")] = False,
+    dry_run: Annotated[
+        Path | None, typer.Option("--dry-run", help="Write one .eml per subscriber into this folder instead.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --send: send again to subscribers already sent this week.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Build each subscriber's weekly digest; send it once per week, or write .eml files.

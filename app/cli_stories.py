@@ -15,7 +15,9 @@ from app import config
 stories_app = typer.Typer(help="Stories: one real-world event across all the reports of it.", no_args_is_help=False)
 console = Console(stderr=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database file (default: $REGWATCH_DB or data/regwatch.db).")
+]
 
 
 def _open(db: str | None):
@@ -27,9 +29,13 @@ def _open(db: str | None):
 @stories_app.callback(invoke_without_command=True)
 def stories(
     ctx: typer.Context,
-    entity: Annotated[str | None, typer.Option("--entity", help="Only stories involving this entity (name, alias or id).")] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Only stories involving this entity (name, alias or id).")
+    ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only stories of this event type.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only stories dated (or first reported) on or after YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories dated (or first reported) on or after YYYY-MM-DD.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story, one per line.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -49,7 +55,9 @@ def stories(
     for row in rows:
         when = row["date"] or f"undated (first seen {(row['first_seen'] or '?')[:10]})"
         disputed = ", ".join(d["slot"] for d in row["disputes"]) or ""
-        table.add_row(when, row["type"], row["title"], str(len({e["document"] for e in row["events"]})), disputed, row["id"])
+        table.add_row(
+            when, row["type"], row["title"], str(len({e["document"] for e in row["events"]})), disputed, row["id"]
+        )
     Console().print(table)
 
 
@@ -72,7 +80,9 @@ def merge_command(
 
 @stories_app.command("split")
 def split_command(
-    events: Annotated[list[str], typer.Argument(help="Event ids (as in `stories --json`) that form a story of their own.")],
+    events: Annotated[
+        list[str], typer.Argument(help="Event ids (as in `stories --json`) that form a story of their own.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Split events off into a story of their own (kept across re-processing)."""

@@ -99,12 +99,16 @@ def add_subscriber(
     with db.atomic():
         existing = db.execute("SELECT name FROM subscribers WHERE address = ?", [address]).fetchone()
         if existing is None:
-            db.execute("INSERT INTO subscribers (address, name, created) VALUES (?, ?, ?)", [address, clean_name, now_utc()])
+            db.execute(
+                "INSERT INTO subscribers (address, name, created) VALUES (?, ?, ?)", [address, clean_name, now_utc()]
+            )
         elif clean_name is not None:
             db.execute("UPDATE subscribers SET name = ? WHERE address = ?", [clean_name, address])
         for row in rows:
-            db.execute("INSERT OR IGNORE INTO subscriber_follows (address, kind, value) VALUES (?, ?, ?)",
-                       [row["address"], row["kind"], row["value"]])
+            db.execute(
+                "INSERT OR IGNORE INTO subscriber_follows (address, kind, value) VALUES (?, ?, ?)",
+                [row["address"], row["kind"], row["value"]],
+            )
     return address
 
 
@@ -164,7 +168,6 @@ class StoryItem:
         return line if len(line) <= 220 else line[:217].rstrip() + "…"
 
 
-
 @dataclass
 class WeekContent:
     week: str
@@ -204,16 +207,23 @@ def load_week(db: sqlite_utils.Database, week: str) -> WeekContent:
                 continue  # a report from after the week is not news in that week's digest
             by_doc = reports.setdefault(story, {})
             if document not in by_doc:
-                by_doc[document] = Report(document, source, safe_http_url(url), title, day, evidence or "",
-                                          day is not None and day >= lo)
+                by_doc[document] = Report(
+                    document, source, safe_http_url(url), title, day, evidence or "", day is not None and day >= lo
+                )
         for row in db.execute(_STORIES_SQL.format(marks=marks), chunk):
             story_id = row[0]
             participants = json.loads(row[5] or "[]")
             story_reports = list(reports.get(story_id, {}).values())
             item = StoryItem(
-                id=story_id, type=row[1], date=row[2], date_precision=row[3], title=row[4] or "(untitled)",
+                id=story_id,
+                type=row[1],
+                date=row[2],
+                date_precision=row[3],
+                title=row[4] or "(untitled)",
                 status="new" if first_seen.get(story_id, lo) >= lo else "updated",
-                participants=participants, reports=story_reports, disputes=json.loads(row[6] or "[]"),
+                participants=participants,
+                reports=story_reports,
+                disputes=json.loads(row[6] or "[]"),
             )
             item.entities = {p["entity"] for p in participants if p.get("entity")}
             item.agents = {p["entity"] for p in participants if p.get("entity") and p.get("role") == "agent"}
@@ -329,8 +339,15 @@ class Matcher:
             shown = items[: max(0, min(MAX_ITEMS_PER_GROUP, budget))]
             budget -= len(shown)
             groups.append(Group(kind, value, shown, more=len(items) - len(shown)))
-        return Digest(subscriber["address"], subscriber.get("name"), self.content, groups, matched, unresolved,
-                      list(subscriber["follows"]))
+        return Digest(
+            subscriber["address"],
+            subscriber.get("name"),
+            self.content,
+            groups,
+            matched,
+            unresolved,
+            list(subscriber["follows"]),
+        )
 
 
 def _order(items: Iterable[StoryItem]) -> list[StoryItem]:
@@ -414,8 +431,16 @@ def compose(digest: Digest, settings: MailSettings):
     chart_cid = make_msgid(domain="regwatch.invalid")[1:-1]
     text, html = render(digest, settings, chart_cid)
     png = week_chart(digest.day_counts(), digest.week.start.isoformat())
-    return build_message(settings, to_address=digest.address, to_name=digest.name, subject=subject_for(digest.week.week),
-                         text=text, html=html, png=png, chart_cid=chart_cid)
+    return build_message(
+        settings,
+        to_address=digest.address,
+        to_name=digest.name,
+        subject=subject_for(digest.week.week),
+        text=text,
+        html=html,
+        png=png,
+        chart_cid=chart_cid,
+    )
 
 
 # --- a run -------------------------------------------------------------------------
@@ -431,7 +456,9 @@ class Outcome:
     path: str | None = None
 
 
-def _record(db: sqlite_utils.Database, address: str, week: str, status: str, error: str | None, message_id: str | None) -> None:
+def _record(
+    db: sqlite_utils.Database, address: str, week: str, status: str, error: str | None, message_id: str | None
+) -> None:
     db.execute(
         "INSERT INTO digest_sends (address, week, status, error, attempted_at, message_id) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (address, week) DO UPDATE SET status = excluded.status, error = excluded.error, "
@@ -446,8 +473,15 @@ def _eml_name(week: str, address: str) -> str:
 
 
 def run(
-    db: sqlite_utils.Database, week: str, settings: MailSettings, *, send: bool = False, dry_run: Path | None = None,
-    force: bool = False, sender: Any = None, subscribers: list[dict[str, Any]] | None = None,
+    db: sqlite_utils.Database,
+    week: str,
+    settings: MailSettings,
+    *,
+    send: bool = False,
+    dry_run: Path | None = None,
+    force: bool = False,
+    sender: Any = None,
+    subscribers: list[dict[str, Any]] | None = None,
 ) -> list[Outcome]:
     """Build every subscriber's digest for `week`; send it, write it as .eml, or only count it.
 
@@ -458,7 +492,9 @@ def run(
     label = parse_week(week)[0]
     content = load_week(db, label)
     matcher = Matcher(db, content)
-    already = {row[0] for row in db.execute("SELECT address FROM digest_sends WHERE week = ? AND status = 'sent'", [label])}
+    already = {
+        row[0] for row in db.execute("SELECT address FROM digest_sends WHERE week = ? AND status = 'sent'", [label])
+    }
     if dry_run is not None:
         dry_run.mkdir(parents=True, exist_ok=True)
     own_sender = send and sender is None
@@ -500,8 +536,14 @@ def run(
                     outcome.status = "failed"
                 except Exception as exc:  # noqa: BLE001 - one subscriber's failure must not stop the rest
                     outcome.status, outcome.error = "failed", describe_failure(exc, address)
-            _record(db, address, label, outcome.status, outcome.error,
-                    message["Message-ID"] if outcome.status == "sent" else None)
+            _record(
+                db,
+                address,
+                label,
+                outcome.status,
+                outcome.error,
+                message["Message-ID"] if outcome.status == "sent" else None,
+            )
     finally:
         if own_sender:
             sender.close()

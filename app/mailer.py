@@ -105,7 +105,9 @@ class MailSettings:
         host = (env.get("REGWATCH_SMTP_HOST") or "localhost").strip()
         user = env.get("REGWATCH_SMTP_USER") or None
         if user and security == "none" and host not in _LOOPBACK:
-            raise ConfigError("REGWATCH_SMTP_USER is set but REGWATCH_SMTP_SECURITY=none would send the password in clear")
+            raise ConfigError(
+                "REGWATCH_SMTP_USER is set but REGWATCH_SMTP_SECURITY=none would send the password in clear"
+            )
         from_name, from_addr = parseaddr(env.get("REGWATCH_MAIL_FROM") or "regwatch <regwatch@localhost>")
         try:
             from_addr = validate_address(from_addr) if from_addr != "regwatch@localhost" else from_addr
@@ -119,13 +121,29 @@ class MailSettings:
             timeout = float(env.get("REGWATCH_SMTP_TIMEOUT") or 30)
         except ValueError:
             raise ConfigError("REGWATCH_SMTP_TIMEOUT is not a number of seconds") from None
-        return cls(host=host, port=port, security=security, user=user, password=env.get("REGWATCH_SMTP_PASSWORD"),
-                   mail_from=from_addr, from_name=from_name, dashboard_url=dashboard.rstrip("/"), timeout=timeout)
+        return cls(
+            host=host,
+            port=port,
+            security=security,
+            user=user,
+            password=env.get("REGWATCH_SMTP_PASSWORD"),
+            mail_from=from_addr,
+            from_name=from_name,
+            dashboard_url=dashboard.rstrip("/"),
+            timeout=timeout,
+        )
 
 
 def build_message(
-    settings: MailSettings, *, to_address: str, to_name: str | None, subject: str, text: str, html: str,
-    png: bytes, chart_cid: str,
+    settings: MailSettings,
+    *,
+    to_address: str,
+    to_name: str | None,
+    subject: str,
+    text: str,
+    html: str,
+    png: bytes,
+    chart_cid: str,
 ) -> EmailMessage:
     """multipart/alternative (text, then HTML with the chart as a related inline part)."""
     address = header_safe(to_address)
@@ -144,8 +162,9 @@ def build_message(
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
     html_part = msg.get_payload()[1]
-    html_part.add_related(png, maintype="image", subtype="png", cid=f"<{chart_cid}>",
-                          disposition="inline", filename="timeline.png")
+    html_part.add_related(
+        png, maintype="image", subtype="png", cid=f"<{chart_cid}>", disposition="inline", filename="timeline.png"
+    )
     return msg
 
 
@@ -178,8 +197,9 @@ class SmtpSender:
         s = self.settings
         try:
             if s.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
-                                                      context=ssl.create_default_context())
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=s.timeout, context=ssl.create_default_context()
+                )
             else:
                 smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
                 if s.security == "starttls":
@@ -187,7 +207,9 @@ class SmtpSender:
             if s.user:
                 smtp.login(s.user, s.password or "")
         except (OSError, smtplib.SMTPException) as exc:
-            raise ConnectError(f"cannot open an SMTP session with {s.host}:{s.port}: {describe_failure(exc, '')}") from exc
+            raise ConnectError(
+                f"cannot open an SMTP session with {s.host}:{s.port}: {describe_failure(exc, '')}"
+            ) from exc
         return smtp
 
     def send(self, msg: EmailMessage, to_address: str) -> None:

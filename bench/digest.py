@@ -46,31 +46,87 @@ def build(path: Path, events: int, seed: int = 7) -> int:
         agent, target = rng.choice(AGENCIES), f"org:c{rng.randrange(companies)}"
         word = rng.choice(WORDS)
         story_id = f"story-{s}"
-        participants = [{"canonical": f"Agency {agent[8:]}", "role": "agent", "entity": agent},
-                        {"canonical": f"Company {target[5:]}", "role": "target", "entity": target}]
-        stories.append((story_id, kind, day.isoformat(), "day", day.isoformat(), f"Agency {agent[8:]} {kind} Company {target[5:]}",
-                        json.dumps(participants), "[]", day.isoformat()))
-        parts += [(story_id, agent, "agent", kind, day.isoformat()), (story_id, target, "target", kind, day.isoformat())]
+        participants = [
+            {"canonical": f"Agency {agent[8:]}", "role": "agent", "entity": agent},
+            {"canonical": f"Company {target[5:]}", "role": "target", "entity": target},
+        ]
+        stories.append(
+            (
+                story_id,
+                kind,
+                day.isoformat(),
+                "day",
+                day.isoformat(),
+                f"Agency {agent[8:]} {kind} Company {target[5:]}",
+                json.dumps(participants),
+                "[]",
+                day.isoformat(),
+            )
+        )
+        parts += [
+            (story_id, agent, "agent", kind, day.isoformat()),
+            (story_id, target, "target", kind, day.isoformat()),
+        ]
         for k in range(3):
             doc_id = f"d{s}-{k}"
             published = (day + timedelta(days=k * rng.randrange(0, 12))).isoformat() + "T09:00:00+00:00"
-            docs.append((doc_id, "bench", f"https://bench.example/{doc_id}", f"Report {doc_id}", published,
-                         published, published, "x", "h"))
+            docs.append(
+                (
+                    doc_id,
+                    "bench",
+                    f"https://bench.example/{doc_id}",
+                    f"Report {doc_id}",
+                    published,
+                    published,
+                    published,
+                    "x",
+                    "h",
+                )
+            )
             event_id = f"{doc_id}#0"
-            evs.append((event_id, doc_id, 0, kind, day.isoformat(), "day", day.isoformat(), "{}",
-                        f"Agency {agent[8:]} took {kind} action on Company {target[5:]} over {word}.", 0, 1, 0.5, "v", story_id))
+            evs.append(
+                (
+                    event_id,
+                    doc_id,
+                    0,
+                    kind,
+                    day.isoformat(),
+                    "day",
+                    day.isoformat(),
+                    "{}",
+                    f"Agency {agent[8:]} took {kind} action on Company {target[5:]} over {word}.",
+                    0,
+                    1,
+                    0.5,
+                    "v",
+                    story_id,
+                )
+            )
             roles += [(event_id, "agent", 0, agent, agent), (event_id, "target", 1, target, target)]
     with conn:
-        conn.executemany("INSERT INTO documents (id, source, url, title, published, fetched, updated, text, content_hash) "
-                         "VALUES (?,?,?,?,?,?,?,?,?)", docs)
-        conn.executemany("INSERT INTO stories (id, type, date, date_precision, date_sort, title, participants, disputes, "
-                         "first_seen) VALUES (?,?,?,?,?,?,?,?,?)", stories)
-        conn.executemany("INSERT INTO events (id, document, seq, type, date, date_precision, date_sort, attrs, evidence, "
-                         "start, \"end\", confidence, pipeline_version, story) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", evs)
-        conn.executemany("INSERT INTO entities (id, canonical, type) VALUES (?, ?, 'ORG') ON CONFLICT DO NOTHING",
-                         [(a, f"Agency {a[8:]}") for a in AGENCIES] + [(f"org:c{i}", f"Company {i}") for i in range(companies)])
+        conn.executemany(
+            "INSERT INTO documents (id, source, url, title, published, fetched, updated, text, content_hash) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            docs,
+        )
+        conn.executemany(
+            "INSERT INTO stories (id, type, date, date_precision, date_sort, title, participants, disputes, "
+            "first_seen) VALUES (?,?,?,?,?,?,?,?,?)",
+            stories,
+        )
+        conn.executemany(
+            "INSERT INTO events (id, document, seq, type, date, date_precision, date_sort, attrs, evidence, "
+            'start, "end", confidence, pipeline_version, story) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            evs,
+        )
+        conn.executemany(
+            "INSERT INTO entities (id, canonical, type) VALUES (?, ?, 'ORG') ON CONFLICT DO NOTHING",
+            [(a, f"Agency {a[8:]}") for a in AGENCIES] + [(f"org:c{i}", f"Company {i}") for i in range(companies)],
+        )
         conn.executemany("INSERT INTO event_roles (event, role, seq, entity, text) VALUES (?,?,?,?,?)", roles)
-        conn.executemany("INSERT INTO story_participants (story, entity, role, type, sort_key) VALUES (?,?,?,?,?)", parts)
+        conn.executemany(
+            "INSERT INTO story_participants (story, entity, role, type, sort_key) VALUES (?,?,?,?,?)", parts
+        )
     db.close()
     return companies
 
@@ -80,8 +136,11 @@ def subscribe(path: Path, count: int, companies: int, seed: int = 3) -> None:
     db = open_db(path)
     for i in range(count):
         follows = [("entity", f"Company {rng.randrange(companies)}") for _ in range(3)]
-        follows += [("agency", f"Agency {rng.randrange(len(AGENCIES))}"), ("type", rng.choice(TYPES)),
-                    ("keyword", rng.choice(WORDS))]
+        follows += [
+            ("agency", f"Agency {rng.randrange(len(AGENCIES))}"),
+            ("type", rng.choice(TYPES)),
+            ("keyword", rng.choice(WORDS)),
+        ]
         digest.add_subscriber(db, f"analyst{i}@bench.example.org", name=f"Analyst {i}", follows=follows)
     db.close()
 
@@ -97,7 +156,9 @@ def main() -> None:
         started = time.perf_counter()
         companies = build(path, args.events)
         subscribe(path, args.subscribers, companies)
-        print(f"store: {args.events:,} events, {args.subscribers:,} subscribers, built in {time.perf_counter() - started:.1f} s")
+        print(
+            f"store: {args.events:,} events, {args.subscribers:,} subscribers, built in {time.perf_counter() - started:.1f} s"
+        )
         db = open_db(path)
         settings = MailSettings.from_env({"REGWATCH_DASHBOARD_URL": "https://regwatch.example.org"})
         started = time.perf_counter()
@@ -108,11 +169,15 @@ def main() -> None:
         total = time.perf_counter() - started
         quiet = sum(1 for o in outcomes if not o.new and not o.updated)
         print(f"week {args.week}: {len(content.stories):,} stories with reports (loaded in {loaded:.2f} s)")
-        print(f"dry run: {len(outcomes):,} digests written in {total:.1f} s "
-              f"({1000 * total / max(1, len(outcomes)):.1f} ms each, {quiet} quiet)")
+        print(
+            f"dry run: {len(outcomes):,} digests written in {total:.1f} s "
+            f"({1000 * total / max(1, len(outcomes)):.1f} ms each, {quiet} quiet)"
+        )
         verdict = "under" if total < 30 else "OVER"
-        print(f"{verdict} 30 s at {args.events:,} events and {args.subscribers:,} subscribers "
-              "(the target is for 1,000 subscribers over 1,000,000 events)")
+        print(
+            f"{verdict} 30 s at {args.events:,} events and {args.subscribers:,} subscribers "
+            "(the target is for 1,000 subscribers over 1,000,000 events)"
+        )
 
 
 if __name__ == "__main__":

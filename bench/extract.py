@@ -38,8 +38,10 @@ def corpus(count: int) -> list[DocInput]:
         for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             rows.append(DocInput(row["id"], row["text"], row.get("published")))
-    return [DocInput(f"{rows[i % len(rows)].id}-{i}", rows[i % len(rows)].text, rows[i % len(rows)].published)
-            for i in range(count)]
+    return [
+        DocInput(f"{rows[i % len(rows)].id}-{i}", rows[i % len(rows)].text, rows[i % len(rows)].published)
+        for i in range(count)
+    ]
 
 
 def time_stock(texts: list[str], workers: int) -> float:
@@ -67,7 +69,10 @@ def stream_memory(count: int, workers: int) -> tuple[float, float]:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "app.cli", "extract", "--jsonl", "-", "--workers", str(workers)],
-        input=lines.encode(), stdout=subprocess.DEVNULL, check=True, cwd=ROOT,
+        input=lines.encode(),
+        stdout=subprocess.DEVNULL,
+        check=True,
+        cwd=ROOT,
     )
     elapsed = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -90,14 +95,18 @@ def main() -> None:
         ours.append(time_regwatch(items, args.workers))
     stock_rate = args.docs / statistics.median(stock)
     our_rate = args.docs / statistics.median(ours)
-    print(f"{args.docs} documents ({chars / args.docs:.0f} chars on average), {args.workers} processes, median of {args.repeat}")
+    print(
+        f"{args.docs} documents ({chars / args.docs:.0f} chars on average), {args.workers} processes, median of {args.repeat}"
+    )
     print(f"stock model nlp.pipe : {stock_rate:7.1f} docs/s")
     print(f"regwatch extraction  : {our_rate:7.1f} docs/s")
     print(f"ratio regwatch/stock : {our_rate / stock_rate:.2f}  (target >= 1.0)")
     if args.stream:
         seconds, peak = stream_memory(args.stream, args.workers)
-        print(f"streamed {args.stream} documents through `regwatch extract --jsonl -` in {seconds:.0f} s; "
-              f"peak RSS of the largest process {peak:.0f} MiB (target < 1024)")
+        print(
+            f"streamed {args.stream} documents through `regwatch extract --jsonl -` in {seconds:.0f} s; "
+            f"peak RSS of the largest process {peak:.0f} MiB (target < 1024)"
+        )
 
 
 if __name__ == "__main__":

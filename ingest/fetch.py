@@ -141,9 +141,7 @@ class FetchResult:
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECT_STATUSES = frozenset({301, 308})
-ALWAYS_SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "x-api-key"}
-)
+ALWAYS_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "x-api-key"})
 DEFAULT_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/xml;q=0.9, "
     "text/xml;q=0.9, application/json;q=0.9, */*;q=0.8"
@@ -198,9 +196,7 @@ def _ascii_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def parse_retry_after(
-    value: str | None, now: datetime | float | None = None
-) -> float | None:
+def parse_retry_after(value: str | None, now: datetime | float | None = None) -> float | None:
     """Seconds to wait according to a ``Retry-After`` value.
 
     Accepts delta-seconds (``"120"``) or an HTTP-date. A date in the past, an
@@ -229,9 +225,7 @@ def _lower_keys(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
     return {str(key).lower(): str(value) for key, value in headers.items()}
 
 
-def parse_max_age(
-    headers: Mapping[str, str] | httpx.Headers, now: datetime | float | None = None
-) -> float | None:
+def parse_max_age(headers: Mapping[str, str] | httpx.Headers, now: datetime | float | None = None) -> float | None:
     """Seconds the response stays fresh, from ``Cache-Control`` or ``Expires``.
 
     ``Cache-Control: max-age`` wins over ``Expires`` (RFC 9111). ``Expires``
@@ -286,9 +280,7 @@ def _display_url(url: str) -> str:
     try:
         parts = urlsplit(url)
         if "@" in parts.netloc:
-            url = urlunsplit(
-                parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2])
-            )
+            url = urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
     except ValueError:
         pass
     return _one_line(url, 300)
@@ -307,9 +299,7 @@ def _one_line(text: str, limit: int = 500) -> str:
 # The monotonic time by which the current fetch must finish. fetch() sets it;
 # the socket layer below reads it so that no single connect, TLS handshake,
 # read or write may block past it, whatever the per-operation timeout says.
-_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
-    "regwatch_fetch_deadline", default=None
-)
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("regwatch_fetch_deadline", default=None)
 
 
 def _bounded(timeout: float | None, timeout_exc: type[Exception]) -> float | None:
@@ -365,14 +355,10 @@ class _SocketStream(httpcore.NetworkStream):
     ) -> httpcore.NetworkStream:
         try:
             self._sock.settimeout(_bounded(timeout, httpcore.ConnectTimeout))
-            wrapped = ssl_context.wrap_socket(
-                self._sock, server_hostname=server_hostname
-            )
+            wrapped = ssl_context.wrap_socket(self._sock, server_hostname=server_hostname)
         except TimeoutError as exc:
             self.close()
-            raise httpcore.ConnectTimeout(
-                str(exc) or "TLS handshake timed out"
-            ) from exc
+            raise httpcore.ConnectTimeout(str(exc) or "TLS handshake timed out") from exc
         except OSError as exc:  # ssl.SSLError and certificate errors are OSErrors
             self.close()
             raise httpcore.ConnectError(str(exc)) from exc
@@ -422,9 +408,7 @@ class PolicyBackend(httpcore.NetworkBackend):
     unchanged; the Host header comes from the URL as usual.
     """
 
-    def __init__(
-        self, *, allow_private: bool, resolver: policy.Resolver | None = None
-    ) -> None:
+    def __init__(self, *, allow_private: bool, resolver: policy.Resolver | None = None) -> None:
         self.allow_private = allow_private
         self.resolver = resolver
 
@@ -451,12 +435,8 @@ class PolicyBackend(httpcore.NetworkBackend):
                 continue
             return _SocketStream(sock)
         if isinstance(last_error, socket.timeout):
-            raise httpcore.ConnectTimeout(
-                f"timed out connecting to {host}"
-            ) from last_error
-        raise httpcore.ConnectError(
-            f"cannot connect to {host}: {last_error}"
-        ) from last_error
+            raise httpcore.ConnectTimeout(f"timed out connecting to {host}") from last_error
+        raise httpcore.ConnectError(f"cannot connect to {host}: {last_error}") from last_error
 
     @staticmethod
     def _open(
@@ -573,9 +553,7 @@ class PinnedTransport(httpx.BaseTransport):
             keepalive_expiry=keepalive_expiry,
             http1=True,
             http2=False,
-            network_backend=PolicyBackend(
-                allow_private=allow_private, resolver=resolver
-            ),
+            network_backend=PolicyBackend(allow_private=allow_private, resolver=resolver),
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -672,14 +650,8 @@ class _BoundedDecoder:
     """
 
     def __init__(self, content_encoding: str, limit: int) -> None:
-        codings = [
-            c.strip().lower()
-            for c in content_encoding.split(",")
-            if c.strip().lower() not in ("", "identity")
-        ]
-        if len(codings) > 1 or (
-            codings and codings[0] not in ("gzip", "x-gzip", "deflate")
-        ):
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip().lower() not in ("", "identity")]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
             raise _Unsupported(content_encoding.strip())
         self.coding = codings[0] if codings else "identity"
         self.limit = limit
@@ -738,17 +710,13 @@ class _BoundedDecoder:
             out = inflater.decompress(data, room + 1)
             self._keep(out)
             data = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
-            if (
-                data and not out and not inflater.eof
-            ):  # cannot happen with zlib; never spin
+            if data and not out and not inflater.eof:  # cannot happen with zlib; never spin
                 raise _Corrupt("decompressor made no progress")
 
     def finish(self) -> bytes:
         unfinished = self._inflater is None or not self._inflater.eof
         if self.compressed and self._seen_input and unfinished:
-            raise _Corrupt(
-                f"{self.coding} body ended before the end of the compressed stream"
-            )
+            raise _Corrupt(f"{self.coding} body ended before the end of the compressed stream")
         return b"".join(self._parts)
 
     def partial(self) -> bytes:
@@ -796,12 +764,7 @@ def _classify(exc: BaseException, *, reading_body: bool) -> tuple[ErrorKind, str
             return ErrorKind.POLICY_REFUSED, f"refused by policy: {item.reason}"
         if isinstance(item, (ResolutionFailed, socket.gaierror)):
             return ErrorKind.DNS_ERROR, f"DNS lookup failed: {item}"
-    if any(
-        isinstance(
-            item, (httpx.TimeoutException, TimeoutError, httpcore.TimeoutException)
-        )
-        for item in chain
-    ):
+    if any(isinstance(item, (httpx.TimeoutException, TimeoutError, httpcore.TimeoutException)) for item in chain):
         what = "reading the response" if reading_body else "waiting for the server"
         if isinstance(exc, httpx.ConnectTimeout):
             what = "connecting"
@@ -856,9 +819,7 @@ def _usable_validator(value: str | None) -> bool:
     Validators come from servers; one with control characters is dropped (a
     plain GET beats a failed one). httpx sends non-ASCII text as UTF-8.
     """
-    return bool(value) and not any(
-        ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value or ""
-    )
+    return bool(value) and not any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value or "")
 
 
 def _strip_fragment(url: str) -> str:
@@ -894,9 +855,7 @@ class _Fetch:
         self.current = url
         self.redirects: list[str] = []
         self.all_permanent = True
-        self.headers = httpx.Headers(
-            {"User-Agent": limits.user_agent, "Accept": DEFAULT_ACCEPT}
-        )
+        self.headers = httpx.Headers({"User-Agent": limits.user_agent, "Accept": DEFAULT_ACCEPT})
         if headers:
             self.headers.update(headers)
         # Only encodings we decode ourselves, whatever the caller passed.
@@ -933,9 +892,7 @@ class _Fetch:
         where = _display_url(self.current)
         if self.current != self.url:
             where += f" (redirected from {_display_url(self.url)})"
-        return self._result(
-            error_kind=kind, error=_one_line(f"{where}: {message}"), **values
-        )
+        return self._result(error_kind=kind, error=_one_line(f"{where}: {message}"), **values)
 
     def _remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -984,9 +941,7 @@ class _Fetch:
                 return self._transport_failure(exc, reading_body=False)
 
             try:
-                if response.status_code in REDIRECT_STATUSES and response.headers.get(
-                    "location"
-                ):
+                if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
                     target = self._redirect_target(response, visited)
                     if isinstance(target, FetchResult):
                         return target
@@ -1006,16 +961,12 @@ class _Fetch:
         try:
             policy.validate_url(url, allow_private=self.allow_private)
         except PolicyRefusal as exc:
-            return self._fail(
-                ErrorKind.POLICY_REFUSED, f"{what}refused by policy: {exc.reason}"
-            )
+            return self._fail(ErrorKind.POLICY_REFUSED, f"{what}refused by policy: {exc.reason}")
         except ResolutionFailed as exc:
             return self._fail(ErrorKind.DNS_ERROR, f"{what}DNS lookup failed: {exc}")
         return None
 
-    def _redirect_target(
-        self, response: httpx.Response, visited: set[str]
-    ) -> str | FetchResult:
+    def _redirect_target(self, response: httpx.Response, visited: set[str]) -> str | FetchResult:
         location = response.headers["location"].strip()
         status = response.status_code
         try:
@@ -1041,14 +992,10 @@ class _Fetch:
             )
         reason = policy.redirect_refusal(self.current, target)
         if reason is not None:
-            return self._fail(
-                ErrorKind.POLICY_REFUSED, f"{reason}: to {shown}", status=status
-            )
+            return self._fail(ErrorKind.POLICY_REFUSED, f"{reason}: to {shown}", status=status)
         return target
 
-    def _transport_failure(
-        self, exc: BaseException, *, reading_body: bool, **values: object
-    ) -> FetchResult:
+    def _transport_failure(self, exc: BaseException, *, reading_body: bool, **values: object) -> FetchResult:
         kind, message = _classify(exc, reading_body=reading_body)
         if kind is ErrorKind.NETWORK_TIMEOUT and self._remaining() <= 0:
             message = self._deadline_message()
@@ -1112,15 +1059,9 @@ class _Fetch:
                     **meta,
                 )
         if kind is ErrorKind.UNEXPECTED_STATUS:
-            detail = (
-                "redirect without a Location header"
-                if 300 <= status < 400
-                else "unexpected status"
-            )
+            detail = "redirect without a Location header" if 300 <= status < 400 else "unexpected status"
             return self._fail(kind, f"HTTP {status}: {detail}", **meta)
-        reason = _REASONS.get(status) or (
-            "client error" if status < 500 else "server error"
-        )
+        reason = _REASONS.get(status) or ("client error" if status < 500 else "server error")
         message = f"HTTP {status} {reason}"
         retry_after = meta["retry_after"]
         if retry_after is not None:
@@ -1133,9 +1074,7 @@ class _Fetch:
         Raises :class:`_Failure` (too large, unreadable, timed out, unsupported).
         """
         try:
-            decoder = _BoundedDecoder(
-                response.headers.get("content-encoding", ""), limit
-            )
+            decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), limit)
         except _Unsupported as exc:
             raise _Failure(
                 ErrorKind.UNSUPPORTED_ENCODING,
@@ -1178,9 +1117,7 @@ class _Fetch:
         if limit <= 0:
             return b""
         try:
-            decoder = _BoundedDecoder(
-                response.headers.get("content-encoding", ""), limit
-            )
+            decoder = _BoundedDecoder(response.headers.get("content-encoding", ""), limit)
         except _Unsupported:
             return b""
         raw_seen = 0

@@ -81,7 +81,9 @@ def _html_document(path: Path, raw: str, source: str, published: str | None) -> 
     return to_document(source, item, kind="news")
 
 
-def _jsonl_documents(path: Path, raw: str, source: str, published: str | None, errors: list[InputError]) -> list[Document]:
+def _jsonl_documents(
+    path: Path, raw: str, source: str, published: str | None, errors: list[InputError]
+) -> list[Document]:
     docs = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -104,8 +106,14 @@ def _jsonl_documents(path: Path, raw: str, source: str, published: str | None, e
             errors.append(InputError(str(path), str(exc), number))
             continue
         key = str(row.get("id") or f"{_file_key(path)}:{number}")
-        item = RawItem(guid=key, title=row.get("title"), url=row.get("url"), published=when, text=text,
-                       metadata={"file": str(path), "line": number})
+        item = RawItem(
+            guid=key,
+            title=row.get("title"),
+            url=row.get("url"),
+            published=when,
+            text=text,
+            metadata={"file": str(path), "line": number},
+        )
         docs.append(to_document(source, item, kind=row.get("kind") or "news"))
     return docs
 
@@ -133,7 +141,9 @@ def read_files(
             continue
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
-            errors.append(InputError(str(path), f"unsupported file type {suffix or '(none)'}: use .txt, .html or .jsonl"))
+            errors.append(
+                InputError(str(path), f"unsupported file type {suffix or '(none)'}: use .txt, .html or .jsonl")
+            )
             continue
         try:
             raw = _read_text(path)

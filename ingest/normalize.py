@@ -106,7 +106,12 @@ def sanitize_html(html: str | None) -> str | None:
     return nh3.clean(
         clean_text(html),
         tags=_ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}},
+        attributes={
+            "a": {"href", "title"},
+            "abbr": {"title"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+        },
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )

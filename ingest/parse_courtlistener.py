@@ -80,7 +80,9 @@ def docket_text(result: dict[str, Any]) -> str:
 
 
 def docket_item(result: dict[str, Any]) -> RawItem:
-    entry_dates = [str(d.get("entry_date_filed")) for d in result.get("recap_documents") or [] if d.get("entry_date_filed")]
+    entry_dates = [
+        str(d.get("entry_date_filed")) for d in result.get("recap_documents") or [] if d.get("entry_date_filed")
+    ]
     latest = max(entry_dates + [str(result.get("dateFiled") or "")]) or None
     absolute = result.get("docket_absolute_url")
     return RawItem(

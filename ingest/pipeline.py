@@ -38,14 +38,22 @@ def ingest_files(
     report = IngestReport(source, counts.new, counts.updated, counts.unchanged, [str(e) for e in errors])
     store.record_fetch(
         database,
-        store.FetchOutcome(source=source, new=counts.new, updated=counts.updated, unchanged=counts.unchanged,
-                           failed=len(errors), error_kind="bad_input" if errors else None,
-                           error="; ".join(report.errors[:3]) or None),
+        store.FetchOutcome(
+            source=source,
+            new=counts.new,
+            updated=counts.updated,
+            unchanged=counts.unchanged,
+            failed=len(errors),
+            error_kind="bad_input" if errors else None,
+            error="; ".join(report.errors[:3]) or None,
+        ),
     )
     return report
 
 
-def ingest_sample(database: sqlite_utils.Database, sample_dir: Path | None = None, *, progress=None) -> list[IngestReport]:
+def ingest_sample(
+    database: sqlite_utils.Database, sample_dir: Path | None = None, *, progress=None
+) -> list[IngestReport]:
     """Load every source of the bundled offline corpus through the real parsers."""
     reports = []
     sources = sample.sample_sources(sample_dir or sample.DEFAULT_SAMPLE_DIR)
@@ -64,10 +72,17 @@ def ingest_sample(database: sqlite_utils.Database, sample_dir: Path | None = Non
         report.new, report.updated, report.unchanged = counts.new, counts.updated, counts.unchanged
         store.record_fetch(
             database,
-            store.FetchOutcome(source=source.name, status=200 if not report.errors else None,
-                               error_kind=report.error_kind, error="; ".join(report.errors) or None,
-                               new=counts.new, updated=counts.updated, unchanged=counts.unchanged,
-                               failed=len(report.errors), elapsed=time.monotonic() - started),
+            store.FetchOutcome(
+                source=source.name,
+                status=200 if not report.errors else None,
+                error_kind=report.error_kind,
+                error="; ".join(report.errors) or None,
+                new=counts.new,
+                updated=counts.updated,
+                unchanged=counts.unchanged,
+                failed=len(report.errors),
+                elapsed=time.monotonic() - started,
+            ),
         )
         reports.append(report)
         if progress:

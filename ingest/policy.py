@@ -134,11 +134,7 @@ def address_refusal(address: str) -> str | None:
     ip = parse_ip(address)
     if ip is None:
         return f"{address!r} is not an IP address"
-    if (
-        isinstance(ip, ipaddress.IPv6Address)
-        and ip.ipv4_mapped is None
-        and ip in _IPV4_COMPATIBLE
-    ):
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is None and ip in _IPV4_COMPATIBLE:
         return f"{ip} is a reserved IPv6 address"
     for candidate in [ip, *embedded_ipv4(ip)]:
         if not candidate.is_global or candidate.is_multicast:
@@ -199,14 +195,10 @@ def check_addresses(host: str, addresses: list[str]) -> None:
         if reason is not None:
             if parse_ip(host) is not None:
                 raise PolicyRefusal(f"address refused: {reason}")
-            raise PolicyRefusal(
-                f"host {host!r} resolves to a refused address: {reason}"
-            )
+            raise PolicyRefusal(f"host {host!r} resolves to a refused address: {reason}")
 
 
-def validate_url(
-    url: str, *, allow_private: bool | None = None, resolver: Resolver | None = None
-) -> Target:
+def validate_url(url: str, *, allow_private: bool | None = None, resolver: Resolver | None = None) -> Target:
     """Apply the whole policy to ``url``.
 
     Raises :class:`PolicyRefusal` for a refused URL and
@@ -221,9 +213,7 @@ def validate_url(
     return target
 
 
-def check_url(
-    url: str, *, allow_private: bool | None = None, resolver: Resolver | None = None
-) -> str | None:
+def check_url(url: str, *, allow_private: bool | None = None, resolver: Resolver | None = None) -> str | None:
     """Return why ``url`` may not be fetched, or None when it may."""
     try:
         validate_url(url, allow_private=allow_private, resolver=resolver)

@@ -30,8 +30,14 @@ class SampleSource:
     doc_kind: str
 
     def as_config(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "url": self.url, "title": self.title,
-                "doc_kind": self.doc_kind, "params": {"sample_file": str(self.file.name)}}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "url": self.url,
+            "title": self.title,
+            "doc_kind": self.doc_kind,
+            "params": {"sample_file": str(self.file.name)},
+        }
 
 
 def sample_sources(sample_dir: Path = DEFAULT_SAMPLE_DIR) -> list[SampleSource]:

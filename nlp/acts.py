@@ -29,13 +29,53 @@ _ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage", "
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
 _MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 # "IN WITNESS WHEREOF, I have hereunto set my hand this twenty-third day of January, in the year of our Lord
 # two thousand twenty-six": proclamations spell their date out
 _WITNESS = re.compile(
@@ -68,6 +108,8 @@ def witness_date(text: str) -> dt.date | None:
         return dt.date(2000 + (year or 0), month, day or 1) if day and year else None
     except ValueError:
         return None
+
+
 _SIGNED = re.compile(
     r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
@@ -99,8 +141,16 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
         except (KeyError, re.error) as exc:
             raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
         rules.append(
-            ActRule(row["id"], row["type"], regex, row.get("scope", "head"), row.get("agent", ""),
-                    row.get("instrument"), bool(row.get("stage")), row.get("target"))
+            ActRule(
+                row["id"],
+                row["type"],
+                regex,
+                row.get("scope", "head"),
+                row.get("agent", ""),
+                row.get("instrument"),
+                bool(row.get("stage")),
+                row.get("target"),
+            )
         )
     return tuple(rules)
 
@@ -180,7 +230,9 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         if rule.agent == "agency":
             # Federal Register style: "AGENCY: Bureau of Industry and Security, Commerce."
             line = re.search(r"^\s*agency:\s*(.+)$", head, re.IGNORECASE | re.MULTILINE)
-            in_line = [m for m in head_mentions if line and line.start(1) <= m.start < line.end(1) and m.label == "AGENCY"]
+            in_line = [
+                m for m in head_mentions if line and line.start(1) <= m.start < line.end(1) and m.label == "AGENCY"
+            ]
             first = in_line[0] if in_line else next((m for m in head_mentions if m.label == "AGENCY"), None)
             agent = [_ref(first)] if first else []
         elif rule.agent == "court":
@@ -222,7 +274,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         attrs: dict[str, str] = {}
         attr_entities: dict[str, EntityRef] = {}
         if rule.instrument == "law":
-            law = next((m for m in head_mentions if m.label == "LAW" and "constitution" not in (m.canonical or "").lower()), None)
+            law = next(
+                (m for m in head_mentions if m.label == "LAW" and "constitution" not in (m.canonical or "").lower()),
+                None,
+            )
             if law is not None:
                 attrs["instrument"] = law.canonical or law.text
                 attr_entities["instrument"] = _ref(law)
@@ -237,19 +292,34 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             matter = _MATTER.search(head)
             if matter:
                 named = [m for m in head_mentions if matter.start("name") <= m.start < matter.end("name")]
-                name = re.sub(r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE)
+                name = re.sub(
+                    r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE
+                )
                 target = [_ref(m) for m in named[:1]] or [EntityRef(name, None, None, None)]
         events.append(
-            Event(type=rule.type, date=value.value, date_precision=value.precision, evidence=text[start:end],
-                  start=start, end=end, agent=agent, target=target, attrs=attrs, attr_entities=attr_entities,
-                  confidence=0.9, trigger=match.group(0)[:60])
+            Event(
+                type=rule.type,
+                date=value.value,
+                date_precision=value.precision,
+                evidence=text[start:end],
+                start=start,
+                end=end,
+                agent=agent,
+                target=target,
+                attrs=attrs,
+                attr_entities=attr_entities,
+                confidence=0.9,
+                trigger=match.group(0)[:60],
+            )
         )
         taken_types.add(rule.type)
     return events
 
 
 _V_LINE = re.compile(r"^[ \t]*vs?\.?(?:[ \t]+.*)?$", re.IGNORECASE | re.MULTILINE)
-_ROLE_LINE = re.compile(r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE)
+_ROLE_LINE = re.compile(
+    r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
+)
 _ONE_LINE_CAPTION = re.compile(r"^(?P<plaintiff>[^\n]{2,120}?)\s+v\.?\s+(?P<defendant>[^\n]{2,120})$", re.MULTILINE)
 
 
@@ -315,7 +385,8 @@ _COURT_ACT = re.compile(
 )
 _DECISIVE = re.compile(
     r"\b(grant|deny|denie|dismiss|enjoin|injunction|restraining|judgment|vacat|remand|stay|stayed|freez|frozen|affirm|"
-    r"revers|sentenc|convict|approv)", re.IGNORECASE,
+    r"revers|sentenc|convict|approv)",
+    re.IGNORECASE,
 )
 _FILED_BY = re.compile(r"\b(?:filed|brought) by\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|as to)\b", re.IGNORECASE)
@@ -336,7 +407,11 @@ def _court_from_header(text: str) -> EntityRef:
     for first, second in zip(lines, lines[1:] + [""], strict=False):
         if re.search(r"\bcourt\b", first, re.IGNORECASE):
             place = re.sub(r"\s*\(.*\)\s*$", "", second)
-            name = f"{first} for the {place}" if re.match(r"(district|eastern|western|northern|southern|middle|central) ", place, re.IGNORECASE) else first
+            name = (
+                f"{first} for the {place}"
+                if re.match(r"(district|eastern|western|northern|southern|middle|central) ", place, re.IGNORECASE)
+                else first
+            )
             entry = default_gazetteer().find(name)
             if entry is not None:
                 return EntityRef(name, entry.canonical, entry.id, entry.type)
@@ -379,8 +454,18 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
             continue
         end = line.end()
         events.append(
-            Event(type=kind, date=when.isoformat(), date_precision="day", evidence=text[offset:end], start=offset,
-                  end=end, agent=agent, target=target, attrs={"docket_entry": entry[:80]}, confidence=0.85,
-                  trigger=entry.split()[0])
+            Event(
+                type=kind,
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=text[offset:end],
+                start=offset,
+                end=end,
+                agent=agent,
+                target=target,
+                attrs={"docket_entry": entry[:80]},
+                confidence=0.85,
+                trigger=entry.split()[0],
+            )
         )
     return events

@@ -47,7 +47,9 @@ class Placed:
 # --- coreference --------------------------------------------------------------
 
 
-_ACT_NAME = re.compile(r"^(executive order|proclamation|presidential (memorandum|determination|order))\b", re.IGNORECASE)
+_ACT_NAME = re.compile(
+    r"^(executive order|proclamation|presidential (memorandum|determination|order))\b", re.IGNORECASE
+)
 
 
 def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
@@ -67,8 +69,11 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
             words = re.sub(r"^(the|a|an)\s+", "", filler.text.strip(), flags=re.IGNORECASE).rstrip("'’s ")
             if words and len(words.split()) <= 2:
                 fuller = {
-                    m.id: m for m in mentions
-                    if m.id and m.canonical and types.get(m.id) == "ORG"
+                    m.id: m
+                    for m in mentions
+                    if m.id
+                    and m.canonical
+                    and types.get(m.id) == "ORG"
                     and m.canonical.lower().startswith(words.lower() + " ")
                 }
                 if len(fuller) == 1:
@@ -121,14 +126,22 @@ _PERSON_DESCRIPTION = re.compile(
 )
 
 
-def _refs(fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str], *, agent: bool = False) -> list[EntityRef]:
+def _refs(
+    fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str], *, agent: bool = False
+) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
     for filler in fillers:
         if filler.generic and not filler.entity_id and _PERSON_DESCRIPTION.search(filler.text):
             # "A Hong Kong man pleaded guilty ...": releases name him in the next sentence
-            named = next((m for m in mentions if m.start >= filler.end and m.start - filler.end < 500
-                          and types.get(m.id or "") == "PERSON"), None)
+            named = next(
+                (
+                    m
+                    for m in mentions
+                    if m.start >= filler.end and m.start - filler.end < 500 and types.get(m.id or "") == "PERSON"
+                ),
+                None,
+            )
             if named is not None:
                 if named.id not in seen:
                     seen.add(named.id)
@@ -168,21 +181,31 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
         found = []
     # "violations between 2019 and 2022", "since 2020": periods around the event, not its date
     found = [
-        m for m in found
-        if m.relation != "since" and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
+        m
+        for m in found
+        if m.relation != "since"
+        and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
     ]
     # Deadlines and start dates inside an act ("effective June 9", "until June 19") are not when it happened.
     found = [
-        m for m in found
-        if m.relation != "by" and not re.search(
+        m
+        for m in found
+        if m.relation != "by"
+        and not re.search(
             r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
-            sentence[max(0, m.start - 30) : m.start], re.IGNORECASE)
+            sentence[max(0, m.start - 30) : m.start],
+            re.IGNORECASE,
+        )
     ]
     # Years inside a law's name ("Act for Fiscal Year 2021") are not event dates.
     found = [
-        m for m in found
-        if not re.search(r"\b(act|law|code|authorization)\s+(for|of)\s+(fiscal\s+year\s+)?$",
-                         sentence[max(0, m.start - 40) : m.start], re.IGNORECASE)
+        m
+        for m in found
+        if not re.search(
+            r"\b(act|law|code|authorization)\s+(for|of)\s+(fiscal\s+year\s+)?$",
+            sentence[max(0, m.start - 40) : m.start],
+            re.IGNORECASE,
+        )
     ]
     if not found:
         lowered = f" {sentence.lower()} "
@@ -191,7 +214,10 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
     trigger_mid = (candidate.trigger_start + candidate.trigger_end) / 2 - candidate.sentence_start
 
     def rank(mention: dates.DateMention) -> tuple[int, float]:
-        return (_closeness_of(mention, candidate, candidate.sentence_start), abs((mention.start + mention.end) / 2 - trigger_mid))
+        return (
+            _closeness_of(mention, candidate, candidate.sentence_start),
+            abs((mention.start + mention.end) / 2 - trigger_mid),
+        )
 
     best = min(found, key=rank)
     if best.anchor is not None or (best.value.value is None and best.offset_days is not None):

@@ -14,10 +14,42 @@ from functools import lru_cache
 
 # Nationality words are always capitalised in English ("non-Americans", "Chinese firms").
 _DEMONYMS = (
-    "american", "americans", "chinese", "russian", "russians", "european", "europeans", "british", "japanese",
-    "korean", "koreans", "indian", "indians", "german", "germans", "french", "iranian", "iranians", "israeli",
-    "taiwanese", "canadian", "canadians", "australian", "dutch", "swiss", "emirati", "turkish", "brazilian",
-    "mexican", "ukrainian", "belarusian", "vietnamese", "malaysian", "singaporean", "thai", "indonesian",
+    "american",
+    "americans",
+    "chinese",
+    "russian",
+    "russians",
+    "european",
+    "europeans",
+    "british",
+    "japanese",
+    "korean",
+    "koreans",
+    "indian",
+    "indians",
+    "german",
+    "germans",
+    "french",
+    "iranian",
+    "iranians",
+    "israeli",
+    "taiwanese",
+    "canadian",
+    "canadians",
+    "australian",
+    "dutch",
+    "swiss",
+    "emirati",
+    "turkish",
+    "brazilian",
+    "mexican",
+    "ukrainian",
+    "belarusian",
+    "vietnamese",
+    "malaysian",
+    "singaporean",
+    "thai",
+    "indonesian",
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
@@ -32,7 +64,7 @@ _ABBREVIATIONS = {"u.s.": "U.S.", "u.k.": "U.K.", "e.u.": "E.U.", "u.n.": "U.N."
 
 
 def case_style(text: str) -> str:
-    """"lower", "upper" or "mixed", judged on the letters of the text."""
+    """ "lower", "upper" or "mixed", judged on the letters of the text."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     if len(letters) < 20:
         return "mixed"

@@ -207,43 +207,203 @@ def shift(value: DateValue, days: int) -> DateValue:
 # Vocabulary
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3,
-                          "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-                        "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
-                  "winter": (12, 14)}  # winter runs into February of the next year
+_WEEKDAY_ABBREVIATIONS = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_SEASON_MONTHS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (12, 14),
+}  # winter runs into February of the next year
 
-_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                  "seventeen", "eighteen", "nineteen", "twenty")
+_SMALL_NUMBERS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
 _NUMBER_WORDS = {word: value for value, word in enumerate(_SMALL_NUMBERS)}
-_NUMBER_WORDS.update({f"twenty{sep}{_SMALL_NUMBERS[unit]}": 20 + unit
-                      for unit in range(1, 10) for sep in ("-", " ")})
+_NUMBER_WORDS.update({f"twenty{sep}{_SMALL_NUMBERS[unit]}": 20 + unit for unit in range(1, 10) for sep in ("-", " ")})
 _NUMBER_WORDS.update({"thirty": 30, "a": 1, "an": 1, "a couple of": 2, "a couple": 2})
 
 # Words that turn a preceding weekday into part of a name ("Sunday Times").
-_WEEKDAY_NAME_NOUNS = ("times", "telegraph", "express", "mirror", "post", "herald", "mail",
-                       "star", "observer", "independent", "tribune", "review", "edition",
-                       "magazine", "show", "night live", "prayers", "prayer", "school")
+_WEEKDAY_NAME_NOUNS = (
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "mail",
+    "star",
+    "observer",
+    "independent",
+    "tribune",
+    "review",
+    "edition",
+    "magazine",
+    "show",
+    "night live",
+    "prayers",
+    "prayer",
+    "school",
+)
 # Words that make a weekday a holiday or an event rather than a date.
-_WEEKDAY_NAME_PREFIXES = ("good", "black", "cyber", "super", "ash", "easter", "palm",
-                          "bloody", "holy", "maundy", "giving", "manic", "blue")
+_WEEKDAY_NAME_PREFIXES = (
+    "good",
+    "black",
+    "cyber",
+    "super",
+    "ash",
+    "easter",
+    "palm",
+    "bloody",
+    "holy",
+    "maundy",
+    "giving",
+    "manic",
+    "blue",
+)
 # Lower-case "may" followed by one of these is the modal verb: "in may be".
-_MODAL_FOLLOWERS = ("be", "have", "not", "also", "still", "soon", "well", "need", "want",
-                    "face", "seek", "take", "make", "ban", "use", "impose", "require",
-                    "apply", "allow", "affect", "come", "lead", "prove", "result", "help",
-                    "harm", "hurt", "limit", "block", "restrict", "force", "cause")
+_MODAL_FOLLOWERS = (
+    "be",
+    "have",
+    "not",
+    "also",
+    "still",
+    "soon",
+    "well",
+    "need",
+    "want",
+    "face",
+    "seek",
+    "take",
+    "make",
+    "ban",
+    "use",
+    "impose",
+    "require",
+    "apply",
+    "allow",
+    "affect",
+    "come",
+    "lead",
+    "prove",
+    "result",
+    "help",
+    "harm",
+    "hurt",
+    "limit",
+    "block",
+    "restrict",
+    "force",
+    "cause",
+)
 # A number followed by one of these counts something; it is not a day or year.
 _COUNTED_NOUNS = (
-    "%", "percent", "per cent", "miles?", "km", "kilomet(?:er|re)s?", "hours?", "hrs?",
-    "minutes?", "mins?", "seconds?", "days?", "weeks?", "months?", "years?", "people",
-    "persons?", "customers?", "users?", "employees?", "workers?", "jobs?", "companies",
-    "firms?", "cases?", "units?", "chips?", "cars?", "vehicles?", "tons?", "tonnes?",
-    "barrels?", "shares?", "points?", "times", "members?", "votes?", "pages?", "[mb]illion",
-    "thousand", "hundred", "[kmgt]w", "gb", "tb", "dollars?", "euros?", "yuan",
+    "%",
+    "percent",
+    "per cent",
+    "miles?",
+    "km",
+    "kilomet(?:er|re)s?",
+    "hours?",
+    "hrs?",
+    "minutes?",
+    "mins?",
+    "seconds?",
+    "days?",
+    "weeks?",
+    "months?",
+    "years?",
+    "people",
+    "persons?",
+    "customers?",
+    "users?",
+    "employees?",
+    "workers?",
+    "jobs?",
+    "companies",
+    "firms?",
+    "cases?",
+    "units?",
+    "chips?",
+    "cars?",
+    "vehicles?",
+    "tons?",
+    "tonnes?",
+    "barrels?",
+    "shares?",
+    "points?",
+    "times",
+    "members?",
+    "votes?",
+    "pages?",
+    "[mb]illion",
+    "thousand",
+    "hundred",
+    "[kmgt]w",
+    "gb",
+    "tb",
+    "dollars?",
+    "euros?",
+    "yuan",
 )
 
 # --------------------------------------------------------------------------
@@ -252,14 +412,15 @@ _COUNTED_NOUNS = (
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
-                           key=len, reverse=True))
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
 _WEEKDAY = rf"(?P<weekday>{_alternation(_WEEKDAYS)})\b"
 _MONTH_FULL = rf"(?P<month>{_alternation(_MONTHS)})\b"
-_MONTH_ANY = (rf"(?P<month>(?:{_alternation(_MONTHS)})\b"
-              rf"|(?:{_alternation(_MONTH_ABBREVIATIONS)})(?:\.|\b))")
+_MONTH_ANY = (
+    rf"(?P<month>(?:{_alternation(_MONTHS)})\b"
+    rf"|(?:{_alternation(_MONTH_ABBREVIATIONS)})(?:\.|\b))"
+)
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _NUMBER = rf"(?P<number>\d{{1,3}}|{_alternation(_NUMBER_WORDS)})"
@@ -270,39 +431,64 @@ _COUNTED = rf"\s*(?:{'|'.join(_COUNTED_NOUNS)})\b"
 _NUMBER_END = rf"(?![\w%]|[.,:/]\d|{_COUNTED})"
 _YEAR_END = rf"(?![\w%]|[.,:/\u2013-]\d|{_COUNTED})"
 
-_TIME = (r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]\.?m\b)|(?:[01]?\d|2[0-3]):[0-5]\d\b"
-         r"|noon\b|midnight\b)"
-         r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT"
-         r"|local\s+time)\b)?")
+_TIME = (
+    r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]\.?m\b)|(?:[01]?\d|2[0-3]):[0-5]\d\b"
+    r"|noon\b|midnight\b)"
+    r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT"
+    r"|local\s+time)\b)?"
+)
 _TIME_LEAD = r"(?:at|around|about|shortly\s+after|shortly\s+before|just\s+after|just\s+before|after|before|by|until)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 
 _PREPOSITIONS = {
-    "on": "on", "in": "on", "during": "on", "at": "on", "as of": "on", "over": "on",
-    "late on": "on", "early on": "on", "for": "on",
-    "since": "since", "from": "since", "between": "since",
-    "by": "by", "until": "by", "till": "by", "through": "by", "no later than": "by",
-    "before": "before", "prior to": "before",
-    "after": "after", "following": "after",
+    "on": "on",
+    "in": "on",
+    "during": "on",
+    "at": "on",
+    "as of": "on",
+    "over": "on",
+    "late on": "on",
+    "early on": "on",
+    "for": "on",
+    "since": "since",
+    "from": "since",
+    "between": "since",
+    "by": "by",
+    "until": "by",
+    "till": "by",
+    "through": "by",
+    "no later than": "by",
+    "before": "before",
+    "prior to": "before",
+    "after": "after",
+    "following": "after",
 }
 _PREPOSITION = rf"(?P<prep>{_alternation(_PREPOSITIONS)})"
 
 # A mention may start with a preposition and a time of day, and end with a
 # time of day: "at 1:00 p.m. last Friday", "on Nov. 13, 2026, at 4 p.m.".
-_LEAD = (r"(?<![\w$\u20ac\u00a3\u00a5./:-])"
-         rf"(?:{_PREPOSITION}\s+)?"
-         rf"(?:(?:the\s+)?{_PART_OF_DAY}\s+of\s+)?"
-         rf"(?:(?:{_TIME_LEAD}\s+)?{_TIME},?\s+(?:on\s+)?)?")
-_TAIL = (rf"(?:,?\s+(?:{_TIME_LEAD}\s+)?{_TIME}"
-         rf"|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b|\s+overnight\b)?")
+_LEAD = (
+    r"(?<![\w$\u20ac\u00a3\u00a5./:-])"
+    rf"(?:{_PREPOSITION}\s+)?"
+    rf"(?:(?:the\s+)?{_PART_OF_DAY}\s+of\s+)?"
+    rf"(?:(?:{_TIME_LEAD}\s+)?{_TIME},?\s+(?:on\s+)?)?"
+)
+_TAIL = (
+    rf"(?:,?\s+(?:{_TIME_LEAD}\s+)?{_TIME}"
+    rf"|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b|\s+overnight\b)?"
+)
 
-_PERIOD_PART = (r"(?P<part>early|mid|late|earlier\s+in|later\s+in"
-                r"|(?:the\s+)?(?:start|beginning|middle|end|first\s+half|second\s+half)\s+of)")
-_YEAR_PART = (r"(?P<part>early|mid|late|earlier\s+in|later\s+in"
-              r"|(?:the\s+)?(?:start|beginning|middle|end|first\s+half|second\s+half"
-              r"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-              r"|spring|summer|fall|autumn|winter)(?:\s+of)?"
-              r"|q[1-4]|h[12]|spring|summer|fall|autumn|winter)")
+_PERIOD_PART = (
+    r"(?P<part>early|mid|late|earlier\s+in|later\s+in"
+    r"|(?:the\s+)?(?:start|beginning|middle|end|first\s+half|second\s+half)\s+of)"
+)
+_YEAR_PART = (
+    r"(?P<part>early|mid|late|earlier\s+in|later\s+in"
+    r"|(?:the\s+)?(?:start|beginning|middle|end|first\s+half|second\s+half"
+    r"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    r"|spring|summer|fall|autumn|winter)(?:\s+of)?"
+    r"|q[1-4]|h[12]|spring|summer|fall|autumn|winter)"
+)
 
 
 # --------------------------------------------------------------------------
@@ -358,12 +544,12 @@ def _month_number(token: str) -> int:
 
 
 def _word_before(text: str, start: int) -> str:
-    found = re.search(r"([\w']+)\W*$", text[max(0, start - 40):start])
+    found = re.search(r"([\w']+)\W*$", text[max(0, start - 40) : start])
     return found.group(1) if found else ""
 
 
 def _preceded_by(text: str, start: int, pattern: str) -> bool:
-    return re.search(rf"(?:{pattern})\s*$", text[max(0, start - 40):start], re.IGNORECASE) is not None
+    return re.search(rf"(?:{pattern})\s*$", text[max(0, start - 40) : start], re.IGNORECASE) is not None
 
 
 def _year_of_text(token: str) -> int:
@@ -385,16 +571,19 @@ def _resolve_weekday(weekday: int, modifier: str, published: dt.date, tense: str
 
 def _weekday_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     word = match.group("weekday")
-    following = ctx.text[match.end("weekday"):match.end("weekday") + 30]
+    following = ctx.text[match.end("weekday") : match.end("weekday") + 30]
     if _WEEKDAY_NAME_FOLLOWER.match(following):
         return None
     if _word_before(ctx.text, match.start()).lower() in _WEEKDAY_NAME_PREFIXES:
         return None
     # "the Sunday Telegraph" style names: capitalised weekday between "the"
     # and another capitalised word.
-    if (word[0].isupper() and not _has_context(match, "modifier")
-            and _preceded_by(ctx.text, match.start(), r"\bthe")
-            and re.match(r"\s+[A-Z][a-z]", following)):
+    if (
+        word[0].isupper()
+        and not _has_context(match, "modifier")
+        and _preceded_by(ctx.text, match.start(), r"\bthe")
+        and re.match(r"\s+[A-Z][a-z]", following)
+    ):
         return None
     modifier = " ".join((match.group("modifier") or "").lower().split())
     day = _resolve_weekday(_WEEKDAYS.index(word.lower()), modifier, ctx.published, ctx.tense)
@@ -404,8 +593,13 @@ def _weekday_rule(match: re.Match, ctx: _Context) -> _Hit | None:
 # ---- days relative to publication
 
 
-_RELATIVE_DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2,
-                         "yesterday": -1, "last night": -1, "tomorrow": 1}  # all else: 0
+_RELATIVE_DAY_OFFSETS = {
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+}  # all else: 0
 
 
 def _relative_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
@@ -419,8 +613,8 @@ def _relative_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
 def _today_is_a_name(match: re.Match, text: str) -> bool:
     """ "USA Today", "China Today", "the Today show" """
     start, end = match.start("relday"), match.end("relday")
-    after_a_name = text[start] == "T" and re.search(r"[A-Z][\w.]*\s+$", text[max(0, start - 30):start])
-    before_show = re.match(r"\s+(?:show|programme|program)\b", text[end:end + 20], re.IGNORECASE)
+    after_a_name = text[start] == "T" and re.search(r"[A-Z][\w.]*\s+$", text[max(0, start - 30) : start])
+    before_show = re.match(r"\s+(?:show|programme|program)\b", text[end : end + 20], re.IGNORECASE)
     return bool(after_a_name or before_show)
 
 
@@ -484,7 +678,7 @@ def _relative_period_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     unit = match.group("unit").lower()
     part = " ".join((match.group("part") or "").lower().split())
     text, start = ctx.text, match.start("modifier")
-    if re.match(r"\s+of\b", text[match.end("unit"):], re.IGNORECASE):
+    if re.match(r"\s+of\b", text[match.end("unit") :], re.IGNORECASE):
         return None  # "last week of March", "this year of change"
     if modifier in ("last", "next") and _preceded_by(text, start, r"\bthe"):
         return None  # "the last year" is a duration, "the next week" a forecast
@@ -510,8 +704,10 @@ def _season_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     first_month, last_month = _SEASON_MONTHS[match.group("season").lower()]
     published = ctx.published
     now = _month_index(published.year, published.month)
-    spans = [(_month_index(y, first_month), _month_index(y, 1) + last_month - 1)
-             for y in range(published.year - 2, published.year + 2)]
+    spans = [
+        (_month_index(y, first_month), _month_index(y, 1) + last_month - 1)
+        for y in range(published.year - 2, published.year + 2)
+    ]
     if modifier == "last":
         chosen = max((s for s in spans if s[1] < now), default=None)
     elif modifier == "next":
@@ -551,8 +747,7 @@ def _resolve_month(month: int, modifier: str, relative_year: str, ctx: _Context)
     return DateValue.month(*_month_of_index(chosen))
 
 
-def _reads_as_month(match: re.Match, ctx: _Context, prep: str, modifier: str,
-                    relative_year: str) -> bool:
+def _reads_as_month(match: re.Match, ctx: _Context, prep: str, modifier: str, relative_year: str) -> bool:
     """Whether a bare month name in running text is a date and not a verb or noun."""
     if not _has_context(match, "modifier", "part", "rel_year"):
         return False
@@ -565,7 +760,8 @@ def _reads_as_month(match: re.Match, ctx: _Context, prep: str, modifier: str,
     if token == "march" and not prep and not relative_year:
         # "last march" is a date; "this march", "an early march" are walks.
         walk = modifier in ("this", "next", "this coming") or _preceded_by(
-            ctx.text, match.start(), r"\b(?:the|a|an|their|our|its|his|her)")
+            ctx.text, match.start(), r"\b(?:the|a|an|their|our|its|his|her)"
+        )
         return not walk
     return True
 
@@ -581,8 +777,7 @@ def _month_rule(match: re.Match, ctx: _Context) -> _Hit | None:
 
 
 def _month_year_rule(match: re.Match, ctx: _Context) -> _Hit | None:
-    return _Hit(DateValue.month(int(match.group("year")), _month_number(match.group("month"))),
-                _relation(match))
+    return _Hit(DateValue.month(int(match.group("year")), _month_number(match.group("month"))), _relation(match))
 
 
 def _month_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
@@ -591,16 +786,19 @@ def _month_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     day = int(match.group("day"))
     year_token = match.group("year")
     # "all 13 may face fines", "Rule 2 May apply": a count before the verb.
-    if (not ctx.relaxed and not year_token and token.lower() in ("may", "march")
-            and match.start("day") < match.start("month")
-            and (token.islower() or re.match(r"\s+[a-z]", ctx.text[match.end("month"):]))):
+    if (
+        not ctx.relaxed
+        and not year_token
+        and token.lower() in ("may", "march")
+        and match.start("day") < match.start("month")
+        and (token.islower() or re.match(r"\s+[a-z]", ctx.text[match.end("month") :]))
+    ):
         return None
     if year_token:
         date = _safe_date(int(year_token), month, day)
     else:
         published = ctx.published
-        candidates = [d for y in range(published.year - 4, published.year + 5)
-                      if (d := _safe_date(y, month, day))]
+        candidates = [d for y in range(published.year - 4, published.year + 5) if (d := _safe_date(y, month, day))]
         date = _choose(candidates, published, ctx.tense)
     if date is None:
         return None  # "Feb. 30"
@@ -613,8 +811,7 @@ def _ordinal_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     day = int(match.group("day"))
     published = ctx.published
     now = _month_index(published.year, published.month)
-    candidates = [d for k in range(-3, 4)
-                  if (d := _safe_date(*_month_of_index(now + k), day))]
+    candidates = [d for k in range(-3, 4) if (d := _safe_date(*_month_of_index(now + k), day))]
     return _Hit(DateValue.day(_choose(candidates, published, ctx.tense)), _relation(match))
 
 
@@ -628,8 +825,11 @@ def _year_rule(match: re.Match, ctx: _Context) -> _Hit | None:
         if (match.group("prep") or "").lower() == "for" and not (match.group("part") or match.group("fiscal")):
             return None  # "guidance for 2025" is about, not in, that year
         # "FY2025 NDAA", "Fiscal 2025 Budget": the year labels a named document.
-        if (match.group("fiscal") and not _has_context(match, "part")
-                and re.match(r"\s+[A-Z]", ctx.text[match.end("year"):])):
+        if (
+            match.group("fiscal")
+            and not _has_context(match, "part")
+            and re.match(r"\s+[A-Z]", ctx.text[match.end("year") :])
+        ):
             return None
     return _Hit(DateValue.year(int(match.group("year"))), _relation(match))
 
@@ -660,10 +860,12 @@ _ANCHOR_STOP = re.compile(
     r"[,;:!?()\[\]\"\u201c\u201d\u2014\n]|\s[\u2013-]\s"
     r"|\s(?:and|but|while|when|whereas|which|who|because|although|though|so|then"
     r"|after|before|until|since|as)\s",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ABBREVIATION_BEFORE_PERIOD = re.compile(
     r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\b(?:Inc|Corp|Co|Ltd|Dept|Gov|Sen|Rep|St|Jr|Mr|Ms|Mrs|Dr"
-    r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|v))$")
+    r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|v))$"
+)
 _MAX_ANCHOR_WORDS = 12
 
 
@@ -675,7 +877,7 @@ def _anchor_extent(text: str, start: int) -> int:
     if stop:
         end = stop.start()
     for period in re.finditer(r"\.(?=\s|$)", text[start:end]):
-        if not _ABBREVIATION_BEFORE_PERIOD.search(text[start:start + period.start()]):
+        if not _ABBREVIATION_BEFORE_PERIOD.search(text[start : start + period.start()]):
             end = start + period.start()
             break
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -686,8 +888,7 @@ def _anchor_extent(text: str, start: int) -> int:
     return end
 
 
-def _anchored(match: re.Match, ctx: _Context, offset: int, takes_anchor: bool,
-              relation: str) -> _Hit:
+def _anchored(match: re.Match, ctx: _Context, offset: int, takes_anchor: bool, relation: str) -> _Hit:
     """A date defined by its distance from another event, named or not."""
     end = match.end()
     if not takes_anchor or not ctx.allow_anchored:
@@ -698,8 +899,7 @@ def _anchored(match: re.Match, ctx: _Context, offset: int, takes_anchor: bool,
     # The anchor may itself be a date ("two days after Nov. 13"); read it
     # whole before looking for a clause boundary, whose periods it may hold.
     inner_ctx = _Context(ctx.text, ctx.published, ctx.tense, relaxed=False, allow_anchored=False)
-    leading = [m for m in _scan(ctx.text[anchor_start:anchor_start + 80], inner_ctx)
-               if m.start == 0]
+    leading = [m for m in _scan(ctx.text[anchor_start : anchor_start + 80], inner_ctx) if m.start == 0]
     if leading:
         anchor_end = anchor_start + leading[0].end
     else:
@@ -712,8 +912,16 @@ def _anchored(match: re.Match, ctx: _Context, offset: int, takes_anchor: bool,
     return _Hit(value, relation, anchor, offset, anchor_end)
 
 
-_DIRECTIONS = {"before": "before", "earlier": "before", "prior to": "before", "prior": "before",
-               "ahead of": "before", "after": "after", "later": "after", "following": "after"}
+_DIRECTIONS = {
+    "before": "before",
+    "earlier": "before",
+    "prior to": "before",
+    "prior": "before",
+    "ahead of": "before",
+    "after": "after",
+    "later": "after",
+    "following": "after",
+}
 
 
 def _offset_rule(match: re.Match, ctx: _Context) -> _Hit | None:
@@ -727,12 +935,18 @@ def _offset_rule(match: re.Match, ctx: _Context) -> _Hit | None:
 
 
 _FIXED_OFFSETS = {  # phrase: (offset, relation, may be followed by an anchor)
-    "the day before": (-1, "before", True), "the previous day": (-1, "before", False),
-    "the prior day": (-1, "before", False), "a day earlier": (-1, "before", False),
-    "the day after": (1, "after", True), "the next day": (1, "after", False),
-    "the following day": (1, "after", False), "a day later": (1, "after", False),
-    "the same day": (0, "on", False), "that same day": (0, "on", False),
-    "later that day": (0, "on", False), "earlier that day": (0, "on", False),
+    "the day before": (-1, "before", True),
+    "the previous day": (-1, "before", False),
+    "the prior day": (-1, "before", False),
+    "a day earlier": (-1, "before", False),
+    "the day after": (1, "after", True),
+    "the next day": (1, "after", False),
+    "the following day": (1, "after", False),
+    "a day later": (1, "after", False),
+    "the same day": (0, "on", False),
+    "that same day": (0, "on", False),
+    "later that day": (0, "on", False),
+    "earlier that day": (0, "on", False),
 }
 
 
@@ -749,58 +963,84 @@ def _rule(name: str, core: str, handle: _Handler, *, lead: bool = True, tail: bo
     return _Rule(name, re.compile(source, re.IGNORECASE), handle)
 
 
-_WEEKDAY_FOR_DATELINE = (rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\b"
-                         rf"|(?:{_alternation(_WEEKDAY_ABBREVIATIONS)})\.?)")
+_WEEKDAY_FOR_DATELINE = (
+    rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\b"
+    rf"|(?:{_alternation(_WEEKDAY_ABBREVIATIONS)})\.?)"
+)
 
 _RULES: tuple[_Rule, ...] = (
-    _rule("relative_day",
-          r"(?P<relday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
-          r"|today|tonight|tomorrow|last\s+night"
-          r"|(?:earlier|later|early|late)\s+(?:today|this\s+(?:morning|afternoon|evening))"
-          r"|this\s+(?:morning|afternoon|evening))\b",
-          _relative_day_rule),
-    _rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])"
-                 r"(?:(?=T\d)|(?![\w/]|[.:-]\d))", _iso_rule),
-    _rule("slash", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.:-]\d)",
-          _slash_rule),
-    _rule("month_day",
-          rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:(?:,\s*|\s+){_YEAR})?"
-          rf"{_NUMBER_END}", _month_day_rule),
-    _rule("day_month",
-          rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY}"
-          rf"(?:,?\s+{_YEAR})?{_NUMBER_END}", _month_day_rule),
-    _rule("month_year", rf"(?:{_PERIOD_PART}[\s-]+)?{_MONTH_ANY},?\s+(?:of\s+)?{_YEAR}{_YEAR_END}",
-          _month_year_rule),
-    _rule("month",
-          rf"(?:{_PERIOD_PART}[\s-]+)?(?:(?P<modifier>this\s+past|this\s+coming|last|this|next)\s+)?"
-          rf"{_MONTH_FULL}(?:,?\s+(?:of\s+)?(?P<rel_year>this|last|next)\s+year\b)?",
-          _month_rule),
-    _rule("ordinal_day",
-          r"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
-          rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_TIME_LEAD})\s+\d|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b)",
-          _ordinal_day_rule),
-    _rule("weekday",
-          rf"(?:(?P<modifier>this\s+past|this\s+coming|last|this|next|past|coming|early|late)\s+)?"
-          rf"{_WEEKDAY}", _weekday_rule),
-    _rule("relative_period",
-          r"(?:(?P<part>earlier|later|early|late"
-          r"|(?:the\s+)?(?:start|beginning|middle|end)\s+of)\s+)?"
-          r"(?P<modifier>this\s+past|the\s+past|this|last|next|the)\s+"
-          r"(?P<unit>week|weekend|month|year)\b", _relative_period_rule),
-    _rule("season",
-          r"(?P<modifier>last|this|next)\s+(?P<season>spring|summer|fall|autumn|winter)\b",
-          _season_rule),
-    _rule("year",
-          rf"(?:{_YEAR_PART}[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|fy)\s*)?"
-          rf"{_YEAR}{_YEAR_END}", _year_rule),
+    _rule(
+        "relative_day",
+        r"(?P<relday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
+        r"|today|tonight|tomorrow|last\s+night"
+        r"|(?:earlier|later|early|late)\s+(?:today|this\s+(?:morning|afternoon|evening))"
+        r"|this\s+(?:morning|afternoon|evening))\b",
+        _relative_day_rule,
+    ),
+    _rule(
+        "iso",
+        r"(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])"
+        r"(?:(?=T\d)|(?![\w/]|[.:-]\d))",
+        _iso_rule,
+    ),
+    _rule("slash", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.:-]\d)", _slash_rule),
+    _rule(
+        "month_day",
+        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:(?:,\s*|\s+){_YEAR})?"
+        rf"{_NUMBER_END}",
+        _month_day_rule,
+    ),
+    _rule(
+        "day_month",
+        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY}"
+        rf"(?:,?\s+{_YEAR})?{_NUMBER_END}",
+        _month_day_rule,
+    ),
+    _rule("month_year", rf"(?:{_PERIOD_PART}[\s-]+)?{_MONTH_ANY},?\s+(?:of\s+)?{_YEAR}{_YEAR_END}", _month_year_rule),
+    _rule(
+        "month",
+        rf"(?:{_PERIOD_PART}[\s-]+)?(?:(?P<modifier>this\s+past|this\s+coming|last|this|next)\s+)?"
+        rf"{_MONTH_FULL}(?:,?\s+(?:of\s+)?(?P<rel_year>this|last|next)\s+year\b)?",
+        _month_rule,
+    ),
+    _rule(
+        "ordinal_day",
+        r"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+        rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_TIME_LEAD})\s+\d|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b)",
+        _ordinal_day_rule,
+    ),
+    _rule(
+        "weekday",
+        rf"(?:(?P<modifier>this\s+past|this\s+coming|last|this|next|past|coming|early|late)\s+)?"
+        rf"{_WEEKDAY}",
+        _weekday_rule,
+    ),
+    _rule(
+        "relative_period",
+        r"(?:(?P<part>earlier|later|early|late"
+        r"|(?:the\s+)?(?:start|beginning|middle|end)\s+of)\s+)?"
+        r"(?P<modifier>this\s+past|the\s+past|this|last|next|the)\s+"
+        r"(?P<unit>week|weekend|month|year)\b",
+        _relative_period_rule,
+    ),
+    _rule("season", r"(?P<modifier>last|this|next)\s+(?P<season>spring|summer|fall|autumn|winter)\b", _season_rule),
+    _rule(
+        "year",
+        rf"(?:{_YEAR_PART}[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|fy)\s*)?"
+        rf"{_YEAR}{_YEAR_END}",
+        _year_rule,
+    ),
     _rule("short_fiscal_year", r"fy\s?(?P<fy>\d\d)(?![\w%]|[.,:/-]\d)", _short_fiscal_year_rule),
     _rule("ago", rf"{_NUMBER}\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b", _ago_rule),
-    _rule("offset",
-          rf"{_NUMBER}\s+(?P<unit>day|week|fortnight)s?\s+"
-          r"(?P<direction>before|after|earlier|later|prior\s+to|prior|ahead\s+of|following)\b",
-          _offset_rule, lead=False, tail=False),
-    _rule("fixed_offset", rf"(?P<fixed>{_alternation(_FIXED_OFFSETS)})\b", _fixed_offset_rule,
-          lead=False, tail=False),
+    _rule(
+        "offset",
+        rf"{_NUMBER}\s+(?P<unit>day|week|fortnight)s?\s+"
+        r"(?P<direction>before|after|earlier|later|prior\s+to|prior|ahead\s+of|following)\b",
+        _offset_rule,
+        lead=False,
+        tail=False,
+    ),
+    _rule("fixed_offset", rf"(?P<fixed>{_alternation(_FIXED_OFFSETS)})\b", _fixed_offset_rule, lead=False, tail=False),
 )
 
 
@@ -837,8 +1077,7 @@ def _scan(text: str, ctx: _Context) -> list[DateMention]:
         if any(taken[start:end]):
             continue
         taken[start:end] = b"\x01" * (end - start)
-        mentions.append(DateMention(start, end, text[start:end], hit.value,
-                                    hit.anchor, hit.offset_days, hit.relation))
+        mentions.append(DateMention(start, end, text[start:end], hit.value, hit.anchor, hit.offset_days, hit.relation))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -880,7 +1119,9 @@ _DATEPARSER_PREFERENCE = {"past": "past", "future": "future", "present": "curren
 _DATE_HINT = re.compile(
     rf"\b(?:{_alternation(_MONTHS)}|{_alternation(_MONTH_ABBREVIATIONS)}|{_alternation(_WEEKDAYS)}"
     r"|ago|yesterday|today|tomorrow|tonight|days?|weeks?|months?|years?)\b"
-    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", re.IGNORECASE)
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
+    re.IGNORECASE,
+)
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MAX_FALLBACK_LENGTH = 60
 
@@ -889,10 +1130,13 @@ _MAX_FALLBACK_LENGTH = 60
 def _relative_parser(published: dt.date, tense: str) -> dateparser.DateDataParser:
     return dateparser.DateDataParser(
         languages=["en"],
-        settings={"RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
-                  "PREFER_DATES_FROM": _DATEPARSER_PREFERENCE[tense],
-                  "DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first",
-                  "RETURN_TIME_AS_PERIOD": True},
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+            "PREFER_DATES_FROM": _DATEPARSER_PREFERENCE[tense],
+            "DATE_ORDER": "MDY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
     )
 
 

@@ -113,8 +113,13 @@ class DocInput:
         text = row.get("text")
         if not isinstance(text, str):
             raise ValueError("input has no 'text' string")
-        return cls(id=str(row.get("id", "")), text=text, published=row.get("published"), title=row.get("title"),
-                   metadata=row.get("metadata") or {})
+        return cls(
+            id=str(row.get("id", "")),
+            text=text,
+            published=row.get("published"),
+            title=row.get("title"),
+            metadata=row.get("metadata") or {},
+        )
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -218,7 +223,10 @@ def _windows(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-_INSTITUTION = re.compile(r"\b(attorney|office|department|commission|agency|bureau|ministry|authority|court|division|administration)\b", re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"\b(attorney|office|department|commission|agency|bureau|ministry|authority|court|division|administration)\b",
+    re.IGNORECASE,
+)
 
 
 def _document_author(mentions: list) -> EntityRef | None:
@@ -227,8 +235,11 @@ def _document_author(mentions: list) -> EntityRef | None:
         if not mention.id:
             continue
         # prosecutors and regulators speak for themselves; a court named first is where, not who
-        if mention.label == "AGENCY" or (mention.label == "ORG" and _INSTITUTION.search(mention.canonical or "")
-                                         and not re.search(r"\bcourt\b", mention.canonical or "", re.IGNORECASE)):
+        if mention.label == "AGENCY" or (
+            mention.label == "ORG"
+            and _INSTITUTION.search(mention.canonical or "")
+            and not re.search(r"\bcourt\b", mention.canonical or "", re.IGNORECASE)
+        ):
             return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
     return None
 
@@ -255,8 +266,14 @@ def _main_party(mentions: list, text: str) -> Mention | None:
     return best
 
 
-def complete_from_document(events: list, document_acts: list, parties: tuple[list, list], gazetteer, text: str = "",
-                           all_mentions: list | None = None) -> None:
+def complete_from_document(
+    events: list,
+    document_acts: list,
+    parties: tuple[list, list],
+    gazetteer,
+    text: str = "",
+    all_mentions: list | None = None,
+) -> None:
     """Fill what a sentence leaves implicit but the document states.
 
     A lawsuit in a court filing with no named sides is the caption's; an
@@ -268,7 +285,12 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
     president = gazetteer.get("gov:us-president")
     for event in events:
         said = " ".join([event.attrs.get("form") or "", event.attrs.get("instrument") or "", event.evidence]).lower()
-        if event.type == "order" and not event.agent and president and re.search(r"\bexecutive order\b|\bproclamation\b", said):
+        if (
+            event.type == "order"
+            and not event.agent
+            and president
+            and re.search(r"\bexecutive order\b|\bproclamation\b", said)
+        ):
             # an executive order or proclamation is the President's by definition
             event.agent = [EntityRef(president.canonical, president.canonical, president.id, president.type)]
         if event.type == "lawsuit":
@@ -320,14 +342,24 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
     author = _document_author(all_mentions or [])
     # pleas, indictments and sentences are announced by prosecutors, whoever else is named first
     prosecutor = next(
-        (EntityRef(m.text, m.canonical, m.id, m.label) for m in all_mentions or []
-         if m.id and re.search(r"\battorney\b|\bjustice\b|prosecut", m.canonical or "", re.IGNORECASE)),
+        (
+            EntityRef(m.text, m.canonical, m.id, m.label)
+            for m in all_mentions or []
+            if m.id and re.search(r"\battorney\b|\bjustice\b|prosecut", m.canonical or "", re.IGNORECASE)
+        ),
         None,
     )
     if author is not None:
         for event in events:
             # "A Hong Kong man pleaded guilty today": a release's own actions are its issuer's
-            if not event.agent and event.type in ("penalty", "investigation", "designation", "rule", "lawsuit", "order"):
+            if not event.agent and event.type in (
+                "penalty",
+                "investigation",
+                "designation",
+                "rule",
+                "lawsuit",
+                "order",
+            ):
                 issuer = prosecutor if event.type == "penalty" and prosecutor is not None else author
                 if not any(ref.id == issuer.id for ref in event.target):
                     event.agent = [issuer]
@@ -340,13 +372,23 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
                 if main_party.id not in {ref.id for ref in event.agent}:
                     event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
     for event in events:
-        placeholder = event.target and not any(ref.id for ref in event.target) and all(
-            re.match(r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons|individuals|parties)\b", ref.text, re.IGNORECASE)
-            for ref in event.target
+        placeholder = (
+            event.target
+            and not any(ref.id for ref in event.target)
+            and all(
+                re.match(
+                    r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons|individuals|parties)\b",
+                    ref.text,
+                    re.IGNORECASE,
+                )
+                for ref in event.target
+            )
         )
         if event.type == "designation" and (not event.target or placeholder) and all_mentions:
             # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list
-            listed = [m for m in all_mentions if event.end <= m.start < event.end + 600 and m.label in ("ORG", "PERSON")]
+            listed = [
+                m for m in all_mentions if event.end <= m.start < event.end + 600 and m.label in ("ORG", "PERSON")
+            ]
             event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]]
     for event in events:
         if event.type == "order" and "scope" not in event.attrs:
@@ -354,7 +396,11 @@ def complete_from_document(events: list, document_acts: list, parties: tuple[lis
             # sentences often spell out whom the order reaches
             following = re.split(r"(?<=[.!?])\s+", text[event.end : event.end + 600].strip())[:2]
             for sentence in following:
-                if re.match(r"(the|this|that) (letter|directive|order|ban|notice|measure|proclamation)\b|it ", sentence, re.IGNORECASE):
+                if re.match(
+                    r"(the|this|that) (letter|directive|order|ban|notice|measure|proclamation)\b|it ",
+                    sentence,
+                    re.IGNORECASE,
+                ):
                     scope = _audience(sentence)
                     if scope:
                         event.attrs["scope"] = scope
@@ -393,8 +439,14 @@ class Extractor:
             for ent in doc.ents:
                 if ent._.entity_id:
                     mentions.append(
-                        Mention(ent.text, ent._.entity_type or ent.label_, offset + ent.start_char, offset + ent.end_char,
-                                ent._.canonical, ent._.entity_id)
+                        Mention(
+                            ent.text,
+                            ent._.entity_type or ent.label_,
+                            offset + ent.start_char,
+                            offset + ent.end_char,
+                            ent._.canonical,
+                            ent._.entity_id,
+                        )
                     )
             offset = end
         return mentions, sentences
@@ -419,8 +471,16 @@ class Extractor:
         for (start, _end), doc in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans), strict=True):
             for ent in doc.ents:
                 if ent._.entity_id:
-                    mentions.append(Mention(ent.text, ent._.entity_type or ent.label_, start + ent.start_char,
-                                            start + ent.end_char, ent._.canonical, ent._.entity_id))
+                    mentions.append(
+                        Mention(
+                            ent.text,
+                            ent._.entity_type or ent.label_,
+                            start + ent.start_char,
+                            start + ent.end_char,
+                            ent._.canonical,
+                            ent._.entity_id,
+                        )
+                    )
             for candidate in doc._.event_candidates or []:
                 candidate.trigger_start += start
                 candidate.trigger_end += start
@@ -459,11 +519,17 @@ class Extractor:
         edits apart, share their start and neither extends the other; two
         different gazetteer entities are never glued together.
         """
-        anchors = {m.id: m for m in mentions if m.id and m.id in self.gazetteer and m.label in ("ORG", "PRODUCT", "AGENCY")}
+        anchors = {
+            m.id: m for m in mentions if m.id and m.id in self.gazetteer and m.label in ("ORG", "PRODUCT", "AGENCY")
+        }
         counts = Counter(m.id for m in mentions if m.id)
         relink: dict[str, Mention] = {}
         for mention in mentions:
-            if not mention.id or mention.id in self.gazetteer or mention.label not in ("ORG", "PERSON", "PLACE", "PRODUCT", "GROUP"):
+            if (
+                not mention.id
+                or mention.id in self.gazetteer
+                or mention.label not in ("ORG", "PERSON", "PLACE", "PRODUCT", "GROUP")
+            ):
                 continue
             name = (mention.canonical or mention.text).lower()
             # A typo is a one-off in a text that otherwise spells the name right;
@@ -482,7 +548,9 @@ class Extractor:
         return relink
 
     @staticmethod
-    def _apply_links(relink: dict[str, Mention], mentions: list[Mention], candidates: list[Candidate], types: dict[str, str]) -> list[Mention]:
+    def _apply_links(
+        relink: dict[str, Mention], mentions: list[Mention], candidates: list[Candidate], types: dict[str, str]
+    ) -> list[Mention]:
         if not relink:
             return mentions
         fixed = []
@@ -493,7 +561,11 @@ class Extractor:
             for filler in [*candidate.agent, *candidate.target, *candidate.attr_entities.values()]:
                 target = relink.get(filler.entity_id or "")
                 if target:
-                    filler.entity_id, filler.canonical, filler.type = target.id, target.canonical, types.get(target.id, target.label)
+                    filler.entity_id, filler.canonical, filler.type = (
+                        target.id,
+                        target.canonical,
+                        types.get(target.id, target.label),
+                    )
         return fixed
 
     @staticmethod
@@ -550,10 +622,15 @@ class Extractor:
         docket = acts.docket_events(text, mentions)
         if docket:
             covered = [(e.start, e.end) for e in docket]
-            events = [e for e in events if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)]
+            events = [
+                e
+                for e in events
+                if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)
+            ]
         events = merge_repeats(document_acts + docket + events)
-        complete_from_document(events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text,
-                               all_mentions=mentions)
+        complete_from_document(
+            events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text, all_mentions=mentions
+        )
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

@@ -33,8 +33,28 @@ AGENT_DEFINED = {"lawsuit", "launch"}
 # and first words too common to identify anything on their own.
 _SHORTENABLE = ("org", "person", "product", "place")
 _COMMON_FIRST_WORDS = {
-    "united", "china", "chinese", "american", "national", "first", "general", "global", "international", "new",
-    "great", "royal", "state", "federal", "us", "u", "north", "south", "east", "west", "central", "the",
+    "united",
+    "china",
+    "chinese",
+    "american",
+    "national",
+    "first",
+    "general",
+    "global",
+    "international",
+    "new",
+    "great",
+    "royal",
+    "state",
+    "federal",
+    "us",
+    "u",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "the",
 }
 
 
@@ -109,7 +129,11 @@ _TEXT_STOP = {"the", "a", "an", "its", "their", "two", "three", "several", "some
 
 def text_key(text: str) -> str | None:
     """A participant named only in words ("two Chinese nationals"), as a comparable key."""
-    words = [w for w in "".join(c.lower() if c.isalnum() or c.isspace() else " " for c in text).split() if w not in _TEXT_STOP]
+    words = [
+        w
+        for w in "".join(c.lower() if c.isalnum() or c.isspace() else " " for c in text).split()
+        if w not in _TEXT_STOP
+    ]
     if not words or len(words) > 6:
         return None
     return "~" + " ".join(words)
@@ -126,8 +150,14 @@ def _first_day(value: str | None) -> dt.date | None:
         return None
 
 
-def dates_compatible(a: str | None, a_precision: str, b: str | None, b_precision: str,
-                     a_published: str | None = None, b_published: str | None = None) -> bool:
+def dates_compatible(
+    a: str | None,
+    a_precision: str,
+    b: str | None,
+    b_precision: str,
+    a_published: str | None = None,
+    b_published: str | None = None,
+) -> bool:
     """Can two reports' dates describe the same happening?"""
     if a and b:
         if a_precision == "day" and b_precision == "day":
@@ -158,7 +188,9 @@ def candidate_window(event: EventRecord) -> tuple[str | None, str | None]:
     elif event.date:
         start, end = anchor, anchor
         # undated stories are filed under their first report, which may come weeks later
-        return (start - dt.timedelta(days=DAY_WINDOW)).isoformat(), (end + dt.timedelta(days=UNDATED_WINDOW)).isoformat()
+        return (start - dt.timedelta(days=DAY_WINDOW)).isoformat(), (
+            end + dt.timedelta(days=UNDATED_WINDOW)
+        ).isoformat()
     else:
         start, end = anchor - dt.timedelta(days=UNDATED_WINDOW), anchor
     return (start - dt.timedelta(days=DAY_WINDOW)).isoformat(), (end + dt.timedelta(days=DAY_WINDOW)).isoformat()
@@ -177,8 +209,9 @@ def choose_story(event: EventRecord, candidates: list[StoryRecord]) -> str | Non
     for story in candidates:
         if story.type != event.type:
             continue
-        if not dates_compatible(event.date, event.date_precision, story.date, story.date_precision,
-                                event.published, story.published_first):
+        if not dates_compatible(
+            event.date, event.date_precision, story.date, story.date_precision, event.published, story.published_first
+        ):
             continue
         shared = everyone & story.participants
         if not shared:
@@ -277,10 +310,12 @@ def disputes(events: list[EventRecord]) -> list[dict[str, Any]]:
         docs_per_value = [sorted(docs) for docs in by_value.values()]
         if all(len(d) == len(documents_with_value) for d in docs_per_value):
             continue  # every document gives every value: one report listing several, no dispute
-        result.append({
-            "slot": slot,
-            "values": [{"value": value, "documents": sorted(docs)} for value, docs in sorted(by_value.items())],
-        })
+        result.append(
+            {
+                "slot": slot,
+                "values": [{"value": value, "documents": sorted(docs)} for value, docs in sorted(by_value.items())],
+            }
+        )
     return result
 
 
@@ -333,9 +368,14 @@ def summarise(story_id: str, kind: str, events: list[EventRecord]) -> dict[str, 
         for role in event.roles:
             key = role.entity or (text_key(role.text) if role.role in ("agent", "target") and role.text else None)
             if key:
-                participants.setdefault((key, role.role), {
-                    "entity": key, "canonical": role.canonical or role.text, "role": role.role,
-                })
+                participants.setdefault(
+                    (key, role.role),
+                    {
+                        "entity": key,
+                        "canonical": role.canonical or role.text,
+                        "role": role.role,
+                    },
+                )
     return {
         "id": story_id,
         "type": kind,

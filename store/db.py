@@ -408,7 +408,9 @@ def m006_ingest_near_dup_bands_by_source(db: sqlite_utils.Database) -> None:
     for doc_id, source, stage, text in db.execute("SELECT id, source, stage, text FROM documents").fetchall():
         sig = None if stage == LIST_STAGE else neardup.signature(text)
         if sig is not None:
-            db.execute("INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc_id, neardup.encode(sig)])
+            db.execute(
+                "INSERT INTO document_minhash (document, signature) VALUES (?, ?)", [doc_id, neardup.encode(sig)]
+            )
             db.conn.executemany(
                 "INSERT OR IGNORE INTO document_minhash_bands (band, source, document) VALUES (?, ?, ?)",
                 [(band, source, doc_id) for band in neardup.bands(sig)],
@@ -754,9 +756,7 @@ def _is_earlier_stage(new: str | None, stored: str | None) -> bool:
     return _STAGE_ORDER[new] < _STAGE_ORDER[stored]
 
 
-def _near_duplicate_of(
-    db: sqlite_utils.Database, row: dict[str, Any], sig: Any, keys: list[int]
-) -> str | None:
+def _near_duplicate_of(db: sqlite_utils.Database, row: dict[str, Any], sig: Any, keys: list[int]) -> str | None:
     """The first copy, from another source, of an identical or near-identical text.
 
     Both copies stay (each outlet is a source of its own); the link lets the
@@ -889,9 +889,7 @@ def _upsert_entity(db: sqlite_utils.Database, ref: EntityRef, label: str | None)
     return ref.id
 
 
-def replace_results(
-    db: sqlite_utils.Database, document_id: str, result: DocResult, pipeline_version: str
-) -> None:
+def replace_results(db: sqlite_utils.Database, document_id: str, result: DocResult, pipeline_version: str) -> None:
     """Replace one document's mentions, events and roles atomically.
 
     A crash inside leaves the previous results (or none) and the document still
@@ -901,9 +899,7 @@ def replace_results(
         db.execute("DELETE FROM events WHERE document = ?", [document_id])
         db.execute("DELETE FROM mentions WHERE document = ?", [document_id])
         if result.error:
-            db["documents"].update(
-                document_id, {"processed_version": pipeline_version, "error": result.error}
-            )
+            db["documents"].update(document_id, {"processed_version": pipeline_version, "error": result.error})
             return
         mention_rows = []
         for mention in result.entities:

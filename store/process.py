@@ -27,7 +27,9 @@ def _inputs(rows: list[dict]) -> Iterator[DocInput]:
         except json.JSONDecodeError:
             metadata = {}
         published = (row.get("published") or "")[:10] or None
-        yield DocInput(id=row["id"], text=row["text"] or "", published=published, title=row.get("title"), metadata=metadata)
+        yield DocInput(
+            id=row["id"], text=row["text"] or "", published=published, title=row.get("title"), metadata=metadata
+        )
 
 
 def process_pending(

@@ -39,9 +39,17 @@ def _records(db: sqlite_utils.Database, where: str, params: list[Any]) -> list[E
     rows = db.execute(f"{_EVENT_SQL} WHERE {where} ORDER BY d.published, ev.id", params).fetchall()
     records = {
         row[0]: EventRecord(
-            id=row[0], document=row[1], source=row[2], type=row[3], date=row[4], date_precision=row[5],
-            published=(row[6] or "")[:10] or None, evidence=row[7], attrs=json.loads(row[8] or "{}"),
-            url=row[9], title=row[10],
+            id=row[0],
+            document=row[1],
+            source=row[2],
+            type=row[3],
+            date=row[4],
+            date_precision=row[5],
+            published=(row[6] or "")[:10] or None,
+            evidence=row[7],
+            attrs=json.loads(row[8] or "{}"),
+            url=row[9],
+            title=row[10],
         )
         for row in rows
     }
@@ -67,7 +75,12 @@ def events_of_story(db: sqlite_utils.Database, story_id: str) -> list[EventRecor
 
 
 def stories_of_document(db: sqlite_utils.Database, document_id: str) -> set[str]:
-    return {row[0] for row in db.execute("SELECT DISTINCT story FROM events WHERE document = ? AND story IS NOT NULL", [document_id])}
+    return {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT story FROM events WHERE document = ? AND story IS NOT NULL", [document_id]
+        )
+    }
 
 
 def candidates_for(db: sqlite_utils.Database, event: EventRecord, *, limit_per_entity: int = 50) -> list[StoryRecord]:
@@ -85,14 +98,18 @@ def candidates_for(db: sqlite_utils.Database, event: EventRecord, *, limit_per_e
         story_ids.update(row[0] for row in rows)
     candidates = []
     for story_id in sorted(story_ids):
-        row = db.execute("SELECT id, type, date, date_precision, first_seen FROM stories WHERE id = ?", [story_id]).fetchone()
+        row = db.execute(
+            "SELECT id, type, date, date_precision, first_seen FROM stories WHERE id = ?", [story_id]
+        ).fetchone()
         if row is None:
             continue
         roles = db.execute("SELECT entity, role FROM story_participants WHERE story = ?", [story_id]).fetchall()
         participants = {entity for entity, _ in roles}
         targets = {entity for entity, role in roles if role == "target"}
         agents = {entity for entity, role in roles if role == "agent"}
-        candidates.append(StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None, targets, agents))
+        candidates.append(
+            StoryRecord(row[0], row[1], row[2], row[3], participants, (row[4] or "")[:10] or None, targets, agents)
+        )
     return candidates
 
 
@@ -147,7 +164,10 @@ def refresh_story(db: sqlite_utils.Database, story_id: str) -> None:
     # short-name keys, so a report saying "FlickNest" finds the story of "FlickNest Technologies"
     keys |= {(short, role) for entity, role in list(keys) if (short := short_key(entity))}
     db["story_participants"].insert_all(
-        [{"story": story_id, "entity": entity, "role": role, "type": kind, "sort_key": sort_key} for entity, role in sorted(keys)],
+        [
+            {"story": story_id, "entity": entity, "role": role, "type": kind, "sort_key": sort_key}
+            for entity, role in sorted(keys)
+        ],
         pk=("story", "entity", "role"),
         replace=True,
     )
@@ -182,9 +202,9 @@ def resolve_document(db: sqlite_utils.Database, document_id: str, *, also_refres
 
 def resolve_all(db: sqlite_utils.Database) -> int:
     """Resolve every document whose events have no story yet (e.g. after an upgrade)."""
-    documents = [row[0] for row in db.execute(
-        "SELECT DISTINCT document FROM events WHERE story IS NULL ORDER BY document"
-    )]
+    documents = [
+        row[0] for row in db.execute("SELECT DISTINCT document FROM events WHERE story IS NULL ORDER BY document")
+    ]
     for document in documents:
         resolve_document(db, document)
     return len(documents)
@@ -214,7 +234,10 @@ def split(db: sqlite_utils.Database, event_ids: list[str]) -> str:
     missing = set(event_ids) - {row[0] for row in rows}
     if missing:
         raise KeyError(f"no event(s) {sorted(missing)}")
-    new_id = "story-" + hashlib.sha1(("split:" + "|".join(sorted(event_ids))).encode(), usedforsecurity=False).hexdigest()[:12]
+    new_id = (
+        "story-"
+        + hashlib.sha1(("split:" + "|".join(sorted(event_ids))).encode(), usedforsecurity=False).hexdigest()[:12]
+    )
     old = {row[1] for row in rows if row[1]}
     with db.atomic():
         first = _records(db, "ev.id = ?", [event_ids[0]])[0]
@@ -243,8 +266,15 @@ def story_json(db: sqlite_utils.Database, row: dict[str, Any]) -> dict[str, Any]
             for p in json.loads(row["participants"] or "[]")
         ],
         "events": [
-            {"id": e.id, "document": e.document, "source": e.source, "evidence": e.evidence, "date": e.date,
-             "published": e.published, "url": e.url}
+            {
+                "id": e.id,
+                "document": e.document,
+                "source": e.source,
+                "evidence": e.evidence,
+                "date": e.date,
+                "published": e.published,
+                "url": e.url,
+            }
             for e in events
         ],
         "disputes": json.loads(row["disputes"] or "[]"),

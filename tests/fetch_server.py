@@ -160,9 +160,7 @@ class FaultServer:
         listener.listen(64)
         listener.settimeout(0.05)
         self._listener = listener
-        self._acceptor = threading.Thread(
-            target=self._accept_loop, name="fetch-fault-accept", daemon=True
-        )
+        self._acceptor = threading.Thread(target=self._accept_loop, name="fetch-fault-accept", daemon=True)
         self._acceptor.start()
         return self
 
@@ -228,9 +226,7 @@ class FaultServer:
         """Serve a fixed response at ``path``."""
         head = list(headers)
 
-        def handler(
-            conn: socket.socket, request: Received, server: FaultServer
-        ) -> None:
+        def handler(conn: socket.socket, request: Received, server: FaultServer) -> None:
             names = {name.lower() for name, _ in head}
             extra = list(head)
             if content_length and "content-length" not in names:
@@ -242,9 +238,7 @@ class FaultServer:
 
     # -- internals ---------------------------------------------------------
 
-    def _remember_sni(
-        self, sock: object, server_name: str | None, _context: object
-    ) -> None:
+    def _remember_sni(self, sock: object, server_name: str | None, _context: object) -> None:
         if server_name:
             self._sni[id(sock)] = server_name
 
@@ -258,9 +252,7 @@ class FaultServer:
             except OSError:
                 return
             conn = _Conn(sock)
-            thread = threading.Thread(
-                target=self._serve, args=(conn,), name="fetch-fault-conn", daemon=True
-            )
+            thread = threading.Thread(target=self._serve, args=(conn,), name="fetch-fault-conn", daemon=True)
             conn.thread = thread
             with self._lock:
                 self._conns.append(conn)
@@ -311,9 +303,7 @@ def _read_request(sock: socket.socket) -> Received | None:
     return Received(method=method, path=path, headers=headers, raw=data)
 
 
-def send_head(
-    conn: socket.socket, status: int, headers: Iterable[tuple[str, str]]
-) -> None:
+def send_head(conn: socket.socket, status: int, headers: Iterable[tuple[str, str]]) -> None:
     lines = [f"HTTP/1.1 {status} Test"]
     lines += [f"{name}: {value}" for name, value in headers]
     conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
@@ -339,9 +329,7 @@ def hang(conn: socket.socket, request: Received, server: FaultServer) -> None:
 
 def drip(conn: socket.socket, request: Received, server: FaultServer) -> None:
     """Headers at once, then the body one byte a second."""
-    send_head(
-        conn, 200, [("Content-Type", "application/rss+xml"), ("Content-Length", "600")]
-    )
+    send_head(conn, 200, [("Content-Type", "application/rss+xml"), ("Content-Length", "600")])
     for index in range(600):
         conn.sendall(FEED[index % len(FEED) : index % len(FEED) + 1])
         if server.wait(1.0):
@@ -358,9 +346,7 @@ def drip_head(conn: socket.socket, request: Received, server: FaultServer) -> No
 
 def partial(conn: socket.socket, request: Received, server: FaultServer) -> None:
     """Content-Length 1024, then 16 bytes and close."""
-    send_head(
-        conn, 200, [("Content-Type", "application/rss+xml"), ("Content-Length", "1024")]
-    )
+    send_head(conn, 200, [("Content-Type", "application/rss+xml"), ("Content-Length", "1024")])
     conn.sendall(FEED[:16])
 
 
@@ -383,14 +369,10 @@ def broken_chunked(conn: socket.socket, request: Received, server: FaultServer) 
         200,
         [("Content-Type", "application/rss+xml"), ("Transfer-Encoding", "chunked")],
     )
-    conn.sendall(
-        b"10\r\n" + FEED[:16] + b"\r\n" + b"zz-not-a-size\r\n" + FEED[16:40] + b"\r\n"
-    )
+    conn.sendall(b"10\r\n" + FEED[:16] + b"\r\n" + b"zz-not-a-size\r\n" + FEED[16:40] + b"\r\n")
 
 
-def unterminated_chunked(
-    conn: socket.socket, request: Received, server: FaultServer
-) -> None:
+def unterminated_chunked(conn: socket.socket, request: Received, server: FaultServer) -> None:
     """Chunks, then close without the terminating zero-length chunk."""
     send_head(
         conn,
@@ -404,9 +386,7 @@ def close_at_once(conn: socket.socket, request: Received, server: FaultServer) -
     """Read the request and close without a response."""
 
 
-def endless(
-    conn: socket.socket, request: Received, server: FaultServer, declare: bool = False
-) -> None:
+def endless(conn: socket.socket, request: Received, server: FaultServer, declare: bool = False) -> None:
     """A 100 MB body, generated lazily; stops when the client goes away."""
     size = 100 * 1000 * 1000
     head = [("Content-Type", "application/rss+xml"), ("Connection", "close")]
@@ -420,9 +400,7 @@ def endless(
         sent += len(block)
 
 
-def endless_declared(
-    conn: socket.socket, request: Received, server: FaultServer
-) -> None:
+def endless_declared(conn: socket.socket, request: Received, server: FaultServer) -> None:
     endless(conn, request, server, declare=True)
 
 
@@ -441,9 +419,7 @@ def gzip_bomb(conn: socket.socket, request: Received, server: FaultServer) -> No
     conn.sendall(body)
 
 
-def gzip_chunk_bomb(
-    conn: socket.socket, request: Received, server: FaultServer
-) -> None:
+def gzip_chunk_bomb(conn: socket.socket, request: Received, server: FaultServer) -> None:
     """About 64 KiB of gzip, written at once, that expands to 64 MiB."""
     body = gzip_of_zeros(64)
     send_head(

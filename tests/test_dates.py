@@ -192,7 +192,7 @@ def test_resolve_table_is_large_enough():
 def _check_offsets(text: str, mentions: list[DateMention]) -> None:
     previous_end = 0
     for mention in mentions:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         assert mention.start >= previous_end, "mentions overlap or are out of order"
         previous_end = mention.end
 
@@ -249,36 +249,42 @@ def test_find_dates_ignores_non_dates(text):
     assert find_dates(text, TUE) == []
 
 
-@pytest.mark.parametrize(("text", "mention_text", "value"), [
-    ("The agency acted on Friday.", "on Friday", "2026-11-13"),
-    ("the agency acted this monday", "this monday", "2026-11-16"),
-    ("The rule took effect in May 2025.", "in May 2025", "2025-05"),
-    ("The rule took effect in May.", "in May", "2026-05"),
-    ("the rule took effect in may.", "in may", "2026-05"),
-    ("Protesters march on Friday.", "on Friday", "2026-11-13"),
-    ("In 2019 Commerce added Huawei to the Entity List.", "In 2019", "2019"),
-    ("WASHINGTON, Nov. 13 (Reuters) - The agency", "Nov. 13", "2026-11-13"),
-    ("On Nov. 13, 2026, at 4 p.m., Commerce acted.", "On Nov. 13, 2026, at 4 p.m.", "2026-11-13"),
-    ("Commerce acted at 1:00 p.m. last friday.", "at 1:00 p.m. last friday", "2026-11-13"),
-    ("Tuesday's ruling", "Tuesday", "2026-11-17"),
-    ("Today, the agency said", "Today", "2026-11-17"),
-    ("The order was issued in FY2025, the agency said", "in FY2025", "2025"),
-])
+@pytest.mark.parametrize(
+    ("text", "mention_text", "value"),
+    [
+        ("The agency acted on Friday.", "on Friday", "2026-11-13"),
+        ("the agency acted this monday", "this monday", "2026-11-16"),
+        ("The rule took effect in May 2025.", "in May 2025", "2025-05"),
+        ("The rule took effect in May.", "in May", "2026-05"),
+        ("the rule took effect in may.", "in may", "2026-05"),
+        ("Protesters march on Friday.", "on Friday", "2026-11-13"),
+        ("In 2019 Commerce added Huawei to the Entity List.", "In 2019", "2019"),
+        ("WASHINGTON, Nov. 13 (Reuters) - The agency", "Nov. 13", "2026-11-13"),
+        ("On Nov. 13, 2026, at 4 p.m., Commerce acted.", "On Nov. 13, 2026, at 4 p.m.", "2026-11-13"),
+        ("Commerce acted at 1:00 p.m. last friday.", "at 1:00 p.m. last friday", "2026-11-13"),
+        ("Tuesday's ruling", "Tuesday", "2026-11-17"),
+        ("Today, the agency said", "Today", "2026-11-17"),
+        ("The order was issued in FY2025, the agency said", "in FY2025", "2025"),
+    ],
+)
 def test_find_dates_single_mention(text, mention_text, value):
     mentions = find_dates(text, TUE)
     _check_offsets(text, mentions)
     assert [(m.text, m.value.value) for m in mentions] == [(mention_text, value)]
 
 
-@pytest.mark.parametrize(("text", "relation"), [
-    ("on Friday", "on"),
-    ("since March", "since"),
-    ("by March 2027", "by"),
-    ("until Friday", "by"),
-    ("before Friday", "before"),
-    ("after Nov. 13", "after"),
-    ("Friday", "on"),
-])
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("on Friday", "on"),
+        ("since March", "since"),
+        ("by March 2027", "by"),
+        ("until Friday", "by"),
+        ("before Friday", "before"),
+        ("after Nov. 13", "after"),
+        ("Friday", "on"),
+    ],
+)
 def test_find_dates_relation(text, relation):
     [mention] = find_dates(text, TUE)
     assert mention.relation == relation
@@ -289,25 +295,37 @@ def test_anchored_offset_with_named_anchor():
     [mention] = find_dates(text, TUE)
     _check_offsets(text, [mention])
     assert mention == DateMention(
-        start=0, end=53, text="Three days before the export control order was issued",
-        value=DateValue(None, "unknown"), anchor="the export control order was issued",
-        offset_days=-3, relation="before")
+        start=0,
+        end=53,
+        text="Three days before the export control order was issued",
+        value=DateValue(None, "unknown"),
+        anchor="the export control order was issued",
+        offset_days=-3,
+        relation="before",
+    )
 
 
-@pytest.mark.parametrize(("text", "anchor", "offset", "relation"), [
-    ("two days after the ruling", "the ruling", 2, "after"),
-    ("A week later, the company sued.", None, 7, "after"),
-    ("two days later", None, 2, "after"),
-    ("three days earlier", None, -3, "before"),
-    ("twenty-one days later", None, 21, "after"),
-    ("30 days after publication in the Federal Register", "publication in the Federal Register", 30, "after"),
-    ("a day after the U.S. Commerce Department issued the order.",
-     "the U.S. Commerce Department issued the order", 1, "after"),
-    ("the day before the ruling", "the ruling", -1, "before"),
-    ("the day before.", None, -1, "before"),
-    ("The next day, the company appealed.", None, 1, "after"),
-    ("the same day", None, 0, "on"),
-])
+@pytest.mark.parametrize(
+    ("text", "anchor", "offset", "relation"),
+    [
+        ("two days after the ruling", "the ruling", 2, "after"),
+        ("A week later, the company sued.", None, 7, "after"),
+        ("two days later", None, 2, "after"),
+        ("three days earlier", None, -3, "before"),
+        ("twenty-one days later", None, 21, "after"),
+        ("30 days after publication in the Federal Register", "publication in the Federal Register", 30, "after"),
+        (
+            "a day after the U.S. Commerce Department issued the order.",
+            "the U.S. Commerce Department issued the order",
+            1,
+            "after",
+        ),
+        ("the day before the ruling", "the ruling", -1, "before"),
+        ("the day before.", None, -1, "before"),
+        ("The next day, the company appealed.", None, 1, "after"),
+        ("the same day", None, 0, "on"),
+    ],
+)
 def test_anchored_relatives(text, anchor, offset, relation):
     [mention] = find_dates(text, TUE)
     _check_offsets(text, [mention])
@@ -329,18 +347,33 @@ def test_time_of_day_alone_is_not_a_date_but_attaches_to_one():
 
 
 def test_paragraph_offsets_order_and_longest_match():
-    text = ("On Friday afternoon, the U.S. Commerce Department sent Anthropic an enforcement "
-            "letter. The order, issued Nov. 13, 2026, at 4 p.m., took effect in March; the "
-            "agency may ban further exports. Two days later the company sued, and a ruling "
-            "came last week. In May 2025 Commerce had opened a probe; since 2019 it has "
-            "watched the section 1260H list and 2,000 customers.")
+    text = (
+        "On Friday afternoon, the U.S. Commerce Department sent Anthropic an enforcement "
+        "letter. The order, issued Nov. 13, 2026, at 4 p.m., took effect in March; the "
+        "agency may ban further exports. Two days later the company sued, and a ruling "
+        "came last week. In May 2025 Commerce had opened a probe; since 2019 it has "
+        "watched the section 1260H list and 2,000 customers."
+    )
     mentions = find_dates(text, TUE)
     _check_offsets(text, mentions)
     assert [m.text for m in mentions] == [
-        "On Friday afternoon", "Nov. 13, 2026, at 4 p.m.", "in March", "Two days later",
-        "last week", "In May 2025", "since 2019"]
+        "On Friday afternoon",
+        "Nov. 13, 2026, at 4 p.m.",
+        "in March",
+        "Two days later",
+        "last week",
+        "In May 2025",
+        "since 2019",
+    ]
     assert [m.value.value for m in mentions] == [
-        "2026-11-13", "2026-11-13", "2026-03", None, "2026-11", "2025-05", "2019"]
+        "2026-11-13",
+        "2026-11-13",
+        "2026-03",
+        None,
+        "2026-11",
+        "2025-05",
+        "2019",
+    ]
 
 
 def test_find_dates_is_case_insensitive():
@@ -361,26 +394,32 @@ def test_find_dates_uses_tense():
 # --- shift and DateValue
 
 
-@pytest.mark.parametrize(("value", "days", "expected"), [
-    (DateValue("2026-11-13", "day"), -3, DateValue("2026-11-10", "day")),
-    (DateValue("2026-11-13", "day"), 2, DateValue("2026-11-15", "day")),
-    (DateValue("2026-12-31", "day"), 1, DateValue("2027-01-01", "day")),
-    (DateValue("2026-03", "month"), 0, DateValue("2026-03", "month")),
-    (DateValue("2026-03", "month"), -3, DateValue("2026", "year")),  # late Feb .. late March
-    (DateValue("2026", "year"), 5, DateValue(None, "unknown")),  # may reach into 2027
-    (DateValue("2026", "year"), 0, DateValue("2026", "year")),
-    (DateValue(None, "unknown"), 3, DateValue(None, "unknown")),
-])
+@pytest.mark.parametrize(
+    ("value", "days", "expected"),
+    [
+        (DateValue("2026-11-13", "day"), -3, DateValue("2026-11-10", "day")),
+        (DateValue("2026-11-13", "day"), 2, DateValue("2026-11-15", "day")),
+        (DateValue("2026-12-31", "day"), 1, DateValue("2027-01-01", "day")),
+        (DateValue("2026-03", "month"), 0, DateValue("2026-03", "month")),
+        (DateValue("2026-03", "month"), -3, DateValue("2026", "year")),  # late Feb .. late March
+        (DateValue("2026", "year"), 5, DateValue(None, "unknown")),  # may reach into 2027
+        (DateValue("2026", "year"), 0, DateValue("2026", "year")),
+        (DateValue(None, "unknown"), 3, DateValue(None, "unknown")),
+    ],
+)
 def test_shift(value, days, expected):
     assert shift(value, days) == expected
 
 
-@pytest.mark.parametrize(("value", "first_day"), [
-    (DateValue("2026-11-13", "day"), dt.date(2026, 11, 13)),
-    (DateValue("2026-03", "month"), dt.date(2026, 3, 1)),
-    (DateValue("2026", "year"), dt.date(2026, 1, 1)),
-    (DateValue(None, "unknown"), None),
-])
+@pytest.mark.parametrize(
+    ("value", "first_day"),
+    [
+        (DateValue("2026-11-13", "day"), dt.date(2026, 11, 13)),
+        (DateValue("2026-03", "month"), dt.date(2026, 3, 1)),
+        (DateValue("2026", "year"), dt.date(2026, 1, 1)),
+        (DateValue(None, "unknown"), None),
+    ],
+)
 def test_as_date_is_first_day_of_period(value, first_day):
     assert value.as_date() == first_day
 
@@ -407,8 +446,10 @@ def test_empty_text():
 
 
 def test_large_text_with_control_and_non_english_characters():
-    chunk = ("Le 13 novembre 2026, le gouvernement a agi. 今日、政府は発表した。\x00\x07\x1b "
-             "On Friday, Commerce acted; in 2019 it had listed Huawei.\r\n")
+    chunk = (
+        "Le 13 novembre 2026, le gouvernement a agi. 今日、政府は発表した。\x00\x07\x1b "
+        "On Friday, Commerce acted; in 2019 it had listed Huawei.\r\n"
+    )
     text = chunk * (100_000 // len(chunk))
     mentions = find_dates(text, TUE)
     _check_offsets(text, mentions)

@@ -191,7 +191,10 @@ def _parts(msg):
 def _sends(path):
     db = store.open_db(path)
     try:
-        return {row[0]: row[1:] for row in db.execute("SELECT address, status, error, message_id FROM digest_sends WHERE week = ?", [WEEK])}
+        return {
+            row[0]: row[1:]
+            for row in db.execute("SELECT address, status, error, message_id FROM digest_sends WHERE week = ?", [WEEK])
+        }
     finally:
         db.close()
 
@@ -256,8 +259,10 @@ def test_names_never_inject_headers(subscribed, smtp, env):
     handler, _ = smtp
     db = store.open_db(subscribed)
     # Stored behind the CLI's back, as a future dashboard bug might: the sender must still neutralise it.
-    db.execute("INSERT INTO subscribers (address, name, created) VALUES (?, ?, ?)",
-               ["eve@example.com", "X=?UTF-8?Q?=0A?=Bcc: a@b.example", "2026-01-01"])
+    db.execute(
+        "INSERT INTO subscribers (address, name, created) VALUES (?, ?, ?)",
+        ["eve@example.com", "X=?UTF-8?Q?=0A?=Bcc: a@b.example", "2026-01-01"],
+    )
     db.execute("INSERT INTO subscriber_follows (address, kind, value) VALUES ('eve@example.com', 'type', 'penalty')")
     db.conn.commit()
     db.close()
@@ -283,8 +288,18 @@ def test_header_safe_strips_controls_and_refuses_encoded_words():
         header_safe("X=?UTF-8?Q?=0A?=Bcc: a@b")
 
 
-@pytest.mark.parametrize("bad", ["not-an-address", "a@b", "Alice <a@example.com>", "a@example.com\r\nBcc: x@y.z",
-                                 "a b@example.com", "a..b@example.com", ""])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "not-an-address",
+        "a@b",
+        "Alice <a@example.com>",
+        "a@example.com\r\nBcc: x@y.z",
+        "a b@example.com",
+        "a..b@example.com",
+        "",
+    ],
+)
 def test_invalid_addresses_are_refused(bad):
     with pytest.raises(ValueError, match="not an email address"):
         validate_address(bad)
@@ -302,9 +317,14 @@ def test_cli_refuses_an_invalid_address_and_an_encoded_word_name(digest_db):
 
 def test_subscribers_add_list_remove(digest_db):
     assert _cli("subscribers", "add", "ann@example.com", "--entity", "Acme Corp", "--db", digest_db).exit_code == 0
-    assert _cli("subscribers", "add", "ann@example.com", "--type", "penalty", "--name", "Ann", "--db", digest_db).exit_code == 0
+    assert (
+        _cli("subscribers", "add", "ann@example.com", "--type", "penalty", "--name", "Ann", "--db", digest_db).exit_code
+        == 0
+    )
     listed = _cli("subscribers", "list", "--db", digest_db).output
-    assert "ann@example.com" in listed and "entity: Acme Corp" in listed and "type: penalty" in listed and "Ann" in listed
+    assert (
+        "ann@example.com" in listed and "entity: Acme Corp" in listed and "type: penalty" in listed and "Ann" in listed
+    )
     assert _cli("subscribers", "remove", "ann@example.com", "--db", digest_db).exit_code == 0
     assert _cli("subscribers", "remove", "ann@example.com", "--db", digest_db).exit_code == 1
     assert "0 subscriber(s)" in _cli("subscribers", "list", "--db", digest_db).output
@@ -359,7 +379,9 @@ def test_a_timeout_is_a_failure_of_that_subscriber_only(subscribed, smtp, env, m
     monkeypatch.setenv("REGWATCH_SMTP_TIMEOUT", "0.5")
     handler.data_delay = 1.5
     db = store.open_db(subscribed)
-    subscribers = [s for s in digest_mod.list_subscribers(db) if s["address"] in ("alice@example.com", "bob@example.com")]
+    subscribers = [
+        s for s in digest_mod.list_subscribers(db) if s["address"] in ("alice@example.com", "bob@example.com")
+    ]
     outcomes = digest_mod.run(db, WEEK, MailSettings.from_env(), send=True, subscribers=subscribers)
     assert [o.status for o in outcomes] == ["failed", "failed"]
     assert "timed out" in outcomes[0].error
@@ -397,8 +419,7 @@ def test_a_later_week_holds_the_later_story(subscribed, tmp_path, env):
 
 
 def test_weeks():
-    assert digest_mod.parse_week("2026-W47")[1:] == (
-        date(2026, 11, 16), date(2026, 11, 23))
+    assert digest_mod.parse_week("2026-W47")[1:] == (date(2026, 11, 16), date(2026, 11, 23))
     assert digest_mod.last_complete_week(date(2026, 11, 23)) == "2026-W47"
     assert digest_mod.last_complete_week(date(2026, 11, 29)) == "2026-W47"
     assert digest_mod.last_complete_week(date(2027, 1, 4)) == "2026-W53"
@@ -446,4 +467,3 @@ def test_mail_settings_are_checked():
     with pytest.raises(ConfigError, match="in clear"):
         MailSettings.from_env({"REGWATCH_SMTP_HOST": "smtp.example.org", "REGWATCH_SMTP_USER": "u"})
     assert MailSettings.from_env({"REGWATCH_SMTP_SECURITY": "ssl"}).port == 465
-

@@ -130,8 +130,12 @@ def test_docket_entries_become_dated_filings_and_rulings(extractor):
 
 def _signature(events, gazetteer):
     return sorted(
-        (e.type, e.date, tuple(sorted(r.id for r in e.agent if r.id in gazetteer)),
-         tuple(sorted(r.id for r in e.target if r.id in gazetteer)))
+        (
+            e.type,
+            e.date,
+            tuple(sorted(r.id for r in e.agent if r.id in gazetteer)),
+            tuple(sorted(r.id for r in e.target if r.id in gazetteer)),
+        )
         for e in events
     )
 
@@ -172,9 +176,17 @@ def test_bad_inputs_give_a_result_or_an_error_line_and_the_batch_goes_on(tmp_pat
         {"id": "empty", "text": "", "published": "2026-01-01"},
         {"id": "huge", "text": "lorem ipsum dolor sit amet " * 200_000, "published": "2026-01-01"},
         {"id": "french", "text": "Le ministère a publié un décret hier soir.", "published": "2026-01-01"},
-        {"id": "html", "text": "<p>The <b>FTC</b> sued Acme Corp. on Monday.</p><script>alert(1)</script>", "published": "2026-01-07"},
+        {
+            "id": "html",
+            "text": "<p>The <b>FTC</b> sued Acme Corp. on Monday.</p><script>alert(1)</script>",
+            "published": "2026-01-07",
+        },
         {"id": "control", "text": "The FTC\x00 sued\x1b Acme Corp.\x07 on Monday.", "published": "2026-01-07"},
-        {"id": "garbage", "text": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + "".join(chr(i) for i in range(1, 300)), "published": "2026-01-01"},
+        {
+            "id": "garbage",
+            "text": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + "".join(chr(i) for i in range(1, 300)),
+            "published": "2026-01-01",
+        },
         {"id": "bad-date", "text": "The FTC sued Acme Corp.", "published": "yesterday-ish"},
         {"id": "last", "text": "The FTC sued Acme Corp. on Monday.", "published": "2026-01-07"},
     ]
@@ -182,7 +194,10 @@ def test_bad_inputs_give_a_result_or_an_error_line_and_the_batch_goes_on(tmp_pat
     source.write_text("".join(json.dumps(line) + "\n" for line in lines) + "not json\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "extract", "--jsonl", str(source)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     out = [json.loads(line) for line in result.stdout.splitlines()]

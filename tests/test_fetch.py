@@ -155,9 +155,7 @@ class FakeDNS(dict):
     def __call__(self, host: str, port: int) -> list[str]:
         self.calls.append(host)
         if host not in self:
-            raise policy.ResolutionFailed(
-                f"cannot resolve host {host!r}: no such name (fake DNS)"
-            )
+            raise policy.ResolutionFailed(f"cannot resolve host {host!r}: no such name (fake DNS)")
         answer = self[host]
         return list(answer() if callable(answer) else answer)
 
@@ -244,12 +242,10 @@ def test_default_limits_match_the_spec():
 
 def test_304_after_sending_etag(web):
     """F6: If-None-Match is sent; a 304 means no body and no error."""
-    web.expect_request(
-        "/feed.xml", headers={"If-None-Match": '"v1"'}
-    ).respond_with_data("", status=304, headers={"ETag": '"v1"'})
-    result = fetch(
-        web.url_for("/feed.xml"), etag='"v1"', allow_private=True, limits=FAST
+    web.expect_request("/feed.xml", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304, headers={"ETag": '"v1"'}
     )
+    result = fetch(web.url_for("/feed.xml"), etag='"v1"', allow_private=True, limits=FAST)
     assert result.status == 304
     assert result.not_modified and result.ok
     assert result.body is None and result.error_kind is None
@@ -282,9 +278,7 @@ def test_server_ignoring_conditional_headers_still_returns_the_body(web):
     """F6: a server that always answers 200 gives the same bytes back; dedup is the store's job."""
     web.expect_request("/feed.xml").respond_with_data(FEED, headers={"ETag": '"v1"'})
     first = fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST)
-    second = fetch(
-        web.url_for("/feed.xml"), etag=first.etag, allow_private=True, limits=FAST
-    )
+    second = fetch(web.url_for("/feed.xml"), etag=first.etag, allow_private=True, limits=FAST)
     assert second.ok and not second.not_modified
     assert second.body == first.body == FEED
     assert web.log[1][0].headers["If-None-Match"] == '"v1"'
@@ -306,9 +300,7 @@ def test_stored_validators_with_control_characters_are_not_sent(faults):
 
 
 def test_caller_headers_are_sent_but_accept_encoding_stays_gzip(web):
-    web.expect_request("/api").respond_with_data(
-        b'{"ok": true}', content_type="application/json"
-    )
+    web.expect_request("/api").respond_with_data(b'{"ok": true}', content_type="application/json")
     fetch(
         web.url_for("/api"),
         headers={
@@ -328,9 +320,7 @@ def test_caller_headers_are_sent_but_accept_encoding_stays_gzip(web):
 def test_html_homepage_is_returned_for_the_parser_to_judge(web):
     """F10: fetch does not guess formats; the parse stage reports feed_format_not_detected."""
     page = b"<!doctype html><html><head><title>Agency</title></head><body>Home</body></html>"
-    web.expect_request("/").respond_with_data(
-        page, content_type="text/html; charset=utf-8"
-    )
+    web.expect_request("/").respond_with_data(page, content_type="text/html; charset=utf-8")
     result = fetch(web.url_for("/"), allow_private=True, limits=FAST)
     assert result.ok and result.body == page
     assert result.headers["content-type"].startswith("text/html")
@@ -358,9 +348,7 @@ def test_html_homepage_is_returned_for_the_parser_to_judge(web):
 )
 def test_http_error_statuses_map_to_distinct_kinds(web, status, kind):
     """F8: each status gets its named kind, a one-line message and no body."""
-    web.expect_request("/feed.xml").respond_with_data(
-        "nope", status=status, content_type="text/html"
-    )
+    web.expect_request("/feed.xml").respond_with_data("nope", status=status, content_type="text/html")
     url = web.url_for("/feed.xml")
     result = fetch(url, allow_private=True, limits=FAST)
     assert result.error_kind is kind
@@ -394,9 +382,7 @@ def test_429_records_retry_after(web, header, expected):
     """F7: Retry-After as seconds, an HTTP-date, a past date, garbage."""
     if header == "http-date-in-one-hour":
         header = format_datetime(datetime.now(UTC) + timedelta(hours=1), usegmt=True)
-    web.expect_request("/feed.xml").respond_with_data(
-        "slow down", status=429, headers={"Retry-After": header}
-    )
+    web.expect_request("/feed.xml").respond_with_data("slow down", status=429, headers={"Retry-After": header})
     result = fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST)
     assert result.error_kind is ErrorKind.TOO_MANY_REQUESTS
     if expected is None:
@@ -406,9 +392,7 @@ def test_429_records_retry_after(web, header, expected):
 
 
 def test_503_records_retry_after(web):
-    web.expect_request("/feed.xml").respond_with_data(
-        "", status=503, headers={"Retry-After": "30"}
-    )
+    web.expect_request("/feed.xml").respond_with_data("", status=503, headers={"Retry-After": "30"})
     result = fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST)
     assert result.error_kind is ErrorKind.SERVER_ERROR
     assert result.retry_after == 30.0
@@ -448,24 +432,15 @@ def test_plain_403_is_not_a_challenge(web):
         content_type="text/html",
         headers={"Server": "nginx"},
     )
-    assert (
-        fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST).error_kind
-        is ErrorKind.FORBIDDEN
-    )
+    assert fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST).error_kind is ErrorKind.FORBIDDEN
 
 
 def test_is_challenge_unit():
     assert is_challenge(403, {"CF-Mitigated": "challenge"}, None)
-    assert is_challenge(
-        503, {"server": "cloudflare"}, b"<html><title>Just a moment...</title>"
-    )
-    assert not is_challenge(
-        503, {"server": "nginx"}, b"<html><title>Just a moment...</title>"
-    )
+    assert is_challenge(503, {"server": "cloudflare"}, b"<html><title>Just a moment...</title>")
+    assert not is_challenge(503, {"server": "nginx"}, b"<html><title>Just a moment...</title>")
     assert not is_challenge(404, {"server": "cloudflare"}, b"challenge-platform")
-    assert not is_challenge(
-        403, {"server": "cloudflare"}, b"<html>Access denied</html>"
-    )
+    assert not is_challenge(403, {"server": "cloudflare"}, b"<html>Access denied</html>")
 
 
 def test_redirect_status_without_location_is_unexpected(web):
@@ -564,10 +539,7 @@ def test_empty_200_body(web):
 
 def test_204_is_an_empty_body(web):
     web.expect_request("/feed.xml").respond_with_data(b"", status=204)
-    assert (
-        fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST).error_kind
-        is ErrorKind.EMPTY_RESPONSE_BODY
-    )
+    assert fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST).error_kind is ErrorKind.EMPTY_RESPONSE_BODY
 
 
 def test_100mb_body_is_cut_at_the_cap(faults):
@@ -618,14 +590,8 @@ def test_body_exactly_at_the_cap_is_accepted(web):
     limits = Limits(connect_timeout=2, read_timeout=2, deadline=5, max_body_bytes=1000)
     web.expect_request("/exact").respond_with_data(b"a" * 1000)
     web.expect_request("/over").respond_with_data(b"a" * 1001)
-    assert (
-        fetch(web.url_for("/exact"), allow_private=True, limits=limits).body
-        == b"a" * 1000
-    )
-    assert (
-        fetch(web.url_for("/over"), allow_private=True, limits=limits).error_kind
-        is ErrorKind.RESPONSE_TOO_LARGE
-    )
+    assert fetch(web.url_for("/exact"), allow_private=True, limits=limits).body == b"a" * 1000
+    assert fetch(web.url_for("/over"), allow_private=True, limits=limits).error_kind is ErrorKind.RESPONSE_TOO_LARGE
 
 
 # --------------------------------------------------------------------------
@@ -653,18 +619,14 @@ def _deflate(data: bytes, wbits: int) -> bytes:
     ],
 )
 def test_compressed_bodies_are_decoded(web, encoding, payload):
-    web.expect_request("/feed.xml").respond_with_data(
-        payload, headers={"Content-Encoding": encoding}
-    )
+    web.expect_request("/feed.xml").respond_with_data(payload, headers={"Content-Encoding": encoding})
     result = fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST)
     assert result.ok, result.error
     assert result.body == FEED
 
 
 def test_unsupported_content_encoding(web):
-    web.expect_request("/feed.xml").respond_with_data(
-        b"\x1b\x00junk", headers={"Content-Encoding": "br"}
-    )
+    web.expect_request("/feed.xml").respond_with_data(b"\x1b\x00junk", headers={"Content-Encoding": "br"})
     result = fetch(web.url_for("/feed.xml"), allow_private=True, limits=FAST)
     assert result.error_kind is ErrorKind.UNSUPPORTED_ENCODING
     assert result.body is None
@@ -721,9 +683,7 @@ def test_server_closing_without_a_response(faults):
 @pytest.mark.parametrize("allow_private", [False, True])
 def test_dns_failure(fake_dns, allow_private):
     """Unresolvable names are dns_error, whether caught by the pre-check or at connect time."""
-    result = fetch(
-        "http://nxdomain.test/feed.xml", allow_private=allow_private, limits=FAST
-    )
+    result = fetch("http://nxdomain.test/feed.xml", allow_private=allow_private, limits=FAST)
     assert result.error_kind is ErrorKind.DNS_ERROR
     assert "nxdomain.test" in result.error
 
@@ -740,9 +700,7 @@ def test_never_raises_on_an_invalid_url():
 
 def test_server_that_never_responds_times_out_within_the_deadline(faults):
     """F1: accept and never answer; the read timeout is longer than the deadline."""
-    limits = Limits(
-        connect_timeout=2, read_timeout=20, deadline=1.5, max_body_bytes=MIB
-    )
+    limits = Limits(connect_timeout=2, read_timeout=20, deadline=1.5, max_body_bytes=MIB)
     result = fetch(faults.url("/hang"), allow_private=True, limits=limits)
     assert result.error_kind is ErrorKind.NETWORK_TIMEOUT
     assert 1.4 <= result.elapsed < 1.5 + 1.5
@@ -750,9 +708,7 @@ def test_server_that_never_responds_times_out_within_the_deadline(faults):
 
 
 def test_read_timeout_fires_before_the_deadline(faults):
-    limits = Limits(
-        connect_timeout=2, read_timeout=0.5, deadline=10, max_body_bytes=MIB
-    )
+    limits = Limits(connect_timeout=2, read_timeout=0.5, deadline=10, max_body_bytes=MIB)
     result = fetch(faults.url("/hang"), allow_private=True, limits=limits)
     assert result.error_kind is ErrorKind.NETWORK_TIMEOUT
     assert result.elapsed < 2
@@ -768,9 +724,7 @@ def test_one_byte_per_second_body_times_out_within_the_deadline(faults):
 
 
 def test_dripping_headers_time_out_within_the_deadline(faults):
-    limits = Limits(
-        connect_timeout=2, read_timeout=20, deadline=1.5, max_body_bytes=MIB
-    )
+    limits = Limits(connect_timeout=2, read_timeout=20, deadline=1.5, max_body_bytes=MIB)
     result = fetch(faults.url("/drip-head"), allow_private=True, limits=limits)
     assert result.error_kind is ErrorKind.NETWORK_TIMEOUT
     assert result.elapsed < 1.5 + 1.5
@@ -780,9 +734,7 @@ def test_deadline_also_holds_with_a_caller_supplied_plain_client(faults):
     """Without our transport the deadline is still checked between body chunks."""
     limits = Limits(connect_timeout=2, read_timeout=20, deadline=2, max_body_bytes=MIB)
     with httpx.Client(follow_redirects=False) as client:
-        result = fetch(
-            faults.url("/drip"), client=client, allow_private=True, limits=limits
-        )
+        result = fetch(faults.url("/drip"), client=client, allow_private=True, limits=limits)
     assert result.error_kind is ErrorKind.NETWORK_TIMEOUT
     assert result.elapsed < 2 + 1.5
 
@@ -793,9 +745,7 @@ def test_deadline_also_holds_with_a_caller_supplied_plain_client(faults):
 
 
 def _redirect(server: HTTPServer, path: str, location: str, status: int = 302) -> None:
-    server.expect_request(path).respond_with_data(
-        "", status=status, headers={"Location": location}
-    )
+    server.expect_request(path).respond_with_data("", status=status, headers={"Location": location})
 
 
 def test_redirect_chain_of_three_is_followed(web):
@@ -823,19 +773,14 @@ def test_six_redirects_are_refused(web):
     result = fetch(web.url_for("/hop0"), allow_private=True, limits=FAST)
     assert result.error_kind is ErrorKind.TOO_MANY_REDIRECTS
     assert len(result.redirects) == 5
-    assert (
-        len(web.log) == 6
-    )  # the original request plus five hops; the sixth target never asked
+    assert len(web.log) == 6  # the original request plus five hops; the sixth target never asked
     assert result.body is None
 
 
 def test_max_redirects_is_configurable(web):
     _redirect(web, "/a", "/b")
     limits = Limits(connect_timeout=2, read_timeout=2, deadline=5, max_redirects=0)
-    assert (
-        fetch(web.url_for("/a"), allow_private=True, limits=limits).error_kind
-        is ErrorKind.TOO_MANY_REDIRECTS
-    )
+    assert fetch(web.url_for("/a"), allow_private=True, limits=limits).error_kind is ErrorKind.TOO_MANY_REDIRECTS
 
 
 def test_redirect_loop_is_refused(web):
@@ -873,9 +818,7 @@ def test_refused_permanent_redirect_is_not_offered_as_the_new_url(public_web, fa
 def test_public_stand_in_is_fetchable_under_the_default_policy(public_web):
     """Control for the tests below: the stand-in public host itself is allowed."""
     public_web.expect_request("/feed.xml").respond_with_data(FEED)
-    result = fetch(
-        public_url(public_web, "/feed.xml"), allow_private=False, limits=FAST
-    )
+    result = fetch(public_url(public_web, "/feed.xml"), allow_private=False, limits=FAST)
     assert result.ok, result.error
 
 
@@ -892,9 +835,7 @@ def test_public_stand_in_is_fetchable_under_the_default_policy(public_web):
         "http://user:secret@127.0.0.1:{port}/",
     ],
 )
-def test_redirects_to_forbidden_targets_are_refused_before_connecting(
-    public_web, faults, target
-):
+def test_redirects_to_forbidden_targets_are_refused_before_connecting(public_web, faults, target):
     """F11: metadata address, loopback, file:, gopher:; the target never sees a connection."""
     target = target.format(port=faults.port)
     _redirect(public_web, "/feed.xml", target)
@@ -929,9 +870,7 @@ def test_https_to_http_downgrade_is_refused(tls_faults, web):
     """F11: a real TLS server redirecting to plain http."""
     target = web.url_for("/feed.xml")
     tls_faults.respond("/feed.xml", 302, [("Location", target)])
-    with build_client(
-        limits=FAST, allow_private=True, verify=client_ssl_context()
-    ) as client:
+    with build_client(limits=FAST, allow_private=True, verify=client_ssl_context()) as client:
         result = fetch(
             tls_faults.url("/feed.xml", host="localhost"),
             client=client,
@@ -986,9 +925,7 @@ def test_client_level_authorization_is_also_dropped_cross_origin(web, web2):
     _redirect(web, "/feed.xml", web2.url_for("/feed.xml"))
     with build_client(limits=FAST, allow_private=True) as client:
         client.headers["Authorization"] = "Bearer from-client"
-        result = fetch(
-            web.url_for("/feed.xml"), client=client, allow_private=True, limits=FAST
-        )
+        result = fetch(web.url_for("/feed.xml"), client=client, allow_private=True, limits=FAST)
     assert result.ok
     assert web.log[0][0].headers["Authorization"] == "Bearer from-client"
     assert "Authorization" not in web2.log[0][0].headers
@@ -1036,26 +973,20 @@ def test_same_origin_rules():
         "fe80::1",
     ],
 )
-def test_hostnames_resolving_to_private_addresses_are_refused(
-    fake_dns, faults, address
-):
+def test_hostnames_resolving_to_private_addresses_are_refused(fake_dns, faults, address):
     """F12: checked after DNS; ::ffff:127.0.0.1 and 0.0.0.0 would really reach the local server."""
     fake_dns["evil.test"] = [address]
     url = f"http://evil.test:{faults.port}/feed.xml"
     result = fetch(url, allow_private=False, limits=FAST)
     assert result.error_kind is ErrorKind.POLICY_REFUSED, result.error
-    assert (
-        address in result.error or policy.parse_ip(address).compressed in result.error
-    )
+    assert address in result.error or policy.parse_ip(address).compressed in result.error
     assert faults.connections == 0
 
 
 def test_every_resolved_address_must_be_public(fake_dns, faults):
     """F12: one private answer among public ones refuses the host."""
     fake_dns["mixed.test"] = [PUBLIC_IP, "127.0.0.1"]
-    result = fetch(
-        f"http://mixed.test:{faults.port}/feed.xml", allow_private=False, limits=FAST
-    )
+    result = fetch(f"http://mixed.test:{faults.port}/feed.xml", allow_private=False, limits=FAST)
     assert result.error_kind is ErrorKind.POLICY_REFUSED
     assert faults.connections == 0
 
@@ -1064,9 +995,7 @@ def test_dns_answer_flipping_to_private_is_caught_at_connect_time(fake_dns, faul
     """F12: public for the pre-check, loopback for the connection: the dialer re-checks and refuses."""
     answers = iter([[PUBLIC_IP], ["127.0.0.1"]])
     fake_dns["rebind.test"] = lambda: next(answers, ["127.0.0.1"])
-    result = fetch(
-        f"http://rebind.test:{faults.port}/feed.xml", allow_private=False, limits=FAST
-    )
+    result = fetch(f"http://rebind.test:{faults.port}/feed.xml", allow_private=False, limits=FAST)
     assert result.error_kind is ErrorKind.POLICY_REFUSED, result.error
     assert fake_dns.calls == ["rebind.test", "rebind.test"]
     assert faults.connections == 0
@@ -1076,20 +1005,14 @@ def test_connection_goes_to_the_resolved_and_checked_address(fake_dns, faults):
     """F12: the connection uses the answer our resolver validated, and keeps the Host header."""
     faults.respond("/feed.xml", 200, [("Content-Type", "application/rss+xml")], FEED)
     fake_dns["feed.test"] = ["127.0.0.1"]
-    result = fetch(
-        f"http://feed.test:{faults.port}/feed.xml", allow_private=True, limits=FAST
-    )
+    result = fetch(f"http://feed.test:{faults.port}/feed.xml", allow_private=True, limits=FAST)
     assert result.ok, result.error
-    assert fake_dns.calls == [
-        "feed.test"
-    ]  # only the dialer resolves when private networks are allowed
+    assert fake_dns.calls == ["feed.test"]  # only the dialer resolves when private networks are allowed
     assert faults.requests[0].headers["host"] == f"feed.test:{faults.port}"
 
 
 def test_policy_backend_refuses_before_opening_a_socket(faults):
-    backend = PolicyBackend(
-        allow_private=False, resolver=lambda host, port: ["127.0.0.1"]
-    )
+    backend = PolicyBackend(allow_private=False, resolver=lambda host, port: ["127.0.0.1"])
     with pytest.raises(httpcore.ConnectError) as caught:
         backend.connect_tcp("anything.test", faults.port, timeout=1)
     assert isinstance(caught.value.__cause__, policy.PolicyRefusal)
@@ -1098,29 +1021,19 @@ def test_policy_backend_refuses_before_opening_a_socket(faults):
 
 def test_caller_supplied_plain_client_still_gets_the_pre_check(faults):
     with httpx.Client() as client:
-        result = fetch(
-            faults.url("/feed.xml"), client=client, allow_private=False, limits=FAST
-        )
+        result = fetch(faults.url("/feed.xml"), client=client, allow_private=False, limits=FAST)
     assert result.error_kind is ErrorKind.POLICY_REFUSED
     assert faults.connections == 0
 
 
 def test_env_var_allows_private_networks_but_not_other_schemes(monkeypatch, faults):
     faults.respond("/feed.xml", 200, [], FEED)
-    assert (
-        fetch(faults.url("/feed.xml"), limits=FAST).error_kind
-        is ErrorKind.POLICY_REFUSED
-    )
+    assert fetch(faults.url("/feed.xml"), limits=FAST).error_kind is ErrorKind.POLICY_REFUSED
     assert faults.connections == 0
     monkeypatch.setenv(policy.ENV_ALLOW_PRIVATE, "1")
     assert fetch(faults.url("/feed.xml"), limits=FAST).ok
-    assert (
-        fetch("file:///etc/passwd", limits=FAST).error_kind is ErrorKind.POLICY_REFUSED
-    )
-    assert (
-        fetch(f"http://u:p@127.0.0.1:{faults.port}/", limits=FAST).error_kind
-        is ErrorKind.POLICY_REFUSED
-    )
+    assert fetch("file:///etc/passwd", limits=FAST).error_kind is ErrorKind.POLICY_REFUSED
+    assert fetch(f"http://u:p@127.0.0.1:{faults.port}/", limits=FAST).error_kind is ErrorKind.POLICY_REFUSED
     monkeypatch.setenv(policy.ENV_ALLOW_PRIVATE, "true")  # only "1" counts
     assert not policy.private_networks_allowed(None)
 
@@ -1201,9 +1114,7 @@ def test_check_url(fake_dns, url, allowed):
 
 def test_check_url_with_private_allowed_skips_only_the_address_rule(fake_dns):
     assert policy.check_url("http://127.0.0.1:8080/", allow_private=True) is None
-    assert (
-        policy.check_url("http://unknown.test/", allow_private=True) is None
-    )  # resolved at connect time
+    assert policy.check_url("http://unknown.test/", allow_private=True) is None  # resolved at connect time
     assert policy.check_url("file:///etc/passwd", allow_private=True) is not None
     assert policy.check_url("http://a:b@127.0.0.1/", allow_private=True) is not None
 
@@ -1231,14 +1142,10 @@ def test_untrusted_certificate_is_a_tls_error(tls_faults):
 
 def test_tls_through_the_pinned_transport_keeps_sni_and_host(fake_dns, tls_faults):
     """The pinned connection goes to 127.0.0.1 while TLS verifies and names feed.test."""
-    tls_faults.respond(
-        "/feed.xml", 200, [("Content-Type", "application/rss+xml")], FEED
-    )
+    tls_faults.respond("/feed.xml", 200, [("Content-Type", "application/rss+xml")], FEED)
     fake_dns["feed.test"] = ["127.0.0.1"]
     url = f"https://feed.test:{tls_faults.port}/feed.xml"
-    with build_client(
-        limits=FAST, allow_private=True, verify=client_ssl_context()
-    ) as client:
+    with build_client(limits=FAST, allow_private=True, verify=client_ssl_context()) as client:
         result = fetch(url, client=client, allow_private=True, limits=FAST)
     assert result.ok, result.error
     assert result.body == FEED
@@ -1249,9 +1156,7 @@ def test_tls_through_the_pinned_transport_keeps_sni_and_host(fake_dns, tls_fault
 def test_certificate_for_another_name_is_a_tls_error(fake_dns, tls_faults):
     tls_faults.respond("/feed.xml", 200, [], FEED)
     fake_dns["other.test"] = ["127.0.0.1"]
-    with build_client(
-        limits=FAST, allow_private=True, verify=client_ssl_context()
-    ) as client:
+    with build_client(limits=FAST, allow_private=True, verify=client_ssl_context()) as client:
         result = fetch(
             f"https://other.test:{tls_faults.port}/feed.xml",
             client=client,
@@ -1271,21 +1176,11 @@ def test_one_client_serves_many_fetches(web):
     web.expect_request("/a").respond_with_data(FEED)
     web.expect_request("/b").respond_with_data("", status=404)
     with build_client(limits=FAST, allow_private=True) as client:
-        assert fetch(
-            web.url_for("/a"), client=client, allow_private=True, limits=FAST
-        ).ok
+        assert fetch(web.url_for("/a"), client=client, allow_private=True, limits=FAST).ok
         assert (
-            fetch(
-                web.url_for("/b"), client=client, allow_private=True, limits=FAST
-            ).error_kind
-            is ErrorKind.NOT_FOUND
+            fetch(web.url_for("/b"), client=client, allow_private=True, limits=FAST).error_kind is ErrorKind.NOT_FOUND
         )
-        assert (
-            fetch(
-                web.url_for("/a"), client=client, allow_private=True, limits=FAST
-            ).body
-            == FEED
-        )
+        assert fetch(web.url_for("/a"), client=client, allow_private=True, limits=FAST).body == FEED
     assert fetch_module._DEADLINE.get() is None
 
 
@@ -1293,9 +1188,7 @@ def test_fetch_result_is_frozen():
     result = fetch("gopher://example.com/", limits=FAST)
     with pytest.raises(AttributeError):
         result.status = 200  # type: ignore[misc]
-    assert (
-        isinstance(result.error_kind, str) and result.error_kind == "refused_by_policy"
-    )
+    assert isinstance(result.error_kind, str) and result.error_kind == "refused_by_policy"
 
 
 def test_fault_server_stops_cleanly_mid_drip():

@@ -11,12 +11,23 @@ from nlp.stories import EventRecord, Role, StoryRecord, choose_story, dates_comp
 from tests.conftest import SAMPLE_DIR
 
 
-def _event(event_id, document, *, kind="order", date="2026-11-13", precision="day", published="2026-11-16",
-           agent=(), target=(), attrs=None):
+def _event(
+    event_id,
+    document,
+    *,
+    kind="order",
+    date="2026-11-13",
+    precision="day",
+    published="2026-11-16",
+    agent=(),
+    target=(),
+    attrs=None,
+):
     roles = [Role("agent", a, a.split(":")[-1].title(), a) for a in agent]
     roles += [Role("target", t, t.split(":")[-1].title(), t) for t in target]
-    return EventRecord(event_id, document, "src-" + document, kind, date, precision, published, "evidence",
-                       attrs or {}, roles)
+    return EventRecord(
+        event_id, document, "src-" + document, kind, date, precision, published, "evidence", attrs or {}, roles
+    )
 
 
 # --- pure resolution rules ---------------------------------------------------------
@@ -43,8 +54,9 @@ def test_undated_report_joins_a_story_only_near_its_publication():
 
 
 def test_same_day_orders_against_different_targets_stay_apart():
-    story = StoryRecord("s1", "order", "2026-11-13", "day", {"agency:us-commerce", "org:anthropic"},
-                        targets={"org:anthropic"})
+    story = StoryRecord(
+        "s1", "order", "2026-11-13", "day", {"agency:us-commerce", "org:anthropic"}, targets={"org:anthropic"}
+    )
     other_target = _event("e2", "d2", agent=["agency:us-commerce"], target=["org:openai"])
     same_target = _event("e3", "d3", agent=["gov:us-president"], target=["org:anthropic"])
     assert choose_story(other_target, [story]) is None
@@ -52,8 +64,15 @@ def test_same_day_orders_against_different_targets_stay_apart():
 
 
 def test_two_plaintiffs_suing_one_agency_the_same_week_are_two_lawsuits():
-    story = StoryRecord("s1", "lawsuit", "2026-04-27", "day", {"org:brightpath", "agency:us-fcc"},
-                        targets={"agency:us-fcc"}, agents={"org:brightpath"})
+    story = StoryRecord(
+        "s1",
+        "lawsuit",
+        "2026-04-27",
+        "day",
+        {"org:brightpath", "agency:us-fcc"},
+        targets={"agency:us-fcc"},
+        agents={"org:brightpath"},
+    )
     other = _event("e2", "d2", kind="lawsuit", date="2026-04-28", agent=["org:radio-makers"], target=["agency:us-fcc"])
     same = _event("e3", "d3", kind="lawsuit", date="2026-04-27", agent=["org:brightpath"], target=["agency:us-fcc"])
     assert choose_story(other, [story]) is None
@@ -68,10 +87,20 @@ def test_type_and_shared_participant_are_required():
 
 def test_disputes_list_each_value_with_the_documents_that_give_it():
     events = [
-        _event("a#0", "doc-a", agent=["gov:us-president"], target=["org:anthropic"],
-               attrs={"instrument": "IEEPA", "scope": "all non-U.S. nationals"}),
-        _event("b#0", "doc-b", agent=["agency:us-commerce"], target=["org:anthropic"],
-               attrs={"instrument": "export control directive", "scope": "all customers"}),
+        _event(
+            "a#0",
+            "doc-a",
+            agent=["gov:us-president"],
+            target=["org:anthropic"],
+            attrs={"instrument": "IEEPA", "scope": "all non-U.S. nationals"},
+        ),
+        _event(
+            "b#0",
+            "doc-b",
+            agent=["agency:us-commerce"],
+            target=["org:anthropic"],
+            attrs={"instrument": "export control directive", "scope": "all customers"},
+        ),
     ]
     found = {d["slot"]: d for d in disputes(events)}
     assert set(found) == {"issuer", "instrument", "scope"}
@@ -129,8 +158,13 @@ def test_seed_stories_match_the_readme_table(seeds_db):
     # one story per row of ../shared/seeds/README.md, no duplicates
     assert len(stories) == 7
     assert len(rows) == 7
-    assert {("designation", "2026-03"), ("order", "2026-03"), ("launch", "2026-11-10"), ("order", "2026-11-13"),
-            ("meeting", "2026-11-16")} <= rows
+    assert {
+        ("designation", "2026-03"),
+        ("order", "2026-03"),
+        ("launch", "2026-11-10"),
+        ("order", "2026-11-13"),
+        ("meeting", "2026-11-16"),
+    } <= rows
     assert {s["type"] for s in stories} >= {"lawsuit", "suspension"}
 
 
@@ -241,10 +275,14 @@ def test_sample_multi_source_events_merge_and_look_alikes_stay_apart(sample_db):
         present = 0
         for report in story["reports"]:
             ids = _documents_of(sample_db, report)
-            rows = sample_db.execute(
-                f"SELECT story FROM events WHERE type = ? AND document IN ({','.join('?' * len(ids))})",
-                [story["type"], *ids],
-            ).fetchall() if ids else []
+            rows = (
+                sample_db.execute(
+                    f"SELECT story FROM events WHERE type = ? AND document IN ({','.join('?' * len(ids))})",
+                    [story["type"], *ids],
+                ).fetchall()
+                if ids
+                else []
+            )
             present += bool(rows)
             for (story_id,) in rows:
                 by_story.setdefault(story_id, set()).add(report["source"] + report["key"])
@@ -267,7 +305,8 @@ def test_sample_multi_source_events_merge_and_look_alikes_stay_apart(sample_db):
 
 def test_candidate_lookup_uses_the_participant_index(sample_db):
     plan = " ".join(
-        row[3] for row in sample_db.execute(
+        row[3]
+        for row in sample_db.execute(
             "EXPLAIN QUERY PLAN SELECT story FROM story_participants WHERE entity = ? AND type = ? AND sort_key BETWEEN ? AND ?",
             ["org:x", "order", "2026-01-01", "2026-02-01"],
         )

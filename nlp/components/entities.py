@@ -54,7 +54,7 @@ def clean_name(surface: str) -> str:
 
 
 def product_canonical(surface: str) -> str:
-    """"fable5", "Fable5" and "Fable 5" all become "Fable 5"."""
+    """ "fable5", "Fable5" and "Fable 5" all become "Fable 5"."""
     text = re.sub(r"\s+", " ", surface).strip()
     glued = _GLUED_PRODUCT.match(text.replace(" ", "")) if " " not in text or len(text.split()) == 2 else None
     if glued:
@@ -147,7 +147,9 @@ class CompanyFinder:
 
     def _is_suffix(self, token) -> bool:
         text = token.text.rstrip(".")
-        return text in self.suffixes and (token.is_title or token.is_upper or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK"))
+        return text in self.suffixes and (
+            token.is_title or token.is_upper or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK")
+        )
 
     @staticmethod
     def _is_name_word(token) -> bool:
@@ -172,7 +174,16 @@ class CompanyFinder:
                 continue
             end = i + 1
             # ", Inc.", "Co., Ltd.", "Holdings Ltd"
-            while end < len(doc) and (self._is_suffix(doc[end]) or (doc[end].text == "," and end + 1 < len(doc) and self._is_suffix(doc[end + 1]) and doc[end + 1].text.rstrip(".") in ("Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "AG", "SE", "SA", "AS", "GmbH", "Limited"))):
+            while end < len(doc) and (
+                self._is_suffix(doc[end])
+                or (
+                    doc[end].text == ","
+                    and end + 1 < len(doc)
+                    and self._is_suffix(doc[end + 1])
+                    and doc[end + 1].text.rstrip(".")
+                    in ("Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "AG", "SE", "SA", "AS", "GmbH", "Limited")
+                )
+            ):
                 end += 2 if doc[end].text == "," else 1
             spans.append(Span(doc, start, end, label="ORG"))
             i = end

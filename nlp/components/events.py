@@ -72,7 +72,14 @@ def lemma_keys(token: Token) -> set[str]:
     """
     lower = token.lower_
     keys = {token.lemma_.lower(), lower}
-    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+    for suffix, replacements in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("", "e")),
+        ("ing", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
             keys.update(stem + r for r in replacements)
@@ -84,7 +91,21 @@ def lemma_keys(token: Token) -> set[str]:
 # Dependency links by which an entity inside a phrase still names the phrase's
 # referent ("Anthropic's management", "departments of the administration"),
 # as opposed to a place or circumstance ("a judge in San Jose").
-_NAMING_DEPS = {"compound", "poss", "appos", "conj", "nmod", "amod", "flat", "npadvmod", "case", "cc", "det", "nummod", "punct"}
+_NAMING_DEPS = {
+    "compound",
+    "poss",
+    "appos",
+    "conj",
+    "nmod",
+    "amod",
+    "flat",
+    "npadvmod",
+    "case",
+    "cc",
+    "det",
+    "nummod",
+    "punct",
+}
 _NAMING_PREPS = {"of", "including", "like", "such", "from"}
 
 
@@ -108,7 +129,21 @@ def _names_phrase(token: Token, head: Token) -> bool:
 
 
 # participles that name who an act is aimed at ("an indictment charging X")
-_NAMING_PARTICIPLES = {"charge", "target", "require", "challenge", "contest", "accuse", "name", "bar", "ban", "prohibit", "direct", "compel", "order"}
+_NAMING_PARTICIPLES = {
+    "charge",
+    "target",
+    "require",
+    "challenge",
+    "contest",
+    "accuse",
+    "name",
+    "bar",
+    "ban",
+    "prohibit",
+    "direct",
+    "compel",
+    "order",
+}
 
 _DATE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -117,8 +152,22 @@ _DATE_WORDS = {
 }  # fmt: skip
 
 
-_VAGUE_ADJECTIVES = {"obscure", "new", "recent", "latest", "sweeping", "controversial", "unusual", "formal", "written", "broad"}
-_AUDIENCE_WORDS = re.compile(r"\b(customers?|users?|clients?|subscribers?|nationals|citizens|persons|buyers|consumers|residents|employees)\b", re.IGNORECASE)
+_VAGUE_ADJECTIVES = {
+    "obscure",
+    "new",
+    "recent",
+    "latest",
+    "sweeping",
+    "controversial",
+    "unusual",
+    "formal",
+    "written",
+    "broad",
+}
+_AUDIENCE_WORDS = re.compile(
+    r"\b(customers?|users?|clients?|subscribers?|nationals|citizens|persons|buyers|consumers|residents|employees)\b",
+    re.IGNORECASE,
+)
 _AUDIENCE = re.compile(
     r"\b(?:to|for|from) ((?:all |any )?(?:[\w.\-]+ ){0,3}(?:customers|users|clients|subscribers|nationals|citizens|persons|buyers|consumers|residents)"
     r"(?:, both [a-z]+ and [a-z]+)?)",
@@ -157,7 +206,9 @@ class EventFinder:
         self.anaphor_heads = {word: kind for kind, words in self.lex.anaphors.items() for word in words}
         # nouns naming an act itself; "the directive banned X" repeats that act
         self.instrument_nouns = {
-            lemma for lemma, rules in self.noun_rules.items() if any(r.type in ("order", "rule", "ruling") for r in rules)
+            lemma
+            for lemma, rules in self.noun_rules.items()
+            if any(r.type in ("order", "rule", "ruling") for r in rules)
         } - {"control", "restriction"}
 
     # --- roles ---------------------------------------------------------------
@@ -198,16 +249,31 @@ class EventFinder:
                     continue
                 seen_ids.add(ent._.entity_id)
                 found.append(
-                    RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
+                    RoleFiller(
+                        ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
+                    )
                 )
             if deep and not found:
                 for token in h.subtree:
                     ent = ents.get(token.i)
-                    if ent is not None and ent._.entity_type in ("ORG", "AGENCY", "GOV") and ent._.entity_id not in seen_ids:
+                    if (
+                        ent is not None
+                        and ent._.entity_type in ("ORG", "AGENCY", "GOV")
+                        and ent._.entity_id not in seen_ids
+                    ):
                         if self._nationality_of(ent, ent.root.head):
                             continue
                         seen_ids.add(ent._.entity_id)
-                        found.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
+                        found.append(
+                            RoleFiller(
+                                ent.text,
+                                ent.start_char,
+                                ent.end_char,
+                                ent._.entity_id,
+                                ent._.canonical,
+                                ent._.entity_type,
+                            )
+                        )
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
@@ -226,29 +292,71 @@ class EventFinder:
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
                 result.append(
-                    RoleFiller(text, phrase.start_char, phrase.end_char, anaphor=anaphor, plural=plural,
-                               sentence_start=h.sent.start_char)
+                    RoleFiller(
+                        text,
+                        phrase.start_char,
+                        phrase.end_char,
+                        anaphor=anaphor,
+                        plural=plural,
+                        sentence_start=h.sent.start_char,
+                    )
                 )
             elif h.pos_ in ("NOUN", "PROPN") and text:
                 determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
                 modifiers = {c.lower_ for c in h.children if c.dep_ == "amod"}
-                institution = h.lemma_.lower() in self.lex.anaphors.get("COURT", ()) or h.lemma_.lower() in ("jury", "regulator")
-                generic = h.pos_ == "NOUN" and not institution and (
-                    bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
-                    or bool(modifiers & {"successive", "previous", "past", "several", "many", "various", "other", "prior", "earlier"})
-                    or (not determiners and h.tag_ == "NNS" and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children))
+                institution = h.lemma_.lower() in self.lex.anaphors.get("COURT", ()) or h.lemma_.lower() in (
+                    "jury",
+                    "regulator",
+                )
+                generic = (
+                    h.pos_ == "NOUN"
+                    and not institution
+                    and (
+                        bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
+                        or bool(
+                            modifiers
+                            & {
+                                "successive",
+                                "previous",
+                                "past",
+                                "several",
+                                "many",
+                                "various",
+                                "other",
+                                "prior",
+                                "earlier",
+                            }
+                        )
+                        or (
+                            not determiners
+                            and h.tag_ == "NNS"
+                            and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children)
+                        )
+                    )
                 )
                 refers = bool(determiners & {"the", "this", "that"}) and h.lemma_.lower() in self.instrument_nouns
-                result.append(RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers))
+                result.append(
+                    RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers)
+                )
         return result
 
-    def _expand_placeholders(self, target: list[RoleFiller], anchor: Token, ents: dict[int, Span], agent: list[RoleFiller]) -> list[RoleFiller]:
+    def _expand_placeholders(
+        self, target: list[RoleFiller], anchor: Token, ents: dict[int, Span], agent: list[RoleFiller]
+    ) -> list[RoleFiller]:
         """ "two companies in Singapore, X and Y", "19 entities": the names the sentence goes on to give."""
         if not target or any(f.entity_id for f in target):
             return target
-        placeholder = any(re.match(r"^(?:the |these |those )?(?:\w+ )?(?:companies|entities|firms|persons|individuals|people|parties|vessels|addresses)\b", f.text, re.IGNORECASE)
-                          or re.match(r"^\d+|^(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b", f.text, re.IGNORECASE)
-                          for f in target)
+        placeholder = any(
+            re.match(
+                r"^(?:the |these |those )?(?:\w+ )?(?:companies|entities|firms|persons|individuals|people|parties|vessels|addresses)\b",
+                f.text,
+                re.IGNORECASE,
+            )
+            or re.match(
+                r"^\d+|^(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b", f.text, re.IGNORECASE
+            )
+            for f in target
+        )
         if not placeholder:
             return target
         after = min(f.start for f in target)
@@ -257,7 +365,11 @@ class EventFinder:
         for ent in anchor.sent.ents:
             if ent.start_char > after and ent._.entity_type in ("ORG", "PERSON") and ent._.entity_id not in taken:
                 taken.add(ent._.entity_id)
-                named.append(RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type))
+                named.append(
+                    RoleFiller(
+                        ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
+                    )
+                )
         return named[:8] or target
 
     def _actors(self, fillers: list[RoleFiller]) -> list[RoleFiller]:
@@ -291,7 +403,17 @@ class EventFinder:
         if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
-        if lemma in self.anaphor_heads and determiners & {"the", "this", "these", "those", "both", "its", "their", "two", "that"}:
+        if lemma in self.anaphor_heads and determiners & {
+            "the",
+            "this",
+            "these",
+            "those",
+            "both",
+            "its",
+            "their",
+            "two",
+            "that",
+        }:
             return self.anaphor_heads[lemma]
         return None
 
@@ -342,8 +464,13 @@ class EventFinder:
 
     # --- factuality ----------------------------------------------------------
 
-    def is_factual(self, anchor: Token, trigger: Token, ignore: frozenset[str] = frozenset(),
-                   ignore_modals: frozenset[str] = frozenset()) -> bool:
+    def is_factual(
+        self,
+        anchor: Token,
+        trigger: Token,
+        ignore: frozenset[str] = frozenset(),
+        ignore_modals: frozenset[str] = frozenset(),
+    ) -> bool:
         sent = anchor.sent
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
@@ -358,7 +485,11 @@ class EventFinder:
                 lower = child.lower_
                 if direct and child.dep_ == "neg":
                     return False
-                if direct and child.dep_ in ("aux", "auxpass") and (lower in self.lex.modals or child.lemma_ in self.lex.modals):
+                if (
+                    direct
+                    and child.dep_ in ("aux", "auxpass")
+                    and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
+                ):
                     if lower not in ignore_modals:
                         return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
@@ -393,13 +524,17 @@ class EventFinder:
                     best = (distance, ent)
         return best[1] if best else None
 
-    def attributes(self, candidate: Candidate, doc: Doc, ents: dict[int, Span], trigger: Token, anchor: Token, rule: TriggerRule) -> None:
+    def attributes(
+        self, candidate: Candidate, doc: Doc, ents: dict[int, Span], trigger: Token, anchor: Token, rule: TriggerRule
+    ) -> None:
         def entity_attr(key: str, types: tuple[str, ...]) -> bool:
             ent = self._nearest_entity(doc, ents, trigger, types)
             if ent is None:
                 return False
             candidate.attrs[key] = ent._.canonical or ent.text
-            candidate.attr_entities[key] = RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
+            candidate.attr_entities[key] = RoleFiller(
+                ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
+            )
             return True
 
         sent_lower = trigger.sent.text.lower()
@@ -407,8 +542,14 @@ class EventFinder:
         if kind == "order":
             if not entity_attr("instrument", ("LAW",)):
                 for token in trigger.sent:
-                    if token.i != trigger.i and token.lemma_.lower() in ("directive", "order", "proclamation", "letter") and token.pos_ == "NOUN":
-                        words = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ not in ("det", "poss", "case")]
+                    if (
+                        token.i != trigger.i
+                        and token.lemma_.lower() in ("directive", "order", "proclamation", "letter")
+                        and token.pos_ == "NOUN"
+                    ):
+                        words = [
+                            t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ not in ("det", "poss", "case")
+                        ]
                         while words[:-1] and words[0].lower_ in _VAGUE_ADJECTIVES:
                             words = words[1:]
                         candidate.attrs["instrument"] = " ".join(t.lower_ for t in words)
@@ -418,13 +559,15 @@ class EventFinder:
                 candidate.attrs["scope"] = scope
             if trigger.pos_ == "NOUN":
                 candidate.attrs["form"] = " ".join(
-                    t.lower_ for t in doc[trigger.left_edge.i : trigger.i + 1] if t.dep_ in ("compound", "amod") or t.i == trigger.i
+                    t.lower_
+                    for t in doc[trigger.left_edge.i : trigger.i + 1]
+                    if t.dep_ in ("compound", "amod") or t.i == trigger.i
                 )
         elif kind == "designation":
             if not entity_attr("list", ("LIST",)):
                 for token in trigger.sent:
                     if token.lemma_.lower() == "list":
-                        candidate.attrs["list"] = doc[token.left_edge.i : token.i + 1].text.strip("\"“” ")
+                        candidate.attrs["list"] = doc[token.left_edge.i : token.i + 1].text.strip('"“” ')
                         break
         elif kind == "lawsuit":
             if not entity_attr("court", ("COURT",)):
@@ -432,9 +575,15 @@ class EventFinder:
                 if match:
                     candidate.attrs["court"] = match.group(1)
         elif kind == "ruling":
-            candidate.attrs["outcome"] = " ".join(
-                t.lower_ for t in doc[trigger.left_edge.i : trigger.i + 1] if t.dep_ in ("compound", "amod") or t.i == trigger.i
-            ) if trigger.pos_ == "NOUN" else trigger.lemma_.lower()
+            candidate.attrs["outcome"] = (
+                " ".join(
+                    t.lower_
+                    for t in doc[trigger.left_edge.i : trigger.i + 1]
+                    if t.dep_ in ("compound", "amod") or t.i == trigger.i
+                )
+                if trigger.pos_ == "NOUN"
+                else trigger.lemma_.lower()
+            )
         elif kind == "penalty":
             money = self._nearest_entity(doc, ents, trigger, ("MONEY",))
             if money is not None:
@@ -505,7 +654,9 @@ class EventFinder:
 
     def _modifier_ok(self, noun: Token, rule: TriggerRule) -> bool:
         lemma = next((k for k in lemma_keys(noun) if k in rule.lemmas), noun.lemma_.lower())
-        needed = rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
+        needed = (
+            rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
+        )
         if not needed:
             return True
         before = " " + noun.doc[noun.left_edge.i : noun.i].text.lower().replace("-", " ") + " "
@@ -570,8 +721,18 @@ class EventFinder:
         if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
-        if rule.requires_agent_type and agent_type not in rule.requires_agent_type and not possible & rule.requires_agent_type:
-            court_subject = subject is not None and subject.lemma_.lower() in ("judge", "justice", "court", "panel", "jury")
+        if (
+            rule.requires_agent_type
+            and agent_type not in rule.requires_agent_type
+            and not possible & rule.requires_agent_type
+        ):
+            court_subject = subject is not None and subject.lemma_.lower() in (
+                "judge",
+                "justice",
+                "court",
+                "panel",
+                "jury",
+            )
             if not (court_subject and "COURT" in rule.requires_agent_type):
                 return None
         if agent_type and agent_type in rule.type_by_agent:
@@ -607,7 +768,9 @@ class EventFinder:
             if agent_head is None or not targets:
                 return None  # "an addition to the list" with nobody named: a topic, not an act
         elif how in ("passive", "acl"):
-            agent_head = next(iter(g for a in self._children(realizer, ("agent",)) for g in a.children if g.dep_ == "pobj"), None)
+            agent_head = next(
+                iter(g for a in self._children(realizer, ("agent",)) for g in a.children if g.dep_ == "pobj"), None
+            )
             targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",))
         elif how == "intransitive":
             pass
@@ -623,13 +786,21 @@ class EventFinder:
                 agent_head = subject
                 if how == "with":
                     targets = self._children(realizer, ("dobj",)) + targets
-                realizer_preps = tuple(dict.fromkeys(("to", "on", "against") + tuple(p for p in rule.target_preps if p not in ("of", "for"))))
+                realizer_preps = tuple(
+                    dict.fromkeys(
+                        ("to", "on", "against") + tuple(p for p in rule.target_preps if p not in ("of", "for"))
+                    )
+                )
                 targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, realizer_preps)
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
             for child in holder.children:
-                if child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG" and lemma_keys(child) & _NAMING_PARTICIPLES:
+                if (
+                    child.dep_ in ("acl", "advcl", "xcomp")
+                    and child.tag_ == "VBG"
+                    and lemma_keys(child) & _NAMING_PARTICIPLES
+                ):
                     participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
@@ -651,23 +822,42 @@ class EventFinder:
         lemma = next((k for k in lemma_keys(verb) if k in rule.lemmas), verb.lemma_.lower())
         particles = rule.requires_particle_for.get(lemma)
         if particles:
-            nearby = {c.lower_ for c in verb.children} | {t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i}
+            nearby = {c.lower_ for c in verb.children} | {
+                t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i
+            }
             if not nearby & set(particles):
                 return None
         if not self._context_ok(verb, rule, ents):
             return None
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        ):
             holder = verb.head
-            if holder.i in noun_triggers or any(c.i in noun_triggers for c in holder.children if c.dep_ in ("dobj", "nsubjpass")):
+            if holder.i in noun_triggers or any(
+                c.i in noun_triggers for c in holder.children if c.dep_ in ("dobj", "nsubjpass")
+            ):
                 return None  # "received an order ..., mandating X": the content of that act, not a new one
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_keys(verb.head) & self.lex.order_verbs and rule.type != "penalty":
+        if (
+            verb.dep_ == "xcomp"
+            and verb.head.i != verb.i
+            and lemma_keys(verb.head) & self.lex.order_verbs
+            and rule.type != "penalty"
+        ):
             return None  # "ordered providers to block access": what the order demands, not a second act
         subject_now = self.subject_of(verb)
-        if subject_now is not None and subject_now.lemma_.lower() in self.lex.act_subject_nouns and subject_now.pos_ == "NOUN":
+        if (
+            subject_now is not None
+            and subject_now.lemma_.lower() in self.lex.act_subject_nouns
+            and subject_now.pos_ == "NOUN"
+        ):
             return None  # "the bill bars federal agencies...": what a law or rule says
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "its authority to review", "the power to ban": a capacity, not an act
-        if verb.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children):
+        if verb.dep_ == "relcl" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children
+        ):
             if not rule.requires_object_type:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -676,22 +866,37 @@ class EventFinder:
         if subjects_before and not passive:
             # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
             objects += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
-        if rule.object_lemmas and not any(lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))):
+        if rule.object_lemmas and not any(
+            lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
+        ):
             return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
             return None
         # "launched an investigation": the noun rule handles it, with its own type
         for obj in objects:
-            if obj.lemma_.lower() in self.noun_rules and any(r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]):
+            if obj.lemma_.lower() in self.noun_rules and any(
+                r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]
+            ):
                 return None
         if not self.is_factual(verb, verb, rule.ignore_governors, rule.ignore_modals):
             return None
-        if rule.requires_past and self.tense_of(verb) != "past" and verb.head.lemma_.lower() not in ("begin", "start", "launch"):
+        if (
+            rule.requires_past
+            and self.tense_of(verb) != "past"
+            and verb.head.lemma_.lower() not in ("begin", "start", "launch")
+        ):
             return None
         if (
-            verb.tag_ in ("VBZ", "VBP") and not passive and rule.type != "ruling" and not verb.is_upper
+            verb.tag_ in ("VBZ", "VBP")
+            and not passive
+            and rule.type != "ruling"
+            and not verb.is_upper
             and not any(c.dep_ == "aux" for c in verb.children)
-            and not re.search(r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", verb.sent.text, re.IGNORECASE)
+            and not re.search(
+                r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                verb.sent.text,
+                re.IGNORECASE,
+            )
         ):
             return None  # "the government compels workers...": a habit or a state, not a dated act
         if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)) and not rule.passive_agent_type:
@@ -709,7 +914,9 @@ class EventFinder:
             else:
                 agent_heads = [subject] if subject is not None else []
                 target_heads = objects
-        target_heads = list(target_heads) + self._prep_objects(verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",))
+        target_heads = list(target_heads) + self._prep_objects(
+            verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
+        )
         if rule.type == "ruling" and not target_heads:
             # "the court ruled that the Commerce Department erred": the party ruled on
             for clause in self._children(verb, ("ccomp",)):
@@ -738,12 +945,18 @@ class EventFinder:
                 return None
         return self._build(rule, verb, verb, agent, target, subject, ents)
 
-    def _build(self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents) -> Candidate | None:
+    def _build(
+        self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents
+    ) -> Candidate | None:
         sent = trigger.sent
         if rule.type == "meeting" and not target and len(agent) > 1:
             # "U.S. and Chinese officials held talks": one side meets the other
             agent, target = agent[:1], agent[1:]
-        trigger_span = trigger.doc[trigger.left_edge.i : trigger.i + 1] if trigger.pos_ == "NOUN" else trigger.doc[trigger.i : trigger.i + 1]
+        trigger_span = (
+            trigger.doc[trigger.left_edge.i : trigger.i + 1]
+            if trigger.pos_ == "NOUN"
+            else trigger.doc[trigger.i : trigger.i + 1]
+        )
         if trigger.pos_ == "NOUN":
             mods = [t for t in trigger_span if t.dep_ in ("compound", "amod") or t.i == trigger.i]
             trigger_span = trigger.doc[mods[0].i : trigger.i + 1] if mods else trigger.doc[trigger.i : trigger.i + 1]
@@ -764,7 +977,9 @@ class EventFinder:
         finished = self._finish(candidate, rule, subject)
         if finished is None:
             return None
-        if finished.type == "order" and any(c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"} for c in anchor.children):
+        if finished.type == "order" and any(
+            c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"} for c in anchor.children
+        ):
             finished.type = "ruling"  # "was ordered to serve two years": part of a sentence, which is a court's
         if trigger.pos_ == "NOUN":
             # "The order, signed by the Assistant Secretary, is valid for 180 days": an act
