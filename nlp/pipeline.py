@@ -253,11 +253,20 @@ def _main_party(mentions: list, text: str) -> Mention | None:
     """
     best, best_count = None, 1
     seen: set[str] = set()
+    suffixes = default_rules().lexicon.corporate_suffixes
     for mention in mentions:
         if not mention.id or mention.label not in ("ORG", "PERSON") or mention.id in seen:
             continue
         seen.add(mention.id)
-        first = (mention.canonical or mention.text).split()[0].strip(".,'’\"")
+        words = (mention.canonical or mention.text).split()
+        named = (
+            mention.id in default_gazetteer()
+            or words[-1].rstrip(".,") in suffixes
+            or (mention.label == "PERSON" and len(words) >= 2)
+        )
+        if not named:
+            continue  # "Annex", "Section": words a model mistook for organisations
+        first = words[0].strip(".,'’\"")
         if len(first) < 4 or not first[:1].isupper():
             continue
         count = len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text))
@@ -367,9 +376,13 @@ def complete_from_document(
     # (at least twice). "The FTC opened its investigation in 2023" is about that party.
     main_party = _main_party(all_mentions or [], text)
     if main_party is not None:
+        party_word = (main_party.canonical or main_party.text).split()[0].lower()
         for event in events:
             if not event.target and event.type in ("investigation", "penalty", "lawsuit", "order", "suspension"):
-                if main_party.id not in {ref.id for ref in event.agent}:
+                acting = {
+                    (ref.canonical or ref.text).split()[0].lower() for ref in event.agent if ref.canonical or ref.text
+                }
+                if main_party.id not in {ref.id for ref in event.agent} and party_word not in acting:
                     event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
     for event in events:
         placeholder = (
