@@ -173,6 +173,12 @@ def skip_reason(source: Source, state: dict[str, Any] | None, now: datetime, *, 
 
 
 @dataclass
+class _Pages:
+    items: list[RawItem] = field(default_factory=list)
+    truncated: bool = False
+
+
+@dataclass
 class _Outcome:
     status: int | None = None
     etag: str | None = None
@@ -410,6 +416,56 @@ class _Poll:
             query.extend(("fields[]", name) for name in parse_federal_register.SEARCH_FIELDS)
         return urlunsplit(parts._replace(query=urlencode(query)))
 
+    def fetch_pages(
+        self,
+        first_url: str,
+        *,
+        max_pages: int,
+        parse: Callable[[bytes], Any],
+        parse_error: type[Exception],
+        next_of: Callable[[Any], str | None],
+        headers: Mapping[str, str] | None = None,
+    ) -> tuple[_Pages, _Outcome, bool]:
+        """Follow a paged JSON API from `first_url`, same origin only.
+
+        Returns (pages, outcome, finished): `finished` means the first page
+        failed and `outcome` is the whole answer; otherwise `outcome` carries
+        the status and any error met on a later page.
+        """
+        outcome = _Outcome()
+        pages = _Pages()
+        next_url: str | None = first_url
+        count = 0
+        while next_url and count < max_pages:
+            result = self.get(next_url, headers=headers, hints=count == 0)
+            if not result.ok:
+                if count == 0:
+                    return pages, self.failed(result), True
+                failed = self.failed(result)
+                outcome.error_kind, outcome.error = failed.error_kind, f"page {count + 1}: {failed.error}"
+                break
+            assert result.body is not None
+            try:
+                page = parse(result.body)
+            except parse_error as exc:
+                if count == 0:
+                    return (
+                        pages,
+                        _Outcome(status=result.status, error_kind=UNEXPECTED_RESPONSE, error=_one_line(str(exc))),
+                        True,
+                    )
+                outcome.error_kind, outcome.error = UNEXPECTED_RESPONSE, _one_line(f"page {count + 1}: {exc}")
+                break
+            outcome.status = outcome.status or result.status
+            pages.items.extend(page.items)
+            count += 1
+            next_url = next_of(page)
+            if next_url and not policy.same_origin(next_url, first_url):
+                self.warn(f"next page points to another origin ({next_url}); paging stopped")
+                next_url = None
+        pages.truncated = bool(next_url) and count >= max_pages and not outcome.error_kind
+        return pages, outcome, False
+
     def poll_federal_register(self) -> _Outcome:
         endpoint = self.source.param("endpoint") or (
             "public_inspection" if "public-inspection-documents" in self.source.url else "documents"
@@ -435,34 +491,18 @@ class _Poll:
                 items = [item for item in items if agencies & set(item.metadata.get("agency_slugs") or [])]
         else:
             first = self.search_url()
-            next_url: str | None = first
-            pages = 0
             max_pages = int(self.source.param("max_pages", 5))
-            while next_url and pages < max_pages:
-                result = self.get(next_url, hints=pages == 0)
-                if not result.ok:
-                    if pages == 0:
-                        return self.failed(result)
-                    failed = self.failed(result)
-                    outcome.error_kind, outcome.error = failed.error_kind, f"page {pages + 1}: {failed.error}"
-                    break
-                assert result.body is not None
-                try:
-                    page = parse_federal_register.parse_search(result.body)
-                except parse_federal_register.FederalRegisterError as exc:
-                    outcome.error_kind, outcome.error = UNEXPECTED_RESPONSE, _one_line(f"page {pages + 1}: {exc}")
-                    if pages == 0:
-                        outcome.status = result.status
-                        return outcome
-                    break
-                outcome.status = outcome.status or result.status
-                items.extend(page.items)
-                pages += 1
-                next_url = page.next_page_url
-                if next_url and not policy.same_origin(next_url, first):
-                    self.warn(f"next_page_url points to another origin ({next_url}); paging stopped")
-                    next_url = None
-            if next_url and pages >= max_pages and not outcome.error_kind:
+            pages, outcome, finished = self.fetch_pages(
+                first,
+                max_pages=max_pages,
+                parse=parse_federal_register.parse_search,
+                parse_error=parse_federal_register.FederalRegisterError,
+                next_of=lambda page: page.next_page_url,
+            )
+            if finished:
+                return outcome
+            items = pages.items
+            if pages.truncated:
                 self.warn(f"stopped after {max_pages} pages (max_pages); shorten since_days to cover every document")
         # Cursor pages should not overlap, but a special filing is listed in two
         # consecutive public-inspection issues: keep one item per document number.
@@ -547,34 +587,17 @@ class _Poll:
             headers["Authorization"] = f"Token {token}"
         elif token_env:
             self.warn(f"${token_env} is not set: anonymous CourtListener searches are limited to 100 a day")
-        outcome = _Outcome()
-        items: list[RawItem] = []
-        next_url: str | None = self.source.url
-        pages = 0
-        max_pages = int(self.source.param("max_pages", 1))
-        while next_url and pages < max_pages:
-            result = self.get(next_url, headers=headers, hints=pages == 0)
-            if not result.ok:
-                if pages == 0:
-                    return self.failed(result)
-                failed = self.failed(result)
-                outcome.error_kind, outcome.error = failed.error_kind, f"page {pages + 1}: {failed.error}"
-                break
-            assert result.body is not None
-            try:
-                page = parse_courtlistener.parse_search(result.body)
-            except parse_courtlistener.CourtListenerError as exc:
-                if pages == 0:
-                    return _Outcome(status=result.status, error_kind=UNEXPECTED_RESPONSE, error=_one_line(str(exc)))
-                outcome.error_kind, outcome.error = UNEXPECTED_RESPONSE, _one_line(f"page {pages + 1}: {exc}")
-                break
-            outcome.status = outcome.status or result.status
-            items.extend(page.items)
-            pages += 1
-            next_url = page.next_url
-            if next_url and not policy.same_origin(next_url, self.source.url):
-                self.warn(f"next page points to another origin ({next_url}); paging stopped")
-                next_url = None
+        pages, outcome, finished = self.fetch_pages(
+            self.source.url,
+            max_pages=int(self.source.param("max_pages", 1)),
+            parse=parse_courtlistener.parse_search,
+            parse_error=parse_courtlistener.CourtListenerError,
+            next_of=lambda page: page.next_url,
+            headers=headers,
+        )
+        if finished:
+            return outcome
+        items = pages.items
         outcome.counts = self.store(self.capped(items), None)
         return outcome
 
