@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app import data
-from app.render import md_label, plain
+from app.render import items_frame, md_label, plain
 from store.queries import Filters, QueryTimeout
 
 STORY_PAGE = "views/story.py"
@@ -62,6 +62,22 @@ def noun(kind: str, count: int | None = None) -> str:
     if count is None or count != 1:
         return "stories" if kind == "stories" else "events"
     return single
+
+
+def item_table(items: list[dict[str, Any]], kind: str, key: str) -> None:
+    """A table of stories or events; selecting a row opens that item's page."""
+    table = st.dataframe(
+        items_frame(items, kind),
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        column_config={"link": st.column_config.LinkColumn("report", display_text="open ↗"), "id": None},
+    )
+    rows = table.selection.rows if table else []
+    if rows:
+        open_item(kind, items[rows[0]]["id"])
 
 
 def open_item(kind: str, item_id: str) -> None:

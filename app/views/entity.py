@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app import data, ui
-from app.render import heading_html, items_frame, plain, timeline_chart
+from app.render import heading_html, plain, timeline_chart
 from store.queries import Filters
 
 
@@ -58,17 +58,7 @@ try:
         st.info(f"This entity fills no role in any {ui.noun(kind, 1)}; it is only mentioned.")
     listed = rows + undated
     if listed:
-        table = st.dataframe(
-            items_frame(listed, kind),
-            key="entity_items",
-            on_select="rerun",
-            selection_mode="single-row",
-            hide_index=True,
-            width="stretch",
-            column_config={"link": st.column_config.LinkColumn("report", display_text="open ↗"), "id": None},
-        )
-        if table and table.selection.rows:
-            ui.open_item(kind, listed[table.selection.rows[0]]["id"])
+        ui.item_table(listed, kind, "entity_items")
         st.caption(f"Newest first, undated last. Select a row to open the {ui.noun(kind, 1)}.")
 
     st.subheader("Appears most often with")

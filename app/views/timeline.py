@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, ui
-from app.render import items_frame, period_range, timeline_chart
+from app.render import period_range, timeline_chart
 from store.queries import TEXT_DOCUMENT_LIMIT
 
 
@@ -78,35 +78,10 @@ if result["total"]:
         )
 
     st.subheader(f"Newest {things}")
-    table = st.dataframe(
-        items_frame(newest, kind),
-        key="tl_table",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "link": st.column_config.LinkColumn("report", display_text="open ↗"),
-            "id": None,
-        },
-    )
-    rows = table.selection.rows if table else []
-    if rows:
-        ui.open_item(kind, newest[rows[0]]["id"])
+    ui.item_table(newest, kind, "tl_table")
     st.caption(f"Select a row to open the {ui.noun(kind, 1)}. Up to 500 are listed; narrow the filters to see others.")
 
 if undated:
     st.subheader(f"Undated {things} ({result['undated']:,})")
     st.caption("No date could be read for these; they are listed apart, newest stored first, not placed on the chart.")
-    table = st.dataframe(
-        items_frame(undated, kind),
-        key="tl_undated",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        width="stretch",
-        column_config={"link": st.column_config.LinkColumn("report", display_text="open ↗"), "id": None},
-    )
-    rows = table.selection.rows if table else []
-    if rows:
-        ui.open_item(kind, undated[rows[0]]["id"])
+    ui.item_table(undated, kind, "tl_undated")
