@@ -31,6 +31,7 @@ _ANCHOR_TYPES = (
     (re.compile(r"\b(bill|act|law)\b"), "legislation"),
     (re.compile(r"\b(suspension|shutdown)\b"), "suspension"),
 )
+_COURTLESS_TARGETS = ("penalty", "investigation", "designation", "order", "suspension", "launch")
 _PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
 
@@ -52,8 +53,13 @@ _ACT_NAME = re.compile(
 )
 
 
-def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityRef]:
-    """The entity (or entities) an anaphoric filler stands for, else the words themselves."""
+def resolve_filler(
+    filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str], unfit: tuple[str, ...] = ()
+) -> list[EntityRef]:
+    """The entity (or entities) an anaphoric filler stands for, else the words themselves.
+
+    `unfit` names entity types the role cannot hold (a court is never the one fined).
+    """
     if not filler.anaphor:
         if not filler.entity_id and _ACT_NAME.match(filler.text):
             # "Executive Order 14166 ... directed X": the order speaks for the President
@@ -80,11 +86,15 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
                     match = next(iter(fuller.values()))
                     return [EntityRef(filler.text, match.canonical, match.id, "ORG")]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
-    kinds = filler.anaphor.split("|")
-    if filler.text.lower() in ("we", "our", "us"):
-        # first person in a filing is its author: a court whose caption heads the
-        # document (an opinion's "we affirm"), else the first body the document names
+    kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
+    if not kinds:
+        return [EntityRef(filler.text, None, None, None)]
+    if filler.text.lower() in ("we", "our", "us") or filler.text in ("the Company", "The Company"):
+        # First person in a filing is its author: a court whose caption heads the
+        # document (an opinion's "we affirm"); in a company's report (and its defined
+        # term "the Company") the company it keeps naming; else the first body named.
         author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT"), None)
+        author = author or _reporting_company(mentions, types)
         author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
         if author is not None:
             return [EntityRef(filler.text, author.canonical, author.id, types.get(author.id))]
@@ -119,6 +129,26 @@ def resolve_filler(filler: RoleFiller, mentions: Sequence[Mention], types: dict[
     return [EntityRef(filler.text, None, None, None)]
 
 
+def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Mention | None:
+    """The company a first-person text speaks for: the organisation it names most, at least twice.
+
+    A 10-K names the FDA and the SEC too, but its own name (and short name)
+    far more often; a regulator's release that says "we" names itself most.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.id and types.get(mention.id) in ("ORG", "AGENCY"):
+            counts[mention.id] = counts.get(mention.id, 0) + 1
+            first.setdefault(mention.id, mention)
+    if not counts:
+        return None
+    best = max(counts, key=lambda key: (counts[key], -first[key].start))
+    if counts[best] < 2 or types.get(best) != "ORG":
+        return None
+    return first[best]
+
+
 _PERSON_DESCRIPTION = re.compile(
     r"\b(man|woman|national|resident|citizen|engineer|executive|businessman|businesswoman|individual|employee|"
     r"researcher|scientist|trader|broker|banker|officer|official|founder|co-founder|owner|chemist|student|person)s?\b",
@@ -127,7 +157,12 @@ _PERSON_DESCRIPTION = re.compile(
 
 
 def _refs(
-    fillers: list[RoleFiller], mentions: Sequence[Mention], types: dict[str, str], *, agent: bool = False
+    fillers: list[RoleFiller],
+    mentions: Sequence[Mention],
+    types: dict[str, str],
+    *,
+    agent: bool = False,
+    unfit: tuple[str, ...] = (),
 ) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
@@ -149,7 +184,7 @@ def _refs(
                 continue
         if agent and filler.refers_to_event:
             continue  # "the directive banned X": the act is not its own issuer
-        for ref in resolve_filler(filler, mentions, types):
+        for ref in resolve_filler(filler, mentions, types, unfit):
             key = ref.id or ref.text.lower()
             if key not in seen:
                 seen.add(key)
@@ -360,7 +395,9 @@ def assemble(
     for item in placed:
         candidate = item.candidate
         agent = _refs(candidate.agent, mentions, entity_types, agent=True)
-        target = _refs(candidate.target, mentions, entity_types)
+        # courts decide and hear cases; they are not what is fined, listed, probed or ordered
+        unfit = ("COURT",) if candidate.type in _COURTLESS_TARGETS else ()
+        target = _refs(candidate.target, mentions, entity_types, unfit=unfit)
         agent_ids = _ids(agent)
         target = [r for r in target if not (r.id and r.id in agent_ids)]
         attr_entities = {
@@ -369,7 +406,8 @@ def assemble(
         if not agent and not target and not attr_entities:
             continue
         fillers = candidate.agent + candidate.target
-        if fillers and all(f.generic for f in fillers) and not attr_entities:
+        named = any(r.id for r in agent + target)  # "a Hong Kong man" the next sentence names
+        if fillers and all(f.generic for f in fillers) and not attr_entities and not named:
             continue  # "forced a company to pull products": nobody in particular
         if candidate.agent and all(f.generic for f in candidate.agent):
             continue  # "successive administrations have restricted...": background, not an act

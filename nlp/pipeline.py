@@ -302,6 +302,10 @@ def complete_from_document(
         ):
             # an executive order or proclamation is the President's by definition
             event.agent = [EntityRef(president.canonical, president.canonical, president.id, president.type)]
+        if event.type == "ruling" and defendants and not any(ref.id for ref in event.target):
+            # "we affirm", "the petition is granted": a court's decision in a case acts on
+            # the party the case was brought against
+            event.target = list(defendants)
         if event.type == "lawsuit":
             if not event.target and defendants:
                 event.target = list(defendants)

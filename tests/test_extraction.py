@@ -110,6 +110,76 @@ def test_a_court_order_is_a_ruling_on_the_captioned_parties(extractor):
     assert any("Commerce" in name for name in _names(rulings[0].target))
 
 
+def test_an_appellate_we_affirm_acts_on_the_captioned_defendant(extractor):
+    text = (
+        "UNITED STATES COURT OF APPEALS FOR THE NINTH CIRCUIT\n\n"
+        "UNITED STATES OF AMERICA,\n    Plaintiff-Appellee,\n  v.\nORSOLYA KERTESZ,\n    Defendant-Appellant.\n\n"
+        "Kertesz challenges her conviction for smuggling night-vision optics. The evidence was sufficient, and "
+        "the instructions were correct. We affirm.\n\nFiled: March 3, 2026\n"
+    )
+    rulings = [e for e in _events(extractor, text, "2026-03-03") if e.type == "ruling"]
+    assert rulings and "Orsolya Kertesz" in " ".join(_names(rulings[0].target)).title()
+
+
+def test_a_described_defendant_named_later_is_the_target_and_the_announcing_prosecutor_the_agent(extractor):
+    text = (
+        "CHICAGO – A Lithuanian woman pleaded guilty yesterday to smuggling thermal rifle scopes to Belarus, "
+        "the U.S. Attorney for the Northern District of Illinois announced.\n\n"
+        "Rasa Petrauskiene, 44, admitted shipping the scopes through a freight forwarder in Vilnius. "
+        "Homeland Security Investigations handled the case."
+    )
+    penalties = [e for e in _events(extractor, text, "2026-02-11") if e.type == "penalty"]
+    assert len(penalties) == 1
+    assert _names(penalties[0].target) == {"Rasa Petrauskiene"}
+    assert _names(penalties[0].agent) == {"U.S. Attorney's Office for the Northern District of Illinois"}
+    assert penalties[0].date == "2026-02-10"
+
+
+def test_a_subpoena_received_from_an_agency_is_that_agencys_investigation(extractor):
+    text = (
+        'FORM 8-K\n\nOn June 2, 2026, Brindle Photonics Inc. (the "Company") received a subpoena from the '
+        "Office of Foreign Assets Control requesting records of sales to resellers in Armenia. "
+        "The Company is cooperating."
+    )
+    probes = [e for e in _events(extractor, text, "2026-06-05") if e.type == "investigation"]
+    assert probes and _names(probes[0].agent) == {"Office of Foreign Assets Control"}
+    assert probes[0].date == "2026-06-02"
+
+
+def test_first_person_in_a_company_report_is_the_company(extractor):
+    text = (
+        "ORVELLE DIAGNOSTICS, INC.\nANNUAL REPORT\n\nOrvelle Diagnostics, Inc. makes blood analysers. "
+        "Orvelle Diagnostics sells them to clinics. In May 2026, the Food and Drug Administration inspected a plant. "
+        "In July 2026, we suspended shipments of the Clarion 3 analyser while we reviewed the findings."
+    )
+    suspensions = [e for e in _events(extractor, text, "2026-09-01") if e.type == "suspension"]
+    assert suspensions and _names(suspensions[0].agent) == {"Orvelle Diagnostics"}
+
+
+def test_a_court_named_in_passing_is_never_the_one_fined(extractor):
+    text = (
+        "Tessaro Freight Ltd. agreed to pay $3 million. The company entered into a deferred prosecution agreement "
+        "in connection with charges filed today in the Eastern District of Michigan charging it with export violations."
+    )
+    for event in _events(extractor, text, "2026-04-01"):
+        if event.type == "penalty":
+            assert not any(ref.type == "COURT" for ref in event.target)
+
+
+def test_one_bill_passing_two_chambers_on_different_days_is_two_acts(extractor):
+    text = (
+        "The Port Security Act is now law. The bill passed the House on March 3 and passed the Senate "
+        "by voice vote three days later."
+    )
+    passed = sorted(
+        (e for e in _events(extractor, text, "2026-03-20") if e.type == "legislation"), key=lambda e: e.date or ""
+    )
+    assert [(e.date, _names(e.agent)) for e in passed] == [
+        ("2026-03-03", {"U.S. House of Representatives"}),
+        ("2026-03-06", {"U.S. Senate"}),
+    ]
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

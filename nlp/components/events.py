@@ -706,6 +706,41 @@ class EventFinder:
                 return holder.head, "object" if holder.dep_ == "dobj" else "passive"
         return None, ""
 
+    @staticmethod
+    def _mistagged_verb(token: Token) -> bool:
+        """ "We affirm.": the small model tags a bare predicate after a pronoun as an adjective."""
+        return (
+            token.pos_ in ("ADJ", "NOUN")
+            and token.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
+        )
+
+    def _conjoined_acts(
+        self, noun: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int]
+    ) -> list[Candidate]:
+        """ "The bill passed the House on May 2 and passed the Senate two days later": two acts.
+
+        A second verb that realizes the same noun and shares its subject (it has
+        none of its own) is a further happening with its own roles and date.
+        """
+        if not rule.realized_by:
+            return []
+        realizer, how = self._realizer(noun, rule)
+        if realizer is None or how not in ("object", "legislature-object"):
+            return []
+        found = []
+        for verb in realizer.conjuncts:
+            if verb.i <= realizer.i or verb.pos_ != "VERB" or not lemma_keys(verb) & rule.realized_by:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            if how == "object" and not any(c.dep_ == "dobj" for c in verb.children):
+                continue
+            candidate = self.noun_candidate(noun, rule, ents, noun_triggers, realized=(verb, how))
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
     def _agent_type(self, agent: list[RoleFiller], subject: Token | None) -> str | None:
         for filler in agent:
             if filler.type:
@@ -740,11 +775,19 @@ class EventFinder:
         return candidate
 
     def noun_candidate(
-        self, noun: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
+        self,
+        noun: Token,
+        rule: TriggerRule,
+        ents: dict[int, Span],
+        noun_triggers: frozenset[int] = frozenset(),
+        realized: tuple[Token, str] | None = None,
     ) -> Candidate | None:
         if not self._modifier_ok(noun, rule) or not self._context_ok(noun, rule, ents):
             return None
-        realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
+        if realized is not None:
+            realizer, how = realized
+        else:
+            realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
         if realizer is not None and realizer.dep_ in ("relcl", "acl") and realizer.head.i in noun_triggers:
             return None  # "a rule that expands export controls": what the rule does, not a second act
         nominal = rule.nominal_roles and not realizer
@@ -781,7 +824,9 @@ class EventFinder:
             flipped = realizer.lemma_.lower() in self.lex.receive_verbs or rule.subject_role == "target"
             if flipped:
                 target_heads = subject
-                agent_head = next(iter(self._prep_objects(realizer, ("from", "by"))), None)
+                # "received a subpoena from the SEC": the "from" hangs on the verb or on the noun
+                senders = self._prep_objects(realizer, ("from", "by")) or self._prep_objects(noun, ("from",))
+                agent_head = next(iter(senders), None)
             else:
                 agent_head = subject
                 if how == "with":
@@ -1002,10 +1047,11 @@ class EventFinder:
                     found = self.noun_candidate(token, rule, ents, frozenset(used))
                     if found is not None:
                         candidates.append(found)
+                        candidates.extend(self._conjoined_acts(token, rule, ents, frozenset(used)))
                         used.add(token.i)
                         break
         for token in doc:
-            if token.i in used or token.pos_ != "VERB":
+            if token.i in used or not (token.pos_ == "VERB" or self._mistagged_verb(token)):
                 continue
             lemma = next((k for k in lemma_keys(token) if k in self.verb_rules), None)
             if lemma is not None:
