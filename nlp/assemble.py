@@ -31,6 +31,8 @@ _ANCHOR_TYPES = (
     (re.compile(r"\b(bill|act|law)\b"), "legislation"),
     (re.compile(r"\b(suspension|shutdown)\b"), "suspension"),
 )
+# Acts only a public body performs: an "it" doing them is a body before a company.
+_OFFICIAL_ACTS = ("penalty", "designation", "rule", "investigation", "order", "ruling")
 _COURTLESS_TARGETS = ("penalty", "investigation", "designation", "order", "suspension", "launch")
 _PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
@@ -54,11 +56,16 @@ _ACT_NAME = re.compile(
 
 
 def resolve_filler(
-    filler: RoleFiller, mentions: Sequence[Mention], types: dict[str, str], unfit: tuple[str, ...] = ()
+    filler: RoleFiller,
+    mentions: Sequence[Mention],
+    types: dict[str, str],
+    unfit: tuple[str, ...] = (),
+    prefer: tuple[str, ...] = (),
 ) -> list[EntityRef]:
     """The entity (or entities) an anaphoric filler stands for, else the words themselves.
 
-    `unfit` names entity types the role cannot hold (a court is never the one fined).
+    `unfit` names entity types the role cannot hold (a court is never the one fined);
+    `prefer` the types tried first ("it" fining someone is a regulator before a company).
     """
     if not filler.anaphor:
         if not filler.entity_id and _ACT_NAME.match(filler.text):
@@ -87,6 +94,8 @@ def resolve_filler(
                     return [EntityRef(filler.text, match.canonical, match.id, "ORG")]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
+    if prefer:
+        kinds = [k for k in prefer if k in kinds] + [k for k in kinds if k not in prefer]
     if not kinds:
         return [EntityRef(filler.text, None, None, None)]
     if filler.text.lower() in ("we", "our", "us") or filler.text in ("the Company", "The Company"):
@@ -163,6 +172,7 @@ def _refs(
     *,
     agent: bool = False,
     unfit: tuple[str, ...] = (),
+    prefer: tuple[str, ...] = (),
 ) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
@@ -184,7 +194,7 @@ def _refs(
                 continue
         if agent and filler.refers_to_event:
             continue  # "the directive banned X": the act is not its own issuer
-        for ref in resolve_filler(filler, mentions, types, unfit):
+        for ref in resolve_filler(filler, mentions, types, unfit, prefer):
             key = ref.id or ref.text.lower()
             if key not in seen:
                 seen.add(key)
@@ -394,7 +404,8 @@ def assemble(
     events: list[Event] = []
     for item in placed:
         candidate = item.candidate
-        agent = _refs(candidate.agent, mentions, entity_types, agent=True)
+        official = ("AGENCY", "GOV", "COURT", "LEGISLATURE") if candidate.type in _OFFICIAL_ACTS else ()
+        agent = _refs(candidate.agent, mentions, entity_types, agent=True, prefer=official)
         # courts decide and hear cases; they are not what is fined, listed, probed or ordered
         unfit = ("COURT",) if candidate.type in _COURTLESS_TARGETS else ()
         target = _refs(candidate.target, mentions, entity_types, unfit=unfit)

@@ -180,6 +180,35 @@ def test_one_bill_passing_two_chambers_on_different_days_is_two_acts(extractor):
     ]
 
 
+def test_a_second_passive_participle_shares_the_subject(extractor):
+    events = _events(
+        extractor, "Tomas Verhoeven was arrested on May 4 and charged with exporting rifle scopes.", "2026-05-06"
+    )
+    penalties = [e for e in events if e.type == "penalty"]
+    assert penalties and _names(penalties[0].target) == {"Tomas Verhoeven"}
+
+
+def test_a_rule_reported_in_a_relative_clause_is_that_rule(extractor):
+    text = "The FCC said the Robocall Mitigation Rule, which the Commission adopted in March 2026, applies to gateway providers."
+    rules = [e for e in _events(extractor, text, "2026-06-01") if e.type == "rule"]
+    assert rules and rules[0].date == "2026-03"
+    assert _names(rules[0].agent) == {"Federal Communications Commission"}
+
+
+def test_stopping_a_sale_is_a_suspension_of_what_was_sold(extractor):
+    text = "On June 3, 2026, Harlow Retail stopped selling the Vexa routers in its stores."
+    suspensions = [e for e in _events(extractor, text, "2026-06-05") if e.type == "suspension"]
+    assert suspensions and suspensions[0].date == "2026-06-03"
+    assert "Vexa" in " ".join(r.text for r in suspensions[0].target)
+
+
+def test_an_it_that_imposes_a_penalty_is_the_regulator_not_the_company(extractor):
+    text = "The FCC on Tuesday fined Corlan Voice $2 million, finalizing a penalty it first proposed last year."
+    for event in _events(extractor, text, "2026-07-16"):
+        if event.type == "penalty":
+            assert _names(event.agent) == {"Federal Communications Commission"}
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

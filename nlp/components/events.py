@@ -19,6 +19,9 @@ from nlp.rules import Lexicon, RuleSet, TriggerRule, default_rules
 
 AGENT_TYPES = {"AGENCY", "GOV", "COURT", "ORG", "PERSON", "LEGISLATURE", "PLACE", "GROUP"}
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Acts a relative clause may report ("the rule, which the Commission adopted in May");
+# "the measures Kaiyuan proposed" or "the app it launched" are too often not the act itself.
+_RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation")
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
 
 
@@ -687,7 +690,12 @@ class EventFinder:
             node = node.head
         head = node.head
         for child in noun.children:
-            if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and realizes(child, rule.realized_by):
+            if (
+                child.dep_ in ("acl", "relcl")
+                and child.tag_ == "VBN"
+                and realizes(child, rule.realized_by)
+                and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children))
+            ):
                 return child, "acl"
         if node.dep_ in ("dobj", "attr", "oprd") and realizes(head, rule.realized_by):
             return head, "object"
@@ -704,6 +712,17 @@ class EventFinder:
             holder = head.head
             if realizes(holder.head, rule.realized_by):
                 return holder.head, "object" if holder.dep_ == "dobj" else "passive"
+        if rule.type in _RELATIVE_ACT_TYPES:
+            # "the rule, which the Commission adopted in May": only when nothing else
+            # realizes the noun ("finalizing a penalty it proposed last year" is the finalizing)
+            for child in noun.children:
+                if (
+                    child.dep_ == "relcl"
+                    and child.tag_ in ("VBD", "VBN")
+                    and realizes(child, rule.realized_by)
+                    and any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in child.children)
+                ):
+                    return child, "object"
         return None, ""
 
     @staticmethod
@@ -905,12 +924,23 @@ class EventFinder:
         ):
             if not rule.requires_object_type:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            # "was arrested and charged with fraud": the second participle shares the passive
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+        )
         objects = self._children(verb, ("dobj", "dative"))
         subjects_before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
         if subjects_before and not passive:
             # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
             objects += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+        if rule.object_lemmas and not objects and verb.dep_ != "relcl":
+            # "stopped selling the routers": the gerund names what stopped, its object what it concerned
+            for gerund in self._children(verb, ("xcomp",)):
+                if gerund.tag_ == "VBG" and lemma_keys(gerund) & rule.object_lemmas:
+                    objects = [gerund, *self._children(gerund, ("dobj",))]
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
         ):
@@ -950,7 +980,9 @@ class EventFinder:
                 return None  # "such conduct is prohibited": a statement of law, not an act
         subject = None
         if passive:
-            target_heads = self._children(verb, ("nsubjpass",))
+            target_heads = self._children(verb, ("nsubjpass",)) or (
+                self._children(verb.head, ("nsubjpass",)) if verb.dep_ == "conj" else []
+            )
             agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
         else:
             subject = self.subject_of(verb)
