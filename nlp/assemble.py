@@ -401,6 +401,10 @@ def assemble(
             if not item.date.value and (c.sentence_start < lede_end or c.tense == "present") and c.tense != "future":
                 # ...and so did an undated act told in the present ("is designating", "has imposed", "we affirm")
                 item.date = dates.DateValue.day(published)
+    # the body a release speaks for: the first public body it names, near the top
+    author = next(
+        (m for m in mentions if m.id and m.start < 600 and entity_types.get(m.id) in ("AGENCY", "COURT")), None
+    )
     events: list[Event] = []
     for item in placed:
         candidate = item.candidate
@@ -424,11 +428,16 @@ def assemble(
             continue  # "successive administrations have restricted...": background, not an act
         repeats_act = any(f.refers_to_event for f in candidate.agent) or candidate.definite
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
+        when = item.date
+        if not when.value and published is not None and candidate.tense == "perfect" and author is not None:
+            if author.id in agent_ids:
+                # "The Commission has imposed a penalty" in the Commission's own release: today's news
+                when = dates.DateValue.day(published)
         events.append(
             Event(
                 type=candidate.type,
-                date=item.date.value,
-                date_precision=item.date.precision,
+                date=when.value,
+                date_precision=when.precision,
                 evidence=text[start:end],
                 start=start,
                 end=end,

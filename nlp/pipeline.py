@@ -262,6 +262,7 @@ def _main_party(mentions: list, text: str) -> Mention | None:
         named = (
             mention.id in default_gazetteer()
             or words[-1].rstrip(".,") in suffixes
+            or mention.text.split()[-1].rstrip(".,") in suffixes  # "... Private Limited" shown without it
             or (mention.label == "PERSON" and len(words) >= 2)
         )
         if not named:
@@ -273,6 +274,14 @@ def _main_party(mentions: list, text: str) -> Mention | None:
         if count > best_count:
             best, best_count = mention, count
     return best
+
+
+_VAGUE_TARGET = re.compile(r"^(the|this|that) (matter|case|conduct|allegations?|practices?)$", re.IGNORECASE)
+
+
+def _vague(refs: list) -> bool:
+    """A target that only points back at "the matter" rather than naming anyone."""
+    return bool(refs) and all(not ref.id and _VAGUE_TARGET.match(ref.text.strip()) for ref in refs)
 
 
 def complete_from_document(
@@ -382,6 +391,8 @@ def complete_from_document(
     if main_party is not None:
         party_word = (main_party.canonical or main_party.text).split()[0].lower()
         for event in events:
+            if _vague(event.target):
+                event.target = []  # "investigate the matter": the matter is the party's conduct
             if not event.target and event.type in ("investigation", "penalty", "lawsuit", "order", "suspension"):
                 acting = {
                     (ref.canonical or ref.text).split()[0].lower() for ref in event.agent if ref.canonical or ref.text
@@ -528,6 +539,27 @@ class Extractor:
                 taken.append((match.start(), match.end()))
         return mentions + extra
 
+    def _short_name_links(self, mentions: list[Mention]) -> dict[str, Mention]:
+        """ "Swiftkart" after "Swiftkart Marketplace Private Limited": the short name of the one full name.
+
+        Only a one-word name the gazetteer does not know, and only when exactly
+        one organisation in the document has a full name starting with it.
+        """
+        organisations = {m.id: m for m in mentions if m.id and m.label == "ORG" and m.canonical}
+        relink: dict[str, Mention] = {}
+        for entity_id, mention in organisations.items():
+            word = mention.canonical
+            if entity_id in self.gazetteer or " " in word or len(word) < 4:
+                continue
+            fuller = [
+                other
+                for other_id, other in organisations.items()
+                if other_id != entity_id and other.canonical.lower().startswith(word.lower() + " ")
+            ]
+            if len(fuller) == 1:
+                relink[entity_id] = fuller[0]
+        return relink
+
     def _fuzzy_links(self, mentions: list[Mention]) -> dict[str, Mention]:
         """Misspelt names linked to a known entity named in the same document.
 
@@ -621,7 +653,8 @@ class Extractor:
         mentions = self._merge_mentions(light_mentions, full_mentions)
         mentions = self._spread_products(analysed, mentions)
         types = {m.id: m.label for m in mentions if m.id}
-        mentions = self._apply_links(self._fuzzy_links(mentions), mentions, candidates, types)
+        links = {**self._short_name_links(mentions), **self._fuzzy_links(mentions)}
+        mentions = self._apply_links(links, mentions, candidates, types)
         types = {m.id: m.label for m in mentions if m.id}
         # Offsets point into `analysed`, which has the same length as `text`:
         # report the original characters.

@@ -209,6 +209,37 @@ def test_an_it_that_imposes_a_penalty_is_the_regulator_not_the_company(extractor
             assert _names(event.agent) == {"Federal Communications Commission"}
 
 
+def test_a_regulator_that_has_acted_in_its_own_release_acted_on_the_release_date(extractor):
+    text = (
+        "London, 4 March 2026\n\nThe Competition and Markets Authority published its findings on freight pricing. "
+        "Ferreiro Logistics Ltd shared price lists with rivals for three years, the findings say. "
+        "The CMA has imposed a fine of 12 million pounds on Ferreiro Logistics Ltd."
+    )
+    penalties = [e for e in _events(extractor, text, "2026-03-04") if e.type == "penalty"]
+    assert penalties and penalties[0].date == "2026-03-04"
+
+
+def test_directing_staff_to_investigate_is_the_directing_bodys_investigation_of_the_party(extractor):
+    text = (
+        "The Competition Commission of India fined Quillpay Payments Private Limited today. "
+        "Quillpay runs a wallet app. In May 2024, the Commission directed the Director General to investigate "
+        "the matter after complaints about Quillpay."
+    )
+    events = _events(extractor, text, "2026-01-20")
+    probes = [e for e in events if e.type == "investigation"]
+    assert probes and probes[0].date == "2024-05"
+    assert _names(probes[0].agent) == {"Competition Commission of India"}
+    assert "Quillpay" in " ".join(_names(probes[0].target))
+    assert not [e for e in events if e.type == "order"]
+
+
+def test_a_one_word_short_name_links_to_the_one_full_name_it_starts(extractor):
+    text = "Brannock Freight Holdings Limited was fined today. Brannock said it would appeal."
+    result = extractor.extract(DocInput("t", text, "2026-01-20"))
+    ids = {m.id for m in result.entities if m.text.startswith("Brannock")}
+    assert len(ids) == 1
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

@@ -213,6 +213,9 @@ class EventFinder:
             for lemma, rules in self.noun_rules.items()
             if any(r.type in ("order", "rule", "ruling") for r in rules)
         } - {"control", "restriction"}
+        self.investigation_verbs = frozenset(
+            lemma for lemma, rules in self.verb_rules.items() if any(r.type == "investigation" for r in rules)
+        )
 
     # --- roles ---------------------------------------------------------------
 
@@ -903,13 +906,25 @@ class EventFinder:
                 c.i in noun_triggers for c in holder.children if c.dep_ in ("dobj", "nsubjpass")
             ):
                 return None  # "received an order ..., mandating X": the content of that act, not a new one
+        delegated = (
+            # "the Commission directed the Director General to investigate": the Commission's probe
+            rule.type == "investigation"
+            and verb.dep_ == "xcomp"
+            and verb.head.i != verb.i
+            and lemma_keys(verb.head) & self.lex.order_verbs
+        )
         if (
             verb.dep_ == "xcomp"
             and verb.head.i != verb.i
             and lemma_keys(verb.head) & self.lex.order_verbs
             and rule.type != "penalty"
+            and not delegated
         ):
             return None  # "ordered providers to block access": what the order demands, not a second act
+        if rule.type == "order" and any(
+            c.dep_ == "xcomp" and lemma_keys(c) & self.investigation_verbs for c in verb.children
+        ):
+            return None  # the probe it sets off is the event, told by the investigation rule
         subject_now = self.subject_of(verb)
         if (
             subject_now is not None
@@ -985,7 +1000,7 @@ class EventFinder:
             )
             agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
         else:
-            subject = self.subject_of(verb)
+            subject = self.subject_of(verb.head if delegated else verb)
             if rule.subject_role == "target":
                 agent_heads, target_heads = [], [subject] if subject is not None else []
             else:
