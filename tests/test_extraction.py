@@ -240,6 +240,12 @@ def test_a_one_word_short_name_links_to_the_one_full_name_it_starts(extractor):
     assert len(ids) == 1
 
 
+def test_a_bare_company_name_the_model_missed_is_still_the_agent(extractor):
+    text = "Quorra Mobility Inc. rents scooters. Quorra launched the Quorra Ride app in March 2025."
+    launches = [e for e in _events(extractor, text, "2025-06-01") if e.type == "launch"]
+    assert launches and _names(launches[0].agent) == {"Quorra Mobility"}
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

@@ -22,6 +22,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # Acts a relative clause may report ("the rule, which the Commission adopted in May");
 # "the measures Kaiyuan proposed" or "the app it launched" are too often not the act itself.
 _RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation")
+# A bare proper name ("Pulsefit", "Brightmart Stores"): capitalised words, no article.
+_PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
 
 
@@ -387,7 +389,8 @@ class EventFinder:
                 continue
             words = {w.strip(".,'’\"").lower() for w in filler.text.split()}
             stems = {w[:-1] if w.endswith("s") else w for w in words}
-            if (words | stems) & self.lex.actor_nouns:
+            if (words | stems) & self.lex.actor_nouns or _PROPER_NAME.fullmatch(filler.text.strip()):
+                # "Pulsefit launched ...": a name the model did not tag is still someone
                 kept.append(filler)
         return kept
 
