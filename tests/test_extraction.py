@@ -246,6 +246,15 @@ def test_a_bare_company_name_the_model_missed_is_still_the_agent(extractor):
     assert launches and _names(launches[0].agent) == {"Quorra Mobility"}
 
 
+PHRASINGS = [json.loads(line) for line in (ROOT / "tests" / "data" / "phrasings.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", PHRASINGS, ids=[case["text"][:40] for case in PHRASINGS])
+def test_common_phrasings_of_each_event_type_are_found_and_dated(extractor, case):
+    events = _events(extractor, case["text"], case["published"])
+    assert [(e.type, e.date) for e in events if e.type == case["type"]][:1] == [(case["type"], case["date"])]
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

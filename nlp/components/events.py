@@ -338,7 +338,8 @@ class EventFinder:
                         or (
                             not determiners
                             and h.tag_ == "NNS"
-                            and not any(c.dep_ in ("compound", "amod", "poss") for c in h.children)
+                            # "twelve states" are counted, so particular; "companies" are not
+                            and not any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in h.children)
                         )
                     )
                 )
@@ -786,12 +787,11 @@ class EventFinder:
             and agent_type not in rule.requires_agent_type
             and not possible & rule.requires_agent_type
         ):
-            court_subject = subject is not None and subject.lemma_.lower() in (
-                "judge",
-                "justice",
-                "court",
-                "panel",
-                "jury",
+            benches = ("judge", "justice", "court", "panel", "jury")
+            court_subject = subject is not None and (
+                subject.lemma_.lower() in benches
+                # "Judge Amit Mehta ruled": the title names the bench
+                or any(c.dep_ == "compound" and c.lemma_.lower() in ("judge", "justice") for c in subject.children)
             )
             if not (court_subject and "COURT" in rule.requires_agent_type):
                 return None
@@ -815,6 +815,13 @@ class EventFinder:
             realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
         if realizer is not None and realizer.dep_ in ("relcl", "acl") and realizer.head.i in noun_triggers:
             return None  # "a rule that expands export controls": what the rule does, not a second act
+        if (
+            realizer is not None
+            and realizer.dep_ == "advcl"
+            and realizer.tag_ == "VBG"
+            and any(c.i in noun_triggers for c in realizer.head.children if c.dep_ in ("dobj", "nsubjpass"))
+        ):
+            return None  # "published a rule on May 2, tightening controls": the rule's content
         nominal = rule.nominal_roles and not realizer
         if rule.realized_by and realizer is None and not nominal:
             return None
