@@ -144,14 +144,29 @@ def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Me
     A 10-K names the FDA and the SEC too, but its own name (and short name)
     far more often; a regulator's release that says "we" names itself most.
     """
+    from nlp.gazetteer import default_gazetteer
+    from nlp.rules import default_rules
+
+    suffixes = default_rules().lexicon.corporate_suffixes
+    gazetteer = default_gazetteer()
+    # A company's own report names it with its legal suffix ("Halcyra Robotics, Inc.");
+    # "Item 7.01 Regulation FD Disclosure" is a heading the model took for a firm.
+    legal = {m.id for m in mentions if m.id and (m.id in gazetteer or m.text.split()[-1].rstrip(".,") in suffixes)}
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.id and types.get(mention.id) in ("ORG", "AGENCY"):
+        if (
+            mention.id
+            and types.get(mention.id) in ("ORG", "AGENCY")
+            and (mention.id in legal or types.get(mention.id) == "AGENCY")
+        ):
             counts[mention.id] = counts.get(mention.id, 0) + 1
             first.setdefault(mention.id, mention)
     if not counts:
         return None
+    companies = [key for key in counts if types.get(key) == "ORG"]
+    if len(companies) == 1:
+        return first[companies[0]]  # the only company a first-person report names with its suffix
     best = max(counts, key=lambda key: (counts[key], -first[key].start))
     if counts[best] < 2 or types.get(best) != "ORG":
         return None

@@ -161,6 +161,9 @@ _DATELINE = re.compile(
 
 
 def _skip_dateline(text: str, start: int, end: int) -> int:
+    # a sentence after a blank line starts with the newline; the parse should not
+    while start < end and text[start].isspace():
+        start += 1
     match = _DATELINE.match(text, start, end)
     if match and match.end() - start < 80:
         return match.end()

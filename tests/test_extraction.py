@@ -255,6 +255,29 @@ def test_common_phrasings_of_each_event_type_are_found_and_dated(extractor, case
     assert [(e.type, e.date) for e in events if e.type == case["type"]][:1] == [(case["type"], case["date"])]
 
 
+def test_a_modal_on_the_governing_verb_covers_an_act_reached_through_by(extractor):
+    text = "Analysts said Beijing could respond by opening antitrust investigations into European suppliers."
+    assert _events(extractor, text, "2026-01-22") == []
+
+
+def test_a_dateline_after_a_blank_line_is_not_the_agent(extractor):
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nWashington D.C., May 5, 2026 — The Securities and Exchange Commission "
+        "today announced settled charges against Morrow Ridge Advisers LLC."
+    )
+    penalties = [e for e in _events(extractor, text, "2026-05-05") if e.type == "penalty"]
+    assert penalties and _names(penalties[0].agent) == {"U.S. Securities and Exchange Commission"}
+
+
+def test_the_company_in_a_filing_is_the_one_company_named_with_its_suffix(extractor):
+    text = (
+        'Item 7.01 Regulation FD Disclosure.\n\nOn May 4, 2026, Tavoris Medical, Inc. (the "Company") received '
+        "a notice from the Food and Drug Administration ordering the Company to stop distributing its Kivo pump."
+    )
+    orders = [e for e in _events(extractor, text, "2026-05-06") if e.type == "order"]
+    assert orders and _names(orders[0].target) == {"Tavoris Medical"}
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

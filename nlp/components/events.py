@@ -488,9 +488,10 @@ class EventFinder:
             if mod.dep_ in ("amod", "compound") and mod.lemma_.lower() in self.lex.non_factual_modifiers:
                 return False
         token = anchor
-        via = None
+        via = before = None
         for _ in range(12):
-            direct = token.i == anchor.i or via in ("xcomp", "conj", "advcl")
+            # "could respond by opening an inquiry": the modal governs the act reached through "by"
+            direct = token.i == anchor.i or via in ("xcomp", "conj", "advcl") or (via, before) == ("prep", "pcomp")
             for child in token.children:
                 lower = child.lower_
                 if direct and child.dep_ == "neg":
@@ -518,7 +519,7 @@ class EventFinder:
                     return False
             if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS + ("prep", "pobj", "dobj"):
                 break
-            via = token.dep_
+            via, before = token.dep_, via
             token = token.head
         return True
 
