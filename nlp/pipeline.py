@@ -154,7 +154,9 @@ def _keyword_regex() -> re.Pattern[str]:
 # "Brussels, 7 May 2025 - ", "WASHINGTON — ", "NEW YORK (Reuters) -": a dateline
 # parsed as part of the sentence becomes its subject.
 _DATELINE = re.compile(
-    r"[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
+    r"[A-Z][A-Za-z .'-]{1,40}"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,12}(?=,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})))?"  # "SAN JOSE, Calif., Jan 29"
+    r"(?:,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
     r"(?:,\s*[A-Z][A-Za-z.]{1,12})?"
     r"(?:\s*\([A-Za-z .]+\))?\s*[-\u2013\u2014]{1,2}\s+"
 )
@@ -175,7 +177,8 @@ _LINE_BREAK = re.compile(r"\n")
 # word, was cut at an abbreviation ("a penalty of Rs. 318 crore").
 _ABBREVIATION_END = re.compile(
     r"\b(Rs|No|Nos|Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|St|Sec|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"approx|est|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Pvt|Cir|Fed|Reg|Stat|Supp|Dist|Ct|App|U\.S|v|vs|e\.g|i\.e|et al)\.$"
+    r"approx|est|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Pvt|Cir|Fed|Reg|Stat|Supp|Dist|Ct|App|U\.S|v|vs|e\.g|i\.e|et al|"
+    r"s\.r\.o|S\.A|N\.V|B\.V|S\.p\.A|Pte|Bhd|Sdn|L\.P|P\.C|a\.s|S\.A\.S)\.$"
 )
 
 

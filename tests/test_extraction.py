@@ -278,6 +278,26 @@ def test_the_company_in_a_filing_is_the_one_company_named_with_its_suffix(extrac
     assert orders and _names(orders[0].target) == {"Tavoris Medical"}
 
 
+def test_a_legal_suffix_with_periods_does_not_end_the_sentence(extractor):
+    text = "BIS is also taking Brno Tooling s.r.o. of the Czech Republic off the Entity List."
+    removals = [e for e in _events(extractor, text, "2026-02-02") if e.type == "designation"]
+    assert removals and removals[0].attrs.get("action") == "remove"
+    assert "Brno Tooling" in " ".join(_names(removals[0].target))
+
+
+def test_a_relative_clause_on_an_apposition_designates_the_named_person(extractor):
+    text = "The ring is run by Farid Tavakoli, an Iranian procurement agent whom OFAC first designated in May 2024."
+    designations = [e for e in _events(extractor, text, "2026-02-02") if e.type == "designation"]
+    assert designations and _names(designations[0].target) == {"Farid Tavakoli"}
+    assert designations[0].date == "2024-05"
+
+
+def test_a_wire_dateline_with_state_date_and_agency_is_skipped(extractor):
+    text = "SAN JOSE, Calif., Feb 3 (Regwire) - Ventrix Labs Inc. launched its VX-7 model on Monday."
+    launches = [e for e in _events(extractor, text, "2026-02-03") if e.type == "launch"]
+    assert launches and _names(launches[0].agent) == {"Ventrix Labs"}
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

@@ -1026,7 +1026,10 @@ class EventFinder:
                 target_heads += self._children(clause, ("nsubj", "nsubjpass"))
         # "the H7 sensor, which the company released": the relative stands for the noun
         relative = ("which", "that", "who", "whom")
-        target_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in target_heads]
+        # "Hamid Rezaeian, an Iranian agent whom OFAC designated": the relative's noun is in
+        # apposition to the name, and the name is what was designated
+        antecedent = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        target_heads = [antecedent if h.lower_ in relative and verb.dep_ == "relcl" else h for h in target_heads]
         if rule.requires_object_type and not target_heads and not passive and agent_heads:
             # "pixelcast, which launched in june": intransitive, the subject is the product
             subject_head = agent_heads[0]
