@@ -116,6 +116,24 @@ _SIGNED = re.compile(
 )
 
 
+# "Dated this 2nd day of December, 2025": the form many federal judges sign with
+_DAY_OF = re.compile(
+    r"\b(?:dated|signed|entered|done)\s+this\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+"
+    r"(?P<month>[A-Z][a-z]+),?\s+(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _day_of(text: str) -> dt.date | None:
+    match = _DAY_OF.search(text)
+    if not match:
+        return None
+    try:
+        return dt.datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y").date()
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class ActRule:
     id: str
@@ -236,8 +254,11 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             first = in_line[0] if in_line else next((m for m in head_mentions if m.label == "AGENCY"), None)
             agent = [_ref(first)] if first else []
         elif rule.agent == "court":
+            # the caption's court ("UNITED STATES DISTRICT COURT / DISTRICT OF MINNESOTA"), not
+            # the first court the opinion cites
+            header = _court_from_header(text)
             first = next((m for m in mentions if m.label == "COURT"), None)
-            agent = [_ref(first)] if first else [EntityRef("the court", None, None, "COURT")]
+            agent = [header] if header.id else [_ref(first)] if first else [header]
             plaintiffs, defendants = caption_parties(text, mentions)
             target = defendants + plaintiffs  # the parties ruled on
         elif rule.agent:
@@ -267,7 +288,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 when = None
         if when is None:
             signed = _SIGNED.search(text[-4000:]) or _SIGNED.search(head)
-            when = _parse_long_date(signed.group("date")) if signed else witness_date(text[-4000:])
+            when = _parse_long_date(signed.group("date")) if signed else _day_of(text[-4000:])
+            when = when or witness_date(text[-4000:])
         if when is None:
             when = published
         value = dates.DateValue.day(when) if when else dates.DateValue.unknown()
@@ -316,7 +338,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     return events
 
 
-_V_LINE = re.compile(r"^[ \t]*vs?\.?(?:[ \t]+.*)?$", re.IGNORECASE | re.MULTILINE)
+_V_LINE = re.compile(r"^[ \t]*(?:vs?\.?|versus)(?:[ \t]+.*)?$", re.IGNORECASE | re.MULTILINE)
 _ROLE_LINE = re.compile(
     r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
 )

@@ -307,7 +307,25 @@ def complete_from_document(
     """
     plaintiffs, defendants = parties
     president = gazetteer.get("gov:us-president")
+    sides = {"defendant": defendants, "plaintiff": plaintiffs}
     for event in events:
+        # "the district court granted summary judgment against the defendants": the caption says who
+        for role in ("agent", "target"):
+            refs = getattr(event, role)
+            named = [
+                ref
+                for ref in refs
+                if not re.fullmatch(r"(the )?(defendant|plaintiff)s?(-\w+)?", ref.text.strip(), re.IGNORECASE)
+            ]
+            if len(named) < len(refs):
+                side = [
+                    party
+                    for ref in refs
+                    if ref not in named
+                    for party in sides["defendant" if "defendant" in ref.text.lower() else "plaintiff"]
+                ]
+                if side:
+                    setattr(event, role, named + [p for p in side if p.id not in {r.id for r in named}])
         said = " ".join([event.attrs.get("form") or "", event.attrs.get("instrument") or "", event.evidence]).lower()
         if (
             event.type == "order"
@@ -363,6 +381,19 @@ def complete_from_document(
                     family.add(entry.parent)
             if agents and family & issuers:
                 event.date, event.date_precision = act.date, act.date_precision
+    for act in document_acts:
+        if act.type != "ruling":
+            continue
+        # "IT IS HEREBY ORDERED that the motion is GRANTED": the operative words of the
+        # opinion the document is, not a second ruling by whichever court it cited
+        for event in list(events):
+            operative = (
+                re.search(r"\b(hereby|so) ordered\b", event.evidence, re.IGNORECASE) or (event.trigger or "").isupper()
+            )
+            if event is not act and event.type == "ruling" and operative and event.date in (None, act.date):
+                for key, value in event.attrs.items():
+                    act.attrs.setdefault(key, value)
+                events.remove(event)
     court = next((m for m in all_mentions or [] if m.label == "COURT" and m.id), None)
     for event in events:
         if event.type == "ruling" and not event.agent and court is not None:

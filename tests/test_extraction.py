@@ -298,6 +298,37 @@ def test_a_wire_dateline_with_state_date_and_agency_is_skipped(extractor):
     assert launches and _names(launches[0].agent) == {"Ventrix Labs"}
 
 
+def test_a_court_opinion_is_one_ruling_by_its_caption_court_dated_by_its_signature(extractor):
+    text = (
+        "UNITED STATES DISTRICT COURT\nDISTRICT OF MINNESOTA\n\n"
+        "STATE OF MINNESOTA, by its Attorney General,\n    Plaintiff,\nv.\nVELLORA APPS, INC.,\n    Defendant.\n\n"
+        "MEMORANDUM OPINION AND ORDER\n\nThe State of Minnesota sued Vellora Apps, Inc. on March 3, 2025. "
+        "The State moved for a preliminary injunction barring Vellora from offering the feature to minors. "
+        "Courts in this circuit apply the familiar four-factor test. Dataphase Sys., Inc. v. C L Sys., Inc., "
+        "640 F.2d 109 (8th Cir. 1981).\n\nIT IS HEREBY ORDERED that the motion is GRANTED.\n\n"
+        "Dated this 2nd day of May, 2025.\n"
+    )
+    events = _events(extractor, text, "2025-05-05")
+    rulings = [e for e in events if e.type == "ruling"]
+    assert len(rulings) == 1
+    assert rulings[0].date == "2025-05-02"
+    assert _names(rulings[0].agent) == {"U.S. District Court for the District of Minnesota"}
+    assert not [e for e in events if e.type == "order"]  # asked for, not granted by that sentence
+    lawsuits = [e for e in events if e.type == "lawsuit"]
+    assert lawsuits and _names(lawsuits[0].agent) == {"State of Minnesota"}
+
+
+def test_an_appeal_captioned_with_versus_affirmed_in_capitals_acts_on_the_appellants(extractor):
+    text = (
+        "United States Court of Appeals\nFor the Eleventh Circuit\n\n"
+        "FEDERAL TRADE COMMISSION,\n    Plaintiff-Appellee,\nversus\nBRIMLEY DEBT RELIEF, LLC,\n"
+        "    Defendant-Appellant.\n\nFiled: June 2, 2026\n\n"
+        "The district court granted summary judgment against the defendant. We AFFIRM.\n"
+    )
+    rulings = [e for e in _events(extractor, text, "2026-06-02") if e.type == "ruling"]
+    assert rulings and all("Brimley" in " ".join(_names(r.target)).title() for r in rulings)
+
+
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
     text = (
         "Velkor Systems Ltd. v. U.S. Department of Commerce\n"

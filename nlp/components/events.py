@@ -509,6 +509,8 @@ class EventFinder:
                     return False
             if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
                 return False
+            if via == "prep" and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press"):
+                return False  # "moved for an injunction barring X": asked for it, not granted
             if token.i != anchor.i and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.non_factual_nouns:
                 return False  # "reports that the ministry opened an investigation are incorrect"
             if token.i == anchor.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -735,9 +737,9 @@ class EventFinder:
 
     @staticmethod
     def _mistagged_verb(token: Token) -> bool:
-        """ "We affirm.": the small model tags a bare predicate after a pronoun as an adjective."""
+        """ "We affirm.", "We AFFIRM.": the small model tags a bare predicate after a pronoun as anything."""
         return (
-            token.pos_ in ("ADJ", "NOUN")
+            token.pos_ in ("ADJ", "NOUN", "ADV", "PROPN")
             and token.dep_ == "ROOT"
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
         )
