@@ -107,11 +107,18 @@ class ProductFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for i, token in enumerate(doc):
-            match = _GLUED_PRODUCT.match(token.text)
-            if match and match.group(1).lower() not in self.stopwords and not token.like_url:
+        texts = [token.text for token in doc]
+        for i, text in enumerate(texts):
+            match = _GLUED_PRODUCT.match(text)
+            if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url:
                 spans.append(Span(doc, i, i + 1, label="PRODUCT"))
-            elif self._titled_version_at(doc, i) and self._sentence_has_product_noun(doc, i):
+            # a version number must follow: checked first, as almost no word is followed by one
+            elif (
+                i + 1 < len(texts)
+                and _VERSION.match(texts[i + 1])
+                and self._titled_version_at(doc, i)
+                and self._sentence_has_product_noun(doc, i)
+            ):
                 spans.append(Span(doc, i, i + 2, label="PRODUCT"))
         if spans:
             # A glued version name ("Ardent-4") is a product even where the model saw a person;
