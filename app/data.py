@@ -30,7 +30,15 @@ TTL = 300
 DEFAULT_QUERY_MS = 3000
 # Tables the pages read that migrations after m001 add: a store older than
 # the dashboard is migrated by `regwatch dashboard` (or `regwatch init`).
-REQUIRED_TABLES = ("event_days", "event_source_months", "story_days")
+REQUIRED_TABLES = (
+    "event_days",
+    "event_source_months",
+    "story_days",
+    "event_entity_days",
+    "story_entity_days",
+    "event_source_days",
+    "story_source_days",
+)
 
 
 def db_path() -> str:
@@ -192,3 +200,39 @@ def export(path: str, version: tuple, filters: Filters, kind: str) -> dict[str, 
         "ics": exports.to_ics(rows, kind=kind),
         "undated": sum(1 for row in rows if not row.get("date")),
     }
+
+
+# --- digest subscribers (the Subscribers page) -------------------------------------
+
+
+def subscribers(path: str) -> list[dict[str, Any]] | None:
+    """Digest subscribers with their watchlists and latest send; None when the store predates them.
+
+    Not cached: the page that shows the list is the one that changes it, and
+    a list of subscribers is a few hundred rows at most.
+    """
+    from app.digest import last_sends, list_subscribers
+
+    with reader(path, limited=False) as db:
+        if not db["subscribers"].exists():
+            return None
+        rows = list_subscribers(db)
+        last = last_sends(db)
+    for row in rows:
+        row["last"] = last.get(row["address"])
+    return rows
+
+
+@contextmanager
+def writer(path: str) -> Iterator[sqlite_utils.Database]:
+    """A writable connection, opened per change and closed after it.
+
+    The dashboard otherwise never writes; subscribers are the exception the
+    issue asks for (the same change as `regwatch subscribers add/remove`).
+    WAL and the busy timeout let it wait out an ingest run's transaction.
+    """
+    db = open_db(path)
+    try:
+        yield db
+    finally:
+        db.close()

@@ -95,7 +95,8 @@ def build_store(path: Path, *, events: int, documents: int, seed: int = 7) -> No
         "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
         "(type = 'index' AND tbl_name IN ('documents', 'events', 'event_roles', 'mentions', 'entities', "
         "'story_participants')) "
-        "OR (type = 'trigger' AND tbl_name IN ('documents', 'events', 'stories')))"
+        "OR (type = 'trigger' AND tbl_name IN ('documents', 'events', 'stories', 'event_roles', "
+        "'story_participants')))"
     ).fetchall()
     for name, sql in saved:
         kind = "TRIGGER" if sql.upper().startswith("CREATE TRIGGER") else "INDEX"

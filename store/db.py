@@ -307,7 +307,8 @@ def rebuild_tallies(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """Recount the dashboard tallies from the events and stories; the triggers keep them current after.
 
     For bulk loads that drop the triggers to go faster (`bench/dashboard.py`);
-    the SQL is m003's, which stays as it was applied.
+    the SQL is m003's, which stays as it was applied, then m009's recount
+    when the store has its tallies.
     """
     db.executescript(
         """
@@ -323,6 +324,8 @@ def rebuild_tallies(db: sqlite_utils.Database | sqlite3.Connection) -> None:
             SELECT coalesce(date_sort, ''), type, count(*) FROM stories GROUP BY 1, 2;
         """
     )
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_entity_days'").fetchone():
+        db.executescript(_FILTER_TALLIES_RECOUNT)
 
 
 @migrations()
@@ -460,6 +463,408 @@ def m008_digest(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+# Recounts for m009's tallies from the base tables. Used by m009 itself (a
+# store migrated from m008 gets its counts) and by `rebuild_tallies` after a
+# bulk load with the triggers dropped; counting rules are those of the
+# filters in `store.queries`: an event or story counts once per entity and
+# once per (entity, role), and a story once per source of its reports.
+# Those rules are m009's: a store migrated before a change to them would
+# keep the old counts, so changing them takes a new migration.
+_FILTER_TALLIES_RECOUNT = """
+    DELETE FROM event_entity_days;
+    DELETE FROM story_entity_days;
+    DELETE FROM event_source_days;
+    DELETE FROM story_source_days;
+    INSERT INTO event_entity_days (entity, role, day, type, n)
+        SELECT r.entity, r.role, coalesce(ev.date_sort, ''), ev.type, count(*)
+        FROM (SELECT DISTINCT event, entity, '' AS role FROM event_roles WHERE entity IS NOT NULL
+              UNION ALL
+              SELECT DISTINCT event, entity, role FROM event_roles WHERE entity IS NOT NULL) r
+        JOIN events ev ON ev.id = r.event GROUP BY 1, 2, 3, 4;
+    INSERT INTO story_entity_days (entity, role, day, type, n)
+        SELECT p.entity, p.role, coalesce(s.date_sort, ''), s.type, count(*)
+        FROM (SELECT DISTINCT story, entity, '' AS role FROM story_participants
+              UNION ALL
+              SELECT story, entity, role FROM story_participants) p
+        JOIN stories s ON s.id = p.story GROUP BY 1, 2, 3, 4;
+    INSERT INTO event_source_days (source, day, type, n)
+        SELECT d.source, coalesce(ev.date_sort, ''), ev.type, count(*)
+        FROM events ev JOIN documents d ON d.id = ev.document GROUP BY 1, 2, 3;
+    INSERT INTO story_source_days (source, day, type, n)
+        SELECT x.source, coalesce(s.date_sort, ''), s.type, count(*)
+        FROM (SELECT DISTINCT ev.story, d.source FROM events ev JOIN documents d ON d.id = ev.document
+              WHERE ev.story IS NOT NULL) x
+        JOIN stories s ON s.id = x.story GROUP BY 1, 2, 3;
+"""
+
+
+@migrations()
+def m009_dashboard_filter_tallies(db: sqlite_utils.Database) -> None:
+    """Per-entity and per-source counts by (day, type), so that a filter naming one entity,
+    agency or source draws its chart from a tally and not from every matching event.
+
+    The most common agency is in nearly half of all events and the busiest
+    source carries 40% of them: counting those rows takes seconds, reading
+    their tallies takes milliseconds. `role` '' counts the events (stories)
+    naming the entity in any role, which is what the entity filter selects;
+    'agent' is the agency filter, and all roles together give the entity
+    page its role counts. Undated items count under day ''.
+
+    Membership is counted once per (event, entity), (event, entity, role),
+    (story, entity), (story, entity, role) or (story, source), like the
+    IN-subqueries the filters run, so the triggers ask whether a row is the
+    only or the last of its kind. An `INSERT OR REPLACE` is counted right
+    because sqlite-utils turns recursive triggers on, which makes the
+    replaced row fire its delete trigger (a plain sqlite3 connection that
+    replaces rows must do the same). Deleting an event or story subtracts
+    its whole contribution BEFORE the delete, while its roles and
+    participants can still be read; the cascaded row deletes that follow
+    find the parent gone and do nothing.
+
+    The "any role" checks write `+r.entity`: SQLite would otherwise read
+    (entity, role, event) for the entity alone, every row of a hub agency,
+    where (event, role, seq) finds the event's few roles.
+
+    Month bars group by substr(day, 1, 7): the indexes on that expression
+    hand the rows over already grouped, where sorting a hub's 45,000 day
+    rows took most of the chart's time. `event_days` and `story_days` (m003)
+    get the same index.
+    """
+    db.executescript(
+        """
+        CREATE TABLE event_entity_days (
+            entity TEXT NOT NULL, role TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (entity, role, day, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_entity_days (
+            entity TEXT NOT NULL, role TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (entity, role, day, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE event_source_days (
+            source TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (source, day, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_source_days (
+            source TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (source, day, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX idx_event_days_month ON event_days(substr(day, 1, 7), type, day, n);
+        CREATE INDEX idx_story_days_month ON story_days(substr(day, 1, 7), type, day, n);
+        CREATE INDEX idx_event_entity_days_month ON event_entity_days(entity, role, substr(day, 1, 7), type, day, n);
+        CREATE INDEX idx_story_entity_days_month ON story_entity_days(entity, role, substr(day, 1, 7), type, day, n);
+        CREATE INDEX idx_event_source_days_month ON event_source_days(source, substr(day, 1, 7), type, day, n);
+        CREATE INDEX idx_story_source_days_month ON story_source_days(source, substr(day, 1, 7), type, day, n);
+
+        -- event roles -> event_entity_days, once as role '' and once as their own role
+        CREATE TRIGGER event_roles_entity_tally_insert AFTER INSERT ON event_roles
+        WHEN NEW.entity IS NOT NULL
+        BEGIN
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, '', coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
+                WHERE ev.id = NEW.event
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r
+                                  WHERE r.event = NEW.event AND +r.entity = NEW.entity AND r.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, NEW.role, coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
+                WHERE ev.id = NEW.event
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = NEW.event AND r.role = NEW.role
+                                  AND r.entity = NEW.entity AND r.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER event_roles_entity_tally_delete AFTER DELETE ON event_roles
+        WHEN OLD.entity IS NOT NULL
+        BEGIN
+            UPDATE event_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = ''
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = OLD.event AND +r.entity = OLD.entity);
+            UPDATE event_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = OLD.role
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r
+                                  WHERE r.event = OLD.event AND r.role = OLD.role AND r.entity = OLD.entity);
+            DELETE FROM event_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
+                AND day = (SELECT coalesce(date_sort, '') FROM events WHERE id = OLD.event);
+        END;
+        CREATE TRIGGER event_roles_entity_tally_update AFTER UPDATE OF event, role, entity ON event_roles
+        WHEN OLD.event IS NOT NEW.event OR OLD.role IS NOT NEW.role OR OLD.entity IS NOT NEW.entity
+        BEGIN
+            -- the old memberships end if no row holds them any more ...
+            UPDATE event_entity_days SET n = n - 1
+                WHERE OLD.entity IS NOT NULL AND entity = OLD.entity AND role = ''
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = OLD.event AND +r.entity = OLD.entity);
+            UPDATE event_entity_days SET n = n - 1
+                WHERE OLD.entity IS NOT NULL AND entity = OLD.entity AND role = OLD.role
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r
+                                  WHERE r.event = OLD.event AND r.role = OLD.role AND r.entity = OLD.entity);
+            DELETE FROM event_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
+                AND day = (SELECT coalesce(date_sort, '') FROM events WHERE id = OLD.event);
+            -- ... and the new ones start unless another row, or the old one, already held them
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, '', coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
+                WHERE NEW.entity IS NOT NULL AND ev.id = NEW.event
+                  AND NOT (OLD.event IS NEW.event AND OLD.entity IS NEW.entity)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r
+                                  WHERE r.event = NEW.event AND +r.entity = NEW.entity AND r.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, NEW.role, coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
+                WHERE NEW.entity IS NOT NULL AND ev.id = NEW.event
+                  AND NOT (OLD.event IS NEW.event AND OLD.entity IS NEW.entity AND OLD.role IS NEW.role)
+                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = NEW.event AND r.role = NEW.role
+                                  AND r.entity = NEW.entity AND r.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+
+        -- events -> event_entity_days (through their roles), event_source_days and story_source_days
+        CREATE TRIGGER events_filter_tally_insert AFTER INSERT ON events BEGIN
+            INSERT INTO event_source_days (source, day, type, n)
+                SELECT source, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM documents WHERE id = NEW.document
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(s.date_sort, ''), s.type, 1
+                FROM stories s JOIN documents d ON d.id = NEW.document
+                WHERE s.id = NEW.story
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = NEW.story AND e.id != NEW.id AND o.source = d.source)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER events_filter_tally_delete BEFORE DELETE ON events BEGIN
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
+                WHERE event = OLD.id AND entity IS NOT NULL GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
+                WHERE event = OLD.id AND entity IS NOT NULL GROUP BY entity, role
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM event_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND entity IN (SELECT entity FROM event_roles WHERE event = OLD.id)
+                AND role IN (SELECT role FROM event_roles WHERE event = OLD.id UNION SELECT '');
+            UPDATE event_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM event_source_days
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+            UPDATE story_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = OLD.story AND e.id != OLD.id
+                                    AND o.source = story_source_days.source);
+            DELETE FROM story_source_days WHERE n <= 0
+                AND source = (SELECT source FROM documents WHERE id = OLD.document)
+                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
+        END;
+        CREATE TRIGGER events_filter_tally_dates AFTER UPDATE OF type, date_sort ON events
+        WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort
+        BEGIN
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
+                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
+                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity, role
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM event_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND entity IN (SELECT entity FROM event_roles WHERE event = NEW.id)
+                AND role IN (SELECT role FROM event_roles WHERE event = NEW.id UNION SELECT '');
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(NEW.date_sort, ''), NEW.type, 1 FROM event_roles
+                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO event_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM event_roles
+                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity, role
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        END;
+        CREATE TRIGGER events_source_tally_update AFTER UPDATE OF type, date_sort, document ON events
+        WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort OR OLD.document IS NOT NEW.document
+        BEGIN
+            UPDATE event_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM event_source_days
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
+            INSERT INTO event_source_days (source, day, type, n)
+                SELECT source, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM documents WHERE id = NEW.document
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER events_story_source_tally_update AFTER UPDATE OF story, document ON events
+        WHEN OLD.story IS NOT NEW.story OR OLD.document IS NOT NEW.document
+        BEGIN
+            UPDATE story_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = OLD.story AND o.source = story_source_days.source);
+            DELETE FROM story_source_days WHERE n <= 0
+                AND source = (SELECT source FROM documents WHERE id = OLD.document)
+                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(s.date_sort, ''), s.type, 1
+                FROM stories s JOIN documents d ON d.id = NEW.document
+                WHERE s.id = NEW.story
+                  AND NOT (OLD.story IS NEW.story
+                           AND (SELECT source FROM documents WHERE id = OLD.document) IS d.source)
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = NEW.story AND e.id != NEW.id AND o.source = d.source)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+
+        -- a document changing source moves its events' counts and its stories' counts
+        CREATE TRIGGER documents_filter_tally_source_before BEFORE UPDATE OF source ON documents
+        WHEN OLD.source IS NOT NEW.source
+        BEGIN
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(s.date_sort, ''), s.type, -count(DISTINCT s.id)
+                FROM stories s JOIN events e ON e.story = s.id JOIN documents d ON d.id = e.document
+                WHERE s.id IN (SELECT story FROM events WHERE document = OLD.id AND story IS NOT NULL)
+                GROUP BY 1, 2, 3
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            UPDATE event_source_days SET n = n - (
+                SELECT count(*) FROM events ev WHERE ev.document = OLD.id
+                  AND coalesce(ev.date_sort, '') = event_source_days.day AND ev.type = event_source_days.type
+            ) WHERE source = OLD.source
+                AND day IN (SELECT coalesce(date_sort, '') FROM events WHERE document = OLD.id);
+        END;
+        CREATE TRIGGER documents_filter_tally_source_after AFTER UPDATE OF source ON documents
+        WHEN OLD.source IS NOT NEW.source
+        BEGIN
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(s.date_sort, ''), s.type, count(DISTINCT s.id)
+                FROM stories s JOIN events e ON e.story = s.id JOIN documents d ON d.id = e.document
+                WHERE s.id IN (SELECT story FROM events WHERE document = NEW.id AND story IS NOT NULL)
+                GROUP BY 1, 2, 3
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM story_source_days WHERE n <= 0
+                AND source IN (SELECT d.source FROM events e JOIN documents d ON d.id = e.document
+                               WHERE e.story IN (SELECT story FROM events WHERE document = NEW.id)
+                               UNION SELECT OLD.source)
+                AND day IN (SELECT coalesce(date_sort, '') FROM stories
+                            WHERE id IN (SELECT story FROM events WHERE document = NEW.id));
+            DELETE FROM event_source_days WHERE source = OLD.source AND n <= 0
+                AND day IN (SELECT coalesce(date_sort, '') FROM events WHERE document = NEW.id);
+            INSERT INTO event_source_days (source, day, type, n)
+                SELECT NEW.source, coalesce(date_sort, ''), type, count(*)
+                FROM events WHERE document = NEW.id GROUP BY 2, 3
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        END;
+
+        -- story participants -> story_entity_days (a participant's role is unique per story and entity)
+        CREATE TRIGGER story_participants_tally_insert AFTER INSERT ON story_participants BEGIN
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, '', coalesce(s.date_sort, ''), s.type, 1 FROM stories s
+                WHERE s.id = NEW.story
+                  AND NOT EXISTS (SELECT 1 FROM story_participants p
+                                  WHERE p.story = NEW.story AND p.entity = NEW.entity AND p.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, NEW.role, coalesce(s.date_sort, ''), s.type, 1 FROM stories s
+                WHERE s.id = NEW.story
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER story_participants_tally_delete AFTER DELETE ON story_participants BEGIN
+            UPDATE story_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = ''
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
+                  AND NOT EXISTS (SELECT 1 FROM story_participants p WHERE p.story = OLD.story AND p.entity = OLD.entity);
+            UPDATE story_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = OLD.role
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story);
+            DELETE FROM story_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
+                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
+        END;
+        CREATE TRIGGER story_participants_tally_update AFTER UPDATE OF story, entity, role ON story_participants
+        WHEN OLD.story IS NOT NEW.story OR OLD.entity IS NOT NEW.entity OR OLD.role IS NOT NEW.role
+        BEGIN
+            UPDATE story_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = ''
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
+                  AND NOT EXISTS (SELECT 1 FROM story_participants p WHERE p.story = OLD.story AND p.entity = OLD.entity);
+            UPDATE story_entity_days SET n = n - 1
+                WHERE entity = OLD.entity AND role = OLD.role
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story);
+            DELETE FROM story_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
+                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, '', coalesce(s.date_sort, ''), s.type, 1 FROM stories s
+                WHERE s.id = NEW.story AND NOT (OLD.story IS NEW.story AND OLD.entity IS NEW.entity)
+                  AND NOT EXISTS (SELECT 1 FROM story_participants p
+                                  WHERE p.story = NEW.story AND p.entity = NEW.entity AND p.rowid != NEW.rowid)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT NEW.entity, NEW.role, coalesce(s.date_sort, ''), s.type, 1 FROM stories s
+                WHERE s.id = NEW.story
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+
+        -- stories: a delete takes its participants' and sources' counts, a new date or type moves them
+        CREATE TRIGGER stories_filter_tally_delete BEFORE DELETE ON stories BEGIN
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
+                WHERE story = OLD.id GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
+                WHERE story = OLD.id
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM story_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND entity IN (SELECT entity FROM story_participants WHERE story = OLD.id)
+                AND role IN (SELECT role FROM story_participants WHERE story = OLD.id UNION SELECT '');
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(OLD.date_sort, ''), OLD.type, -1
+                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = OLD.id GROUP BY d.source
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM story_source_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND source IN (SELECT d.source FROM events e JOIN documents d ON d.id = e.document
+                               WHERE e.story = OLD.id);
+        END;
+        CREATE TRIGGER stories_filter_tally_update AFTER UPDATE OF type, date_sort ON stories
+        WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort
+        BEGIN
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
+                WHERE story = NEW.id GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
+                WHERE story = NEW.id
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM story_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND entity IN (SELECT entity FROM story_participants WHERE story = NEW.id)
+                AND role IN (SELECT role FROM story_participants WHERE story = NEW.id UNION SELECT '');
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, '', coalesce(NEW.date_sort, ''), NEW.type, 1 FROM story_participants
+                WHERE story = NEW.id GROUP BY entity
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO story_entity_days (entity, role, day, type, n)
+                SELECT entity, role, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM story_participants
+                WHERE story = NEW.id
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(OLD.date_sort, ''), OLD.type, -1
+                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = NEW.id GROUP BY d.source
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+            DELETE FROM story_source_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND source IN (SELECT d.source FROM events e JOIN documents d ON d.id = e.document
+                               WHERE e.story = NEW.id);
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(NEW.date_sort, ''), NEW.type, 1
+                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = NEW.id GROUP BY d.source
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        END;
+        """
+    )
+    db.executescript(_FILTER_TALLIES_RECOUNT)
 
 
 # Screening-list designations are structured data whose events are written at
