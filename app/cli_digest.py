@@ -78,21 +78,17 @@ def remove_command(
 @subscribers_app.command("list")
 def list_command(db: DbOption = None) -> None:
     """List subscribers with what they follow and their last digest."""
-    from app.digest import list_subscribers
+    from app.digest import describe_send, last_sends, list_subscribers
 
     database = _open(db)
-    last = {row[0]: row[1:] for row in database.execute(
-        "SELECT address, week, status, error FROM digest_sends d1 "
-        "WHERE week = (SELECT max(week) FROM digest_sends d2 WHERE d2.address = d1.address)"
-    )}  # fmt: skip
+    last = last_sends(database)
     rows = list_subscribers(database)
     table = Table(title=f"{len(rows)} subscriber(s)")
     for column in ("address", "name", "follows", "last digest"):
         table.add_column(column)
     for row in rows:
         follows = "\n".join(f"{kind}: {value}" for kind, value in row["follows"]) or "(nothing)"
-        week, status, error = last.get(row["address"], (None, None, None))
-        sent = f"{week} {status}" + (f" ({error})" if error else "") if week else ""
+        sent = describe_send(last.get(row["address"]))
         table.add_row(escape(row["address"]), escape(row["name"] or ""), escape(follows), escape(sent))
     Console().print(table)
 
@@ -101,13 +97,21 @@ def digest_command(
     week: Annotated[
         str | None, typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: the last complete week).")
     ] = None,
-    send: Annotated[bool, typer.Option("--send", help="Send over SMTP (settings from REGWATCH_SMTP_*).")] = False,
+    send: Annotated[
+        bool, typer.Option("--send", help="Send over SMTP (settings from REGWATCH_SMTP_* or the config file).")
+    ] = False,
     dry_run: Annotated[
         Path | None, typer.Option("--dry-run", help="Write one .eml per subscriber into this folder instead.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="With --send: send again to subscribers already sent this week.")
     ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="TOML file with an [smtp] table (default: $REGWATCH_CONFIG); variables override it."
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Build each subscriber's weekly digest; send it once per week, or write .eml files.
@@ -126,7 +130,7 @@ def digest_command(
         _fail("--force only makes sense with --send", code=2)
     try:
         label = parse_week(week)[0] if week else last_complete_week()
-        settings = MailSettings.from_env()
+        settings = MailSettings.load(config.config_path(config_file))
     except (ValueError, ConfigError) as exc:
         _fail(str(exc), code=2)
     outcomes = run(_open(db), label, settings, send=send, dry_run=dry_run, force=force)

@@ -1,8 +1,10 @@
 """The weekly digest: subscribers, what happened to what they follow, and the mail that says so.
 
 A week's content is read from the store once (every story with a report
-published that week) and each subscriber's digest is a filter over it, so
-a thousand subscribers cost one pass over the week plus a thousand renders.
+published that week) and each subscriber's digest is a filter over it; each
+story's part of the mail is rendered once per run (`Renderer`), so a
+thousand subscribers cost one pass over the week, one render per story
+shown, and a thousand small frames and MIME messages.
 A story is *new* when its first report was published that week, and an
 *update* when it had reports before and got more. Matching is by what the
 subscriber follows: an entity (any role), an agency (the agent role), an
@@ -128,6 +130,22 @@ def list_subscribers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         {"address": address, "name": name, "created": created, "follows": follows.get(address, [])}
         for address, name, created in db.execute("SELECT address, name, created FROM subscribers ORDER BY address")
     ]
+
+
+def last_sends(db: sqlite_utils.Database) -> dict[str, tuple[str, str, str | None]]:
+    """Each address's latest digest attempt as (week, status, error)."""
+    return {row[0]: row[1:] for row in db.execute(
+        "SELECT address, week, status, error FROM digest_sends d1 "
+        "WHERE week = (SELECT max(week) FROM digest_sends d2 WHERE d2.address = d1.address)"
+    )}  # fmt: skip
+
+
+def describe_send(last: tuple[str, str, str | None] | None) -> str:
+    """`2026-W47 sent`, `2026-W47 failed (550 no such user)`, or "" before the first digest."""
+    if not last:
+        return ""
+    week, status, error = last
+    return f"{week} {status}" + (f" ({error})" if error else "")
 
 
 # --- the week's content ------------------------------------------------------------
@@ -276,11 +294,16 @@ class Digest:
 
     def day_counts(self) -> tuple[tuple[int, int], ...]:
         """(new, update) report counts for each day Monday..Sunday, for the chart."""
-        days = [(self.week.start + timedelta(days=i)).isoformat() for i in range(7)]
-        new, upd = Counter(), Counter()
+        slot = {(self.week.start + timedelta(days=i)).isoformat(): i for i in range(7)}
+        new, upd = [0] * 7, [0] * 7
+        # Plain lists, not Counter.update: a busy week puts hundreds of stories in one digest.
         for item in self.matched:
-            (new if item.status == "new" else upd).update(item.week_days)
-        return tuple((new[d], upd[d]) for d in days)
+            counts = new if item.status == "new" else upd
+            for day, n in item.week_days.items():
+                i = slot.get(day)
+                if i is not None:
+                    counts[i] += n
+        return tuple(zip(new, upd, strict=True))
 
 
 class Matcher:
@@ -307,10 +330,15 @@ class Matcher:
         return self._entities[name]
 
     def match(self, kind: str, value: str) -> tuple[list[str], bool]:
-        """Story ids matching one follow, and whether the followed name is known at all."""
+        """Story ids matching one follow in digest order, and whether the followed name is known at all.
+
+        Sorted once per follow: a digest drops the stories an earlier follow
+        already showed, and filtering keeps the order.
+        """
         key = (kind, value)
         if key not in self._matches:
-            self._matches[key] = self._match(kind, value)
+            found, known = self._match(kind, value)
+            self._matches[key] = ([item.id for item in _order(self.content.stories[sid] for sid in found)], known)
         return self._matches[key]
 
     def _match(self, kind: str, value: str) -> tuple[list[str], bool]:
@@ -331,7 +359,7 @@ class Matcher:
             story_ids, known = self.match(kind, value)
             if not known:
                 unresolved.append(f"{FOLLOW_LABELS[kind]}: {value}")
-            items = _order(self.content.stories[sid] for sid in story_ids if sid not in seen)
+            items = [self.content.stories[sid] for sid in story_ids if sid not in seen]
             if not items:
                 continue
             seen.update(item.id for item in items)
@@ -370,41 +398,34 @@ def _environment():
 
 
 @lru_cache(maxsize=1)
+def _css() -> str:
+    return (_TEMPLATES / "digest.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def _inliner():
     import css_inline
 
-    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+    # minify_css keeps every style attribute short: each byte is encoded again in every mail.
+    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False, minify_css=True)
 
 
 def story_url(base: str, story_id: str) -> str:
     return f"{base}/story?story={quote(story_id, safe='')}"
 
 
-def _context(digest: Digest, settings: MailSettings, chart_cid: str) -> dict[str, Any]:
-    base = settings.dashboard_url
-    week = digest.week
-    groups = []
-    for group in digest.groups:
-        items = []
-        for item in group.items:
-            sources = [r for r in item.reports if r.in_week] if item.status == "updated" else list(item.reports)
-            items.append({
-                "id": item.id, "title": item.title, "type": item.type, "status": item.status,
-                "date": item.date or "undated", "summary": item.summary, "url": story_url(base, item.id),
-                "sources": [{"source": r.source, "url": r.url, "published": r.published or "undated",
-                             "title": r.title or r.source} for r in sources[:MAX_SOURCES]],
-                "more_sources": max(0, len(sources) - MAX_SOURCES),
-                "earlier_reports": sum(1 for r in item.reports if not r.in_week),
-                "disputes": [{"slot": d.get("slot", "?"), "new": d.get("new", False),
-                              "values": [v.get("value", "") for v in d.get("values", [])]} for d in item.disputes],
-            })  # fmt: skip
-        groups.append({"label": group.label, "items": items, "more": group.more})
+def _item_context(item: StoryItem, base: str) -> dict[str, Any]:
+    # Updates list only the week's new reports; new stories list every report so far.
+    sources = [r for r in item.reports if r.in_week] if item.status == "updated" else list(item.reports)
     return {
-        "week": week.week, "start": week.start.isoformat(), "end": (week.end - timedelta(days=1)).isoformat(),
-        "name": digest.name or "", "groups": groups, "quiet": digest.quiet, "new_count": digest.new_count,
-        "updated_count": digest.updated_count, "dashboard_url": base, "chart_cid": chart_cid,
-        "unresolved": digest.unresolved, "unsubscribe": f"mailto:{settings.mail_from}?subject=unsubscribe",
-        "follows": [f"{FOLLOW_LABELS[k]}: {v}" for k, v in digest.follows],
+        "id": item.id, "title": item.title, "type": item.type, "status": item.status,
+        "date": item.date or "undated", "summary": item.summary, "url": story_url(base, item.id),
+        "sources": [{"source": r.source, "url": r.url, "published": r.published or "undated",
+                     "title": r.title or r.source} for r in sources[:MAX_SOURCES]],
+        "more_sources": max(0, len(sources) - MAX_SOURCES),
+        "earlier_reports": sum(1 for r in item.reports if not r.in_week),
+        "disputes": [{"slot": d.get("slot", "?"), "new": d.get("new", False),
+                      "values": [v.get("value", "") for v in d.get("values", [])]} for d in item.disputes],
     }  # fmt: skip
 
 
@@ -413,34 +434,95 @@ def subject_for(week: str) -> str:
     return f"regwatch weekly digest — {week}"
 
 
+class Renderer:
+    """Renders the digests of one run, each story's part of them once.
+
+    A story reaches many subscribers' digests with the same words (nothing
+    in it depends on who reads it), so its HTML, CSS already inlined, and
+    its text are made the first time it is shown and reused after. Each
+    digest's own frame (greeting, groups, footer) is rendered and inlined
+    with a placeholder per story, and the stories' HTML goes in last. The
+    placeholders carry a random nonce, so no feed text or watchlist value
+    can name one.
+    """
+
+    def __init__(self, settings: MailSettings) -> None:
+        import secrets
+
+        self.settings = settings
+        self._items: dict[str, tuple[str, str]] = {}
+        self._nonce = secrets.token_hex(8)
+        self._slot = re.compile(rf"regwatch-{self._nonce}-(\d+)")
+
+    def item(self, item: StoryItem) -> tuple[str, str]:
+        """(HTML with styles inlined, text) for one story."""
+        cached = self._items.get(item.id)
+        if cached is None:
+            import css_inline
+
+            env = _environment()
+            context = {"item": _item_context(item, self.settings.dashboard_url)}
+            html = env.get_template("digest_item.html").render(context)
+            html = css_inline.inline_fragment(html, _css(), load_remote_stylesheets=False, minify_css=True)
+            text = env.get_template("digest_item.txt").render(context).removesuffix("\n")
+            cached = self._items[item.id] = (html, text)
+        return cached
+
+    def render(self, digest: Digest, chart_cid: str) -> tuple[str, str]:
+        """(plain text, HTML with CSS inlined)."""
+        settings, week = self.settings, digest.week
+        base = settings.dashboard_url
+        fragments: list[str] = []
+        groups = []
+        for group in digest.groups:
+            items = []
+            for item in group.items:
+                html, text = self.item(item)
+                items.append({"token": f"regwatch-{self._nonce}-{len(fragments)}", "text": text})
+                fragments.append(html)
+            groups.append({"label": group.label, "items": items, "more": group.more})
+        context = {
+            "week": week.week, "start": week.start.isoformat(), "end": (week.end - timedelta(days=1)).isoformat(),
+            "name": digest.name or "", "groups": groups, "quiet": digest.quiet, "new_count": digest.new_count,
+            "updated_count": digest.updated_count, "dashboard_url": base, "chart_cid": chart_cid,
+            "unresolved": digest.unresolved, "unsubscribe": f"mailto:{settings.mail_from}?subject=unsubscribe",
+            "follows": [f"{FOLLOW_LABELS[k]}: {v}" for k, v in digest.follows],
+        }  # fmt: skip
+        env = _environment()
+        text = env.get_template("digest.txt").render(context)
+        frame = _inliner().inline(env.get_template("digest.html").render(context))
+        html = self._slot.sub(lambda m: fragments[int(m[1])], frame)
+        return text, html
+
+    def compose(self, digest: Digest):
+        """The finished `EmailMessage` for one subscriber."""
+        from email.utils import make_msgid
+
+        from app.chart import week_chart
+
+        chart_cid = make_msgid(domain="regwatch.invalid")[1:-1]
+        text, html = self.render(digest, chart_cid)
+        png = week_chart(digest.day_counts(), digest.week.start.isoformat())
+        return build_message(
+            self.settings,
+            to_address=digest.address,
+            to_name=digest.name,
+            subject=subject_for(digest.week.week),
+            text=text,
+            html=html,
+            png=png,
+            chart_cid=chart_cid,
+        )
+
+
 def render(digest: Digest, settings: MailSettings, chart_cid: str) -> tuple[str, str]:
-    """(plain text, HTML with CSS inlined)."""
-    env = _environment()
-    context = _context(digest, settings, chart_cid)
-    text = env.get_template("digest.txt").render(context)
-    html = _inliner().inline(env.get_template("digest.html").render(context))
-    return text, html
+    """(plain text, HTML with CSS inlined) for one digest."""
+    return Renderer(settings).render(digest, chart_cid)
 
 
 def compose(digest: Digest, settings: MailSettings):
     """The finished `EmailMessage` for one subscriber."""
-    from email.utils import make_msgid
-
-    from app.chart import week_chart
-
-    chart_cid = make_msgid(domain="regwatch.invalid")[1:-1]
-    text, html = render(digest, settings, chart_cid)
-    png = week_chart(digest.day_counts(), digest.week.start.isoformat())
-    return build_message(
-        settings,
-        to_address=digest.address,
-        to_name=digest.name,
-        subject=subject_for(digest.week.week),
-        text=text,
-        html=html,
-        png=png,
-        chart_cid=chart_cid,
-    )
+    return Renderer(settings).compose(digest)
 
 
 # --- a run -------------------------------------------------------------------------
@@ -500,6 +582,7 @@ def run(
     own_sender = send and sender is None
     if own_sender:
         sender = SmtpSender(settings)
+    renderer = Renderer(settings)
     outcomes: list[Outcome] = []
     server_down: str | None = None
     try:
@@ -514,7 +597,7 @@ def run(
             if not send and dry_run is None:
                 continue
             try:
-                message = compose(digest, settings)
+                message = renderer.compose(digest)
             except ValueError as exc:  # a stored address that no longer passes header_safe
                 outcome.status, outcome.error = "failed", str(exc)
                 if send:

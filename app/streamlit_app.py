@@ -22,7 +22,10 @@ pages = {
         st.Page("views/entity.py", title="Entity", icon=":material/person:", url_path="entity"),
         st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
     ],
-    "Share": [st.Page("views/export.py", title="Export", icon=":material/download:", url_path="export")],
+    "Share": [
+        st.Page("views/export.py", title="Export", icon=":material/download:", url_path="export"),
+        st.Page("views/subscribers.py", title="Digest subscribers", icon=":material/mail:", url_path="subscribers"),
+    ],
 }
 pg = st.navigation(pages)
 st.sidebar.caption("Database")

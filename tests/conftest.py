@@ -49,6 +49,7 @@ def _no_stray_env(monkeypatch):
     """Tests never read the developer's own database or sources by accident."""
     monkeypatch.delenv("REGWATCH_DB", raising=False)
     monkeypatch.delenv("REGWATCH_SOURCES", raising=False)
+    monkeypatch.delenv("REGWATCH_CONFIG", raising=False)
     os.environ.setdefault("REGWATCH_PROGRESS", "0")
 
 

@@ -467,3 +467,78 @@ def test_mail_settings_are_checked():
     with pytest.raises(ConfigError, match="in clear"):
         MailSettings.from_env({"REGWATCH_SMTP_HOST": "smtp.example.org", "REGWATCH_SMTP_USER": "u"})
     assert MailSettings.from_env({"REGWATCH_SMTP_SECURITY": "ssl"}).port == 465
+
+
+# --- rendering once per story -----------------------------------------------------------
+
+
+def test_a_story_shown_to_many_is_rendered_once_and_reads_the_same(subscribed, env):
+    db = store.open_db(subscribed)
+    try:
+        content = digest_mod.load_week(db, WEEK)
+        matcher = digest_mod.Matcher(db, content)
+        subscribers = {s["address"]: s for s in digest_mod.list_subscribers(db)}
+        # alice and refused both follow Acme Corp; dave's designation follow shows the same story.
+        addresses = ("alice@example.com", "refused@example.com", "dave@example.com")
+        digests = [matcher.digest(subscribers[a]) for a in addresses]
+    finally:
+        db.close()
+    settings = MailSettings.from_env()
+    renderer = digest_mod.Renderer(settings)
+    shared = next(i for i in content.stories.values() if i.type == "designation")
+    outputs = [renderer.render(d, "chart@x") for d in digests]
+    assert set(renderer._items) == {
+        item.id for d in digests for item in d.matched if any(item in g.items for g in d.groups)
+    }
+    fragment = renderer.item(shared)[0]
+    for (text, html), d in zip(outputs, digests, strict=True):
+        assert fragment in html and "regwatch-" not in html
+        assert (text, html) == digest_mod.render(d, settings, "chart@x")  # a fresh renderer says the same
+    assert 'style="' in fragment and "<style" not in outputs[0][1]
+
+
+def test_a_watchlist_value_shaped_like_a_placeholder_stays_text(subscribed, env):
+    fake = "regwatch-0123456789abcdef-0"
+    db = store.open_db(subscribed)
+    try:
+        matcher = digest_mod.Matcher(db, digest_mod.load_week(db, WEEK))
+        follows = [("entity", "Acme Corp"), ("keyword", fake)]
+        d = matcher.digest({"address": "p@example.com", "name": fake, "follows": follows})
+    finally:
+        db.close()
+    text, html = digest_mod.Renderer(MailSettings.from_env()).render(d, "chart@x")
+    assert html.count(fake) == 2 and text.count(fake) == 2  # the greeting and the footer, in both parts
+
+
+def test_the_chart_is_a_small_palette_png_with_exact_bar_colours():
+    import io
+
+    from PIL import Image
+
+    from app import chart
+
+    png = chart.week_chart(((3, 1), (0, 5), (0, 0), (0, 0), (7, 0), (0, 0), (0, 0)), "2026-11-16")
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (chart.WIDTH, chart.HEIGHT) and image.mode == "P"
+    assert len(png) < 6000
+    rgb = image.convert("RGB")
+    slots = chart._slots()
+    x_mon, x_tue = int(sum(slots[0]) / 2), int(sum(slots[1]) / 2)
+    assert rgb.getpixel((x_mon, chart.BOTTOM - 2)) == chart.NEW_COLOUR
+    assert rgb.getpixel((x_tue, chart.BOTTOM - 2)) == chart.UPDATE_COLOUR
+    assert rgb.getpixel((int(sum(slots[2]) / 2), chart.BOTTOM - 2)) == (255, 255, 255)  # an empty day
+
+
+def test_every_part_is_encoded_so_no_body_line_can_be_a_boundary(subscribed, env, tmp_path):
+    """build_message picks the MIME boundaries itself; that is safe only while no part is sent as 7bit/8bit."""
+    out = tmp_path / "eml"
+    assert _cli("digest", "--week", WEEK, "--dry-run", out, "--db", subscribed).exit_code == 0
+    for path in out.glob("*.eml"):
+        msg = _parse(path.read_bytes())
+        boundaries = {part.get_boundary() for part in msg.walk() if part.is_multipart()}
+        assert len(boundaries) == 2 and all(b.startswith("=_regwatch_") for b in boundaries)
+        leaves = [part for part in msg.walk() if not part.is_multipart()]
+        assert [p["Content-Transfer-Encoding"] for p in leaves] == ["quoted-printable", "base64", "base64"]
+        raw_lines = path.read_bytes().decode("ascii").splitlines()
+        for boundary in boundaries:  # two parts each: two delimiters and the close, nowhere else
+            assert raw_lines.count(f"--{boundary}") == 2 and raw_lines.count(f"--{boundary}--") == 1
