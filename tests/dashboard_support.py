@@ -7,6 +7,8 @@ title is `<img src=x onerror=alert(1)>Rule` and whose link is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ingest.records import Document
 from nlp.records import DocResult, EntityRef, Event, Mention
 from store import db as store
@@ -102,3 +104,21 @@ def build_store(path: str, *, stories: bool) -> None:
         for doc in docs:
             resolve_document(db, doc.id)
     db.close()
+
+
+ENTRYPOINT = str(Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py")
+
+
+def clear_streamlit_caches() -> None:
+    """Streamlit's caches are process-wide: one test's store must never answer another's."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def store_for_dashboard(path: str, monkeypatch, *, stories: bool) -> str:
+    """Build the fixture store at `path` and point the dashboard at it (`REGWATCH_DB`)."""
+    build_store(path, stories=stories)
+    monkeypatch.setenv("REGWATCH_DB", path)
+    return path

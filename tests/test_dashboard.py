@@ -11,10 +11,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app import data, exports, render
@@ -24,40 +22,50 @@ from store import queries
 from store.db import FetchOutcome
 
 try:
-    from tests.dashboard_support import EVIL, EVIL_TITLE, MD_TITLE, build_store, event, mention, ref
+    from tests.dashboard_support import (
+        ENTRYPOINT,
+        EVIL,
+        EVIL_TITLE,
+        MD_TITLE,
+        clear_streamlit_caches,
+        event,
+        mention,
+        ref,
+        store_for_dashboard,
+    )
 except ImportError:  # pragma: no cover - run from inside tests/
-    from dashboard_support import EVIL, EVIL_TITLE, MD_TITLE, build_store, event, mention, ref  # type: ignore[no-redef]
-
-ENTRYPOINT = str(Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py")
+    from dashboard_support import (  # type: ignore[no-redef]
+        ENTRYPOINT,
+        EVIL,
+        EVIL_TITLE,
+        MD_TITLE,
+        clear_streamlit_caches,
+        event,
+        mention,
+        ref,
+        store_for_dashboard,
+    )
 PAGES = ["timeline", "story", "entity", "search", "sources", "export"]
 
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
     """Streamlit's caches are process-wide: one test's store must never answer another's (D2)."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    clear_streamlit_caches()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    clear_streamlit_caches()
 
 
 @pytest.fixture
 def events_db(tmp_path, monkeypatch):
     """A store with events and no stories yet (the dashboard shows events one by one)."""
-    path = str(tmp_path / "events.db")
-    build_store(path, stories=False)
-    monkeypatch.setenv("REGWATCH_DB", path)
-    return path
+    return store_for_dashboard(str(tmp_path / "events.db"), monkeypatch, stories=False)
 
 
 @pytest.fixture
 def stories_db(tmp_path, monkeypatch):
     """The same store after story resolution."""
-    path = str(tmp_path / "stories.db")
-    build_store(path, stories=True)
-    monkeypatch.setenv("REGWATCH_DB", path)
-    return path
+    return store_for_dashboard(str(tmp_path / "stories.db"), monkeypatch, stories=True)
 
 
 def _app(page: str = "timeline", **params: str) -> AppTest:

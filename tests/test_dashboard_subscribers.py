@@ -8,38 +8,29 @@ and invalid input must come back as the CLI's message, never a traceback.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app import digest
 from store import db as store
 
 try:
-    from tests.dashboard_support import build_store
+    from tests.dashboard_support import ENTRYPOINT, clear_streamlit_caches, store_for_dashboard
 except ImportError:  # pragma: no cover - run from inside tests/
-    from dashboard_support import build_store  # type: ignore[no-redef]
-
-ENTRYPOINT = str(Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py")
+    from dashboard_support import ENTRYPOINT, clear_streamlit_caches, store_for_dashboard  # type: ignore[no-redef]
 
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    clear_streamlit_caches()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    clear_streamlit_caches()
 
 
 @pytest.fixture
 def stories_db(tmp_path, monkeypatch):
-    path = str(tmp_path / "stories.db")
-    build_store(path, stories=True)
-    monkeypatch.setenv("REGWATCH_DB", path)
-    return path
+    return store_for_dashboard(str(tmp_path / "stories.db"), monkeypatch, stories=True)
 
 
 def _page() -> AppTest:
