@@ -20,31 +20,18 @@ from nlp.records import DocResult
 from store import db as store
 from store import queries
 from store.db import FetchOutcome
+from tests.dashboard_support import (
+    ENTRYPOINT,
+    EVIL,
+    EVIL_TITLE,
+    MD_TITLE,
+    clear_streamlit_caches,
+    event,
+    mention,
+    ref,
+    store_for_dashboard,
+)
 
-try:
-    from tests.dashboard_support import (
-        ENTRYPOINT,
-        EVIL,
-        EVIL_TITLE,
-        MD_TITLE,
-        clear_streamlit_caches,
-        event,
-        mention,
-        ref,
-        store_for_dashboard,
-    )
-except ImportError:  # pragma: no cover - run from inside tests/
-    from dashboard_support import (  # type: ignore[no-redef]
-        ENTRYPOINT,
-        EVIL,
-        EVIL_TITLE,
-        MD_TITLE,
-        clear_streamlit_caches,
-        event,
-        mention,
-        ref,
-        store_for_dashboard,
-    )
 PAGES = ["timeline", "story", "entity", "search", "sources", "export"]
 
 

@@ -14,11 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import digest
 from store import db as store
-
-try:
-    from tests.dashboard_support import ENTRYPOINT, clear_streamlit_caches, store_for_dashboard
-except ImportError:  # pragma: no cover - run from inside tests/
-    from dashboard_support import ENTRYPOINT, clear_streamlit_caches, store_for_dashboard  # type: ignore[no-redef]
+from tests.dashboard_support import ENTRYPOINT, clear_streamlit_caches, store_for_dashboard
 
 
 @pytest.fixture(autouse=True)
