@@ -267,11 +267,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             if rule.type == "order":
                 # an order naming companies is about them ("equipment made by X"); only
                 # names that are surely companies (known, or ending in Inc., Technologies...)
-                suffixes = default_rules().lexicon.corporate_suffixes
+                lexicon = default_rules().lexicon
                 seen: set[str] = set()
                 for m in mentions:
-                    last = m.text.split()[-1].rstrip(".,") if m.text.split() else ""
-                    company = m.id in default_gazetteer() or last in suffixes
+                    company = m.id in default_gazetteer() or lexicon.has_legal_suffix(m.text)
                     if m.label == "ORG" and company and m.id not in seen and len(seen) < 3:
                         seen.add(m.id)
                         target.append(_ref(m))

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from nlp import dates
 from nlp.components.events import Candidate, RoleFiller
+from nlp.gazetteer import default_gazetteer
 from nlp.records import EntityRef, Event, Mention
+from nlp.rules import default_rules
 
 # What an anchor phrase ("three days before the export control order") points at.
 _ANCHOR_TYPES = (
@@ -70,13 +72,9 @@ def resolve_filler(
     if not filler.anaphor:
         if not filler.entity_id and _ACT_NAME.match(filler.text):
             # "Executive Order 14166 ... directed X": the order speaks for the President
-            president = next((m for m in mentions if m.id == "gov:us-president"), None)
-            from nlp.gazetteer import default_gazetteer
-
             entry = default_gazetteer().get("gov:us-president")
             if entry is not None:
                 return [EntityRef(filler.text, entry.canonical, entry.id, entry.type)]
-            del president
         if not filler.entity_id:
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
             words = re.sub(r"^(the|a|an)\s+", "", filler.text.strip(), flags=re.IGNORECASE).rstrip("'’s ")
@@ -144,14 +142,11 @@ def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Me
     A 10-K names the FDA and the SEC too, but its own name (and short name)
     far more often; a regulator's release that says "we" names itself most.
     """
-    from nlp.gazetteer import default_gazetteer
-    from nlp.rules import default_rules
-
-    suffixes = default_rules().lexicon.corporate_suffixes
+    lexicon = default_rules().lexicon
     gazetteer = default_gazetteer()
     # A company's own report names it with its legal suffix ("Halcyra Robotics, Inc.");
     # "Item 7.01 Regulation FD Disclosure" is a heading the model took for a firm.
-    legal = {m.id for m in mentions if m.id and (m.id in gazetteer or m.text.split()[-1].rstrip(".,") in suffixes)}
+    legal = {m.id for m in mentions if m.id and (m.id in gazetteer or lexicon.has_legal_suffix(m.text))}
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
@@ -291,8 +286,6 @@ _ANAPHORIC_CACHE: tuple[str, ...] = ()
 def _anaphoric_phrases() -> tuple[str, ...]:
     global _ANAPHORIC_CACHE
     if not _ANAPHORIC_CACHE:
-        from nlp.rules import default_rules
-
         _ANAPHORIC_CACHE = default_rules().lexicon.anaphoric_date_phrases
     return _ANAPHORIC_CACHE
 

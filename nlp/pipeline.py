@@ -302,7 +302,7 @@ def _main_party(mentions: list, text: str) -> Mention | None:
     """
     best, best_count = None, 1
     seen: set[str] = set()
-    suffixes = default_rules().lexicon.corporate_suffixes
+    lexicon = default_rules().lexicon
     for mention in mentions:
         if not mention.id or mention.label not in ("ORG", "PERSON") or mention.id in seen:
             continue
@@ -310,8 +310,8 @@ def _main_party(mentions: list, text: str) -> Mention | None:
         words = (mention.canonical or mention.text).split()
         named = (
             mention.id in default_gazetteer()
-            or words[-1].rstrip(".,") in suffixes
-            or mention.text.split()[-1].rstrip(".,") in suffixes  # "... Private Limited" shown without it
+            or lexicon.has_legal_suffix(mention.canonical or mention.text)
+            or lexicon.has_legal_suffix(mention.text)  # "... Private Limited" shown without it
             or (mention.label == "PERSON" and len(words) >= 2)
         )
         if not named:

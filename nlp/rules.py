@@ -94,6 +94,11 @@ class Lexicon:
     act_subject_nouns: frozenset[str]
     order_verbs: frozenset[str]
 
+    def has_legal_suffix(self, name: str) -> bool:
+        """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""
+        words = name.split()
+        return bool(words) and words[-1].rstrip(".,") in self.corporate_suffixes
+
 
 @dataclass(frozen=True)
 class RuleSet:
