@@ -500,6 +500,201 @@ _FILTER_TALLIES_RECOUNT = """
 """
 
 
+# m009's triggers, built from one template per rule because events and
+# stories keep their tallies by the same rules. What these functions return
+# is part of m009 as applied: a store keeps the triggers it was migrated with,
+# so an edit here reaches new stores only, and changing a rule takes a new
+# migration that recreates the triggers.
+
+
+@dataclass(frozen=True)
+class _Members:
+    """A table listing the entities each event or story names, as m009's entity tallies count it."""
+
+    table: str
+    alias: str
+    key: str  # the column naming the item; it also names the tally, e.g. event_entity_days
+    items: str
+    item: str  # the item table's alias
+    trigger: str  # name prefix of the triggers on `table`
+    nullable: bool  # an unresolved mention has no entity and counts under none
+    repeats: bool  # one entity can fill the same role of one item twice
+    hint: str = ""  # put before the entity in the "any role" checks (m009 says why)
+
+    @property
+    def tally(self) -> str:
+        return f"{self.key}_entity_days"
+
+    def shared(self, by_role: bool) -> bool:
+        """Whether several rows can give an item the same membership, which then counts once."""
+        return self.repeats or not by_role
+
+
+_EVENT_ROLES = _Members(
+    "event_roles", "r", "event", "events", "ev", "event_roles_entity_tally", nullable=True, repeats=True, hint="+"
+)
+_STORY_PARTICIPANTS = _Members(
+    "story_participants", "p", "story", "stories", "s", "story_participants_tally", nullable=False, repeats=False
+)
+
+
+_AND = "\n                  AND "
+
+
+def _held(m: _Members, row: str, by_role: bool) -> str:
+    """A row of `m.table` giving `row`'s item `row`'s entity (in `row`'s role)."""
+    a = m.alias
+    role = f" AND {a}.role = {row}.role" if by_role else ""
+    entity = f"{a}.entity" if by_role else f"{m.hint}{a}.entity"
+    # A joining row is already in the table and must not count as the other holder.
+    others = f" AND {a}.rowid != NEW.rowid" if row == "NEW" else ""
+    return f"""EXISTS (SELECT 1 FROM {m.table} {a}
+                                  WHERE {a}.{m.key} = {row}.{m.key}{role} AND {entity} = {row}.entity{others})"""
+
+
+def _joins(m: _Members, *, update: bool) -> str:
+    """NEW's memberships, any role and its own, counted unless another row, or NEW before the update, held them."""
+    sql = ""
+    for by_role in (False, True):
+        where = [f"{m.item}.id = NEW.{m.key}"]
+        # The update trigger cannot skip rows without an entity in its WHEN, as the others do:
+        # one side of the update may have an entity and the other not.
+        if update and m.nullable:
+            where.insert(0, "NEW.entity IS NOT NULL")
+        if m.shared(by_role):
+            if update:
+                same = f"OLD.{m.key} IS NEW.{m.key} AND OLD.entity IS NEW.entity"
+                where.append(f"NOT ({same} AND OLD.role IS NEW.role)" if by_role else f"NOT ({same})")
+            where.append(f"NOT {_held(m, 'NEW', by_role)}")
+        sql += f"""
+            INSERT INTO {m.tally} (entity, role, day, type, n)
+                SELECT NEW.entity, {"NEW.role" if by_role else "''"}, coalesce({m.item}.date_sort, ''), {m.item}.type, 1
+                FROM {m.items} {m.item}
+                WHERE {_AND.join(where)}
+                ON CONFLICT DO UPDATE SET n = n + 1;"""
+    return sql
+
+
+def _leaves(m: _Members, *, update: bool) -> str:
+    """OLD's memberships, any role and its own, uncounted unless another row still holds them."""
+    guard = "OLD.entity IS NOT NULL AND " if update and m.nullable else ""  # as in `_joins`
+    sql = ""
+    for by_role in (False, True):
+        held = f"\n                  AND NOT {_held(m, 'OLD', by_role)}" if m.shared(by_role) else ""
+        sql += f"""
+            UPDATE {m.tally} SET n = n - 1
+                WHERE {guard}entity = OLD.entity AND role = {"OLD.role" if by_role else "''"}
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM {m.items} WHERE id = OLD.{m.key}){held};"""
+    sql += f"""
+            DELETE FROM {m.tally} WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
+                AND day = (SELECT coalesce(date_sort, '') FROM {m.items} WHERE id = OLD.{m.key});"""
+    return sql
+
+
+def _member_triggers(m: _Members) -> str:
+    def begin(row: str) -> str:
+        return f"\n        WHEN {row}.entity IS NOT NULL\n        BEGIN" if m.nullable else " BEGIN"
+
+    return f"""
+        CREATE TRIGGER {m.trigger}_insert AFTER INSERT ON {m.table}{begin("NEW")}{_joins(m, update=False)}
+        END;
+        CREATE TRIGGER {m.trigger}_delete AFTER DELETE ON {m.table}{begin("OLD")}{_leaves(m, update=False)}
+        END;
+        CREATE TRIGGER {m.trigger}_update AFTER UPDATE OF {m.key}, role, entity ON {m.table}
+        WHEN OLD.{m.key} IS NOT NEW.{m.key} OR OLD.role IS NOT NEW.role OR OLD.entity IS NOT NEW.entity
+        BEGIN
+            -- the old memberships end if no row holds them any more ...{_leaves(m, update=True)}
+            -- ... and the new ones start unless another row, or the old one, already held them{_joins(m, update=True)}
+        END;
+"""
+
+
+def _shift(tally: str, columns: str, keys: str, rows: str, *, take: bool) -> str:
+    """An item's count under each of `keys` in `rows`, taken from its OLD day and type or given at its NEW ones."""
+    dates, n = ("OLD", "-1") if take else ("NEW", "1")
+    return f"""
+            INSERT INTO {tally} ({columns}, day, type, n)
+                SELECT {keys}, coalesce({dates}.date_sort, ''), {dates}.type, {n}
+                FROM {rows}
+                ON CONFLICT DO UPDATE SET n = n + excluded.n;"""
+
+
+def _item_entities(m: _Members, row: str, *, take: bool) -> str:
+    """All of item `row`'s entity counts at once: what deleting it, or changing its day or type, moves.
+
+    Taking them also drops the rows they emptied, which only the OLD day can hold.
+    """
+    named = " AND entity IS NOT NULL" if m.nullable else ""
+    rows = f"{m.table} WHERE {m.key} = {row}.id{named}"
+    by_role = f"{rows} GROUP BY entity, role" if m.repeats else rows
+    sql = _shift(m.tally, "entity, role", "entity, ''", f"{rows} GROUP BY entity", take=take)
+    sql += _shift(m.tally, "entity, role", "entity, role", by_role, take=take)
+    if take:
+        sql += f"""
+            DELETE FROM {m.tally} WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND entity IN (SELECT entity FROM {m.table} WHERE {m.key} = {row}.id)
+                AND role IN (SELECT role FROM {m.table} WHERE {m.key} = {row}.id UNION SELECT '');"""
+    return sql
+
+
+def _story_sources(row: str, *, take: bool) -> str:
+    """All of story `row`'s source counts at once, like `_item_entities`."""
+    sources = f"events e JOIN documents d ON d.id = e.document WHERE e.story = {row}.id"
+    sql = _shift("story_source_days", "source", "d.source", f"{sources} GROUP BY d.source", take=take)
+    if take:
+        sql += f"""
+            DELETE FROM story_source_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
+                AND source IN (SELECT d.source FROM {sources});"""
+    return sql
+
+
+_EVENT_SOURCE_LEAVES = """
+            UPDATE event_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type;
+            DELETE FROM event_source_days
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;"""
+_EVENT_SOURCE_JOINS = """
+            INSERT INTO event_source_days (source, day, type, n)
+                SELECT source, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM documents WHERE id = NEW.document
+                ON CONFLICT DO UPDATE SET n = n + 1;"""
+
+
+def _story_source_leaves(*, before: bool) -> str:
+    """OLD's story uncounted under OLD's source unless another event of the story still has that source."""
+    # Before a delete the event is still there and must not count as that other event.
+    others = " AND e.id != OLD.id" if before else ""
+    return f"""
+            UPDATE story_source_days SET n = n - 1
+                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
+                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = OLD.story{others} AND o.source = story_source_days.source);
+            DELETE FROM story_source_days WHERE n <= 0
+                AND source = (SELECT source FROM documents WHERE id = OLD.document)
+                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);"""
+
+
+def _story_source_joins(*, update: bool) -> str:
+    """NEW's story counted under NEW's source unless another event, or NEW before the update, gave it that source."""
+    held_before = (
+        """
+                  AND NOT (OLD.story IS NEW.story
+                           AND (SELECT source FROM documents WHERE id = OLD.document) IS d.source)"""
+        if update
+        else ""
+    )
+    return f"""
+            INSERT INTO story_source_days (source, day, type, n)
+                SELECT d.source, coalesce(s.date_sort, ''), s.type, 1
+                FROM stories s JOIN documents d ON d.id = NEW.document
+                WHERE s.id = NEW.story{held_before}
+                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
+                                  WHERE e.story = NEW.story AND e.id != NEW.id AND o.source = d.source)
+                ON CONFLICT DO UPDATE SET n = n + 1;"""
+
+
 @migrations()
 def m009_dashboard_filter_tallies(db: sqlite_utils.Database) -> None:
     """Per-entity and per-source counts by (day, type), so that a filter naming one entity,
@@ -532,8 +727,9 @@ def m009_dashboard_filter_tallies(db: sqlite_utils.Database) -> None:
     rows took most of the chart's time. `event_days` and `story_days` (m003)
     get the same index.
     """
+    events, stories = _EVENT_ROLES, _STORY_PARTICIPANTS
     db.executescript(
-        """
+        f"""
         CREATE TABLE event_entity_days (
             entity TEXT NOT NULL, role TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
             PRIMARY KEY (entity, role, day, type)
@@ -558,166 +754,25 @@ def m009_dashboard_filter_tallies(db: sqlite_utils.Database) -> None:
         CREATE INDEX idx_story_source_days_month ON story_source_days(source, substr(day, 1, 7), type, day, n);
 
         -- event roles -> event_entity_days, once as role '' and once as their own role
-        CREATE TRIGGER event_roles_entity_tally_insert AFTER INSERT ON event_roles
-        WHEN NEW.entity IS NOT NULL
-        BEGIN
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, '', coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
-                WHERE ev.id = NEW.event
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r
-                                  WHERE r.event = NEW.event AND +r.entity = NEW.entity AND r.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, NEW.role, coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
-                WHERE ev.id = NEW.event
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = NEW.event AND r.role = NEW.role
-                                  AND r.entity = NEW.entity AND r.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-        END;
-        CREATE TRIGGER event_roles_entity_tally_delete AFTER DELETE ON event_roles
-        WHEN OLD.entity IS NOT NULL
-        BEGIN
-            UPDATE event_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = ''
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = OLD.event AND +r.entity = OLD.entity);
-            UPDATE event_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = OLD.role
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r
-                                  WHERE r.event = OLD.event AND r.role = OLD.role AND r.entity = OLD.entity);
-            DELETE FROM event_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
-                AND day = (SELECT coalesce(date_sort, '') FROM events WHERE id = OLD.event);
-        END;
-        CREATE TRIGGER event_roles_entity_tally_update AFTER UPDATE OF event, role, entity ON event_roles
-        WHEN OLD.event IS NOT NEW.event OR OLD.role IS NOT NEW.role OR OLD.entity IS NOT NEW.entity
-        BEGIN
-            -- the old memberships end if no row holds them any more ...
-            UPDATE event_entity_days SET n = n - 1
-                WHERE OLD.entity IS NOT NULL AND entity = OLD.entity AND role = ''
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = OLD.event AND +r.entity = OLD.entity);
-            UPDATE event_entity_days SET n = n - 1
-                WHERE OLD.entity IS NOT NULL AND entity = OLD.entity AND role = OLD.role
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM events WHERE id = OLD.event)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r
-                                  WHERE r.event = OLD.event AND r.role = OLD.role AND r.entity = OLD.entity);
-            DELETE FROM event_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
-                AND day = (SELECT coalesce(date_sort, '') FROM events WHERE id = OLD.event);
-            -- ... and the new ones start unless another row, or the old one, already held them
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, '', coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
-                WHERE NEW.entity IS NOT NULL AND ev.id = NEW.event
-                  AND NOT (OLD.event IS NEW.event AND OLD.entity IS NEW.entity)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r
-                                  WHERE r.event = NEW.event AND +r.entity = NEW.entity AND r.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, NEW.role, coalesce(ev.date_sort, ''), ev.type, 1 FROM events ev
-                WHERE NEW.entity IS NOT NULL AND ev.id = NEW.event
-                  AND NOT (OLD.event IS NEW.event AND OLD.entity IS NEW.entity AND OLD.role IS NEW.role)
-                  AND NOT EXISTS (SELECT 1 FROM event_roles r WHERE r.event = NEW.event AND r.role = NEW.role
-                                  AND r.entity = NEW.entity AND r.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-        END;
-
+        {_member_triggers(events)}
         -- events -> event_entity_days (through their roles), event_source_days and story_source_days
-        CREATE TRIGGER events_filter_tally_insert AFTER INSERT ON events BEGIN
-            INSERT INTO event_source_days (source, day, type, n)
-                SELECT source, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM documents WHERE id = NEW.document
-                ON CONFLICT DO UPDATE SET n = n + 1;
-            INSERT INTO story_source_days (source, day, type, n)
-                SELECT d.source, coalesce(s.date_sort, ''), s.type, 1
-                FROM stories s JOIN documents d ON d.id = NEW.document
-                WHERE s.id = NEW.story
-                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
-                                  WHERE e.story = NEW.story AND e.id != NEW.id AND o.source = d.source)
-                ON CONFLICT DO UPDATE SET n = n + 1;
+        CREATE TRIGGER events_filter_tally_insert AFTER INSERT ON events
+        BEGIN{_EVENT_SOURCE_JOINS}{_story_source_joins(update=False)}
         END;
-        CREATE TRIGGER events_filter_tally_delete BEFORE DELETE ON events BEGIN
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
-                WHERE event = OLD.id AND entity IS NOT NULL GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
-                WHERE event = OLD.id AND entity IS NOT NULL GROUP BY entity, role
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM event_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND entity IN (SELECT entity FROM event_roles WHERE event = OLD.id)
-                AND role IN (SELECT role FROM event_roles WHERE event = OLD.id UNION SELECT '');
-            UPDATE event_source_days SET n = n - 1
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type;
-            DELETE FROM event_source_days
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
-            UPDATE story_source_days SET n = n - 1
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
-                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
-                                  WHERE e.story = OLD.story AND e.id != OLD.id
-                                    AND o.source = story_source_days.source);
-            DELETE FROM story_source_days WHERE n <= 0
-                AND source = (SELECT source FROM documents WHERE id = OLD.document)
-                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
+        CREATE TRIGGER events_filter_tally_delete BEFORE DELETE ON events
+        BEGIN{_item_entities(events, "OLD", take=True)}{_EVENT_SOURCE_LEAVES}{_story_source_leaves(before=True)}
         END;
         CREATE TRIGGER events_filter_tally_dates AFTER UPDATE OF type, date_sort ON events
         WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort
-        BEGIN
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
-                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM event_roles
-                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity, role
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM event_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND entity IN (SELECT entity FROM event_roles WHERE event = NEW.id)
-                AND role IN (SELECT role FROM event_roles WHERE event = NEW.id UNION SELECT '');
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(NEW.date_sort, ''), NEW.type, 1 FROM event_roles
-                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO event_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM event_roles
-                WHERE event = NEW.id AND entity IS NOT NULL GROUP BY entity, role
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        BEGIN{_item_entities(events, "NEW", take=True)}{_item_entities(events, "NEW", take=False)}
         END;
         CREATE TRIGGER events_source_tally_update AFTER UPDATE OF type, date_sort, document ON events
         WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort OR OLD.document IS NOT NEW.document
-        BEGIN
-            UPDATE event_source_days SET n = n - 1
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type;
-            DELETE FROM event_source_days
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND day = coalesce(OLD.date_sort, '') AND type = OLD.type AND n <= 0;
-            INSERT INTO event_source_days (source, day, type, n)
-                SELECT source, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM documents WHERE id = NEW.document
-                ON CONFLICT DO UPDATE SET n = n + 1;
+        BEGIN{_EVENT_SOURCE_LEAVES}{_EVENT_SOURCE_JOINS}
         END;
         CREATE TRIGGER events_story_source_tally_update AFTER UPDATE OF story, document ON events
         WHEN OLD.story IS NOT NEW.story OR OLD.document IS NOT NEW.document
-        BEGIN
-            UPDATE story_source_days SET n = n - 1
-                WHERE source = (SELECT source FROM documents WHERE id = OLD.document)
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
-                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
-                                  WHERE e.story = OLD.story AND o.source = story_source_days.source);
-            DELETE FROM story_source_days WHERE n <= 0
-                AND source = (SELECT source FROM documents WHERE id = OLD.document)
-                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
-            INSERT INTO story_source_days (source, day, type, n)
-                SELECT d.source, coalesce(s.date_sort, ''), s.type, 1
-                FROM stories s JOIN documents d ON d.id = NEW.document
-                WHERE s.id = NEW.story
-                  AND NOT (OLD.story IS NEW.story
-                           AND (SELECT source FROM documents WHERE id = OLD.document) IS d.source)
-                  AND NOT EXISTS (SELECT 1 FROM events e JOIN documents o ON o.id = e.document
-                                  WHERE e.story = NEW.story AND e.id != NEW.id AND o.source = d.source)
-                ON CONFLICT DO UPDATE SET n = n + 1;
+        BEGIN{_story_source_leaves(before=False)}{_story_source_joins(update=True)}
         END;
 
         -- a document changing source moves its events' counts and its stories' counts
@@ -759,108 +814,16 @@ def m009_dashboard_filter_tallies(db: sqlite_utils.Database) -> None:
                 ON CONFLICT DO UPDATE SET n = n + excluded.n;
         END;
 
-        -- story participants -> story_entity_days (a participant's role is unique per story and entity)
-        CREATE TRIGGER story_participants_tally_insert AFTER INSERT ON story_participants BEGIN
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, '', coalesce(s.date_sort, ''), s.type, 1 FROM stories s
-                WHERE s.id = NEW.story
-                  AND NOT EXISTS (SELECT 1 FROM story_participants p
-                                  WHERE p.story = NEW.story AND p.entity = NEW.entity AND p.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, NEW.role, coalesce(s.date_sort, ''), s.type, 1 FROM stories s
-                WHERE s.id = NEW.story
-                ON CONFLICT DO UPDATE SET n = n + 1;
-        END;
-        CREATE TRIGGER story_participants_tally_delete AFTER DELETE ON story_participants BEGIN
-            UPDATE story_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = ''
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
-                  AND NOT EXISTS (SELECT 1 FROM story_participants p WHERE p.story = OLD.story AND p.entity = OLD.entity);
-            UPDATE story_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = OLD.role
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story);
-            DELETE FROM story_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
-                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
-        END;
-        CREATE TRIGGER story_participants_tally_update AFTER UPDATE OF story, entity, role ON story_participants
-        WHEN OLD.story IS NOT NEW.story OR OLD.entity IS NOT NEW.entity OR OLD.role IS NOT NEW.role
-        BEGIN
-            UPDATE story_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = ''
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story)
-                  AND NOT EXISTS (SELECT 1 FROM story_participants p WHERE p.story = OLD.story AND p.entity = OLD.entity);
-            UPDATE story_entity_days SET n = n - 1
-                WHERE entity = OLD.entity AND role = OLD.role
-                  AND (day, type) = (SELECT coalesce(date_sort, ''), type FROM stories WHERE id = OLD.story);
-            DELETE FROM story_entity_days WHERE entity = OLD.entity AND role IN ('', OLD.role) AND n <= 0
-                AND day = (SELECT coalesce(date_sort, '') FROM stories WHERE id = OLD.story);
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, '', coalesce(s.date_sort, ''), s.type, 1 FROM stories s
-                WHERE s.id = NEW.story AND NOT (OLD.story IS NEW.story AND OLD.entity IS NEW.entity)
-                  AND NOT EXISTS (SELECT 1 FROM story_participants p
-                                  WHERE p.story = NEW.story AND p.entity = NEW.entity AND p.rowid != NEW.rowid)
-                ON CONFLICT DO UPDATE SET n = n + 1;
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT NEW.entity, NEW.role, coalesce(s.date_sort, ''), s.type, 1 FROM stories s
-                WHERE s.id = NEW.story
-                ON CONFLICT DO UPDATE SET n = n + 1;
-        END;
-
+        -- story participants -> story_entity_days
+        {_member_triggers(stories)}
         -- stories: a delete takes its participants' and sources' counts, a new date or type moves them
-        CREATE TRIGGER stories_filter_tally_delete BEFORE DELETE ON stories BEGIN
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
-                WHERE story = OLD.id GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
-                WHERE story = OLD.id
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM story_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND entity IN (SELECT entity FROM story_participants WHERE story = OLD.id)
-                AND role IN (SELECT role FROM story_participants WHERE story = OLD.id UNION SELECT '');
-            INSERT INTO story_source_days (source, day, type, n)
-                SELECT d.source, coalesce(OLD.date_sort, ''), OLD.type, -1
-                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = OLD.id GROUP BY d.source
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM story_source_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND source IN (SELECT d.source FROM events e JOIN documents d ON d.id = e.document
-                               WHERE e.story = OLD.id);
+        CREATE TRIGGER stories_filter_tally_delete BEFORE DELETE ON stories
+        BEGIN{_item_entities(stories, "OLD", take=True)}{_story_sources("OLD", take=True)}
         END;
         CREATE TRIGGER stories_filter_tally_update AFTER UPDATE OF type, date_sort ON stories
         WHEN OLD.type IS NOT NEW.type OR OLD.date_sort IS NOT NEW.date_sort
-        BEGIN
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
-                WHERE story = NEW.id GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(OLD.date_sort, ''), OLD.type, -1 FROM story_participants
-                WHERE story = NEW.id
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM story_entity_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND entity IN (SELECT entity FROM story_participants WHERE story = NEW.id)
-                AND role IN (SELECT role FROM story_participants WHERE story = NEW.id UNION SELECT '');
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, '', coalesce(NEW.date_sort, ''), NEW.type, 1 FROM story_participants
-                WHERE story = NEW.id GROUP BY entity
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO story_entity_days (entity, role, day, type, n)
-                SELECT entity, role, coalesce(NEW.date_sort, ''), NEW.type, 1 FROM story_participants
-                WHERE story = NEW.id
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            INSERT INTO story_source_days (source, day, type, n)
-                SELECT d.source, coalesce(OLD.date_sort, ''), OLD.type, -1
-                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = NEW.id GROUP BY d.source
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
-            DELETE FROM story_source_days WHERE n <= 0 AND day = coalesce(OLD.date_sort, '')
-                AND source IN (SELECT d.source FROM events e JOIN documents d ON d.id = e.document
-                               WHERE e.story = NEW.id);
-            INSERT INTO story_source_days (source, day, type, n)
-                SELECT d.source, coalesce(NEW.date_sort, ''), NEW.type, 1
-                FROM events e JOIN documents d ON d.id = e.document WHERE e.story = NEW.id GROUP BY d.source
-                ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        BEGIN{_item_entities(stories, "NEW", take=True)}{_item_entities(stories, "NEW", take=False)}
+            {_story_sources("NEW", take=True)}{_story_sources("NEW", take=False)}
         END;
         """
     )
