@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlp import dates
+from nlp.casing import repair_ocr
 from nlp.datafiles import jsonl_objects
 from nlp.gazetteer import default_gazetteer
 from nlp.records import EntityRef, Event, Mention
@@ -25,7 +26,19 @@ if TYPE_CHECKING:
     from nlp.pipeline import DocInput
 
 HEAD_CHARS = 3000
-_ACT_KEYS = {"id", "type", "pattern", "scope", "agent", "instrument", "stage", "target"}
+_ACT_KEYS = {
+    "id",
+    "type",
+    "pattern",
+    "scope",
+    "agent",
+    "instrument",
+    "stage",
+    "target",
+    "operative",
+    "operative_at",
+    "dated",
+}
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
 _MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
 _ORDINALS = {
@@ -76,15 +89,10 @@ _UNITS = {
     "forty": 40,
     "fifty": 50,
 }
+
+
 # "IN WITNESS WHEREOF, I have hereunto set my hand this twenty-third day of January, in the year of our Lord
 # two thousand twenty-six": proclamations spell their date out
-_WITNESS = re.compile(
-    r"this\s+(?P<day>[a-z-]+)\s+day\s+of\s+(?P<month>[A-Z][a-z]+),?\s+in\s+the\s+year\s+of\s+our\s+lord\s+"
-    r"two\s+thousand(?:\s+and)?\s+(?P<year>[a-z-]+)",
-    re.IGNORECASE,
-)
-
-
 def _spelled_number(words: str, table: dict[str, int]) -> int | None:
     total = 0
     for part in words.lower().replace("-", " ").split():
@@ -97,41 +105,38 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
     return total or None
 
 
-def witness_date(text: str) -> dt.date | None:
-    match = _WITNESS.search(text)
-    if not match:
-        return None
-    day = _spelled_number(match.group("day"), {**_ORDINALS, "twenty": 20, "thirty": 30})
-    year = _spelled_number(match.group("year"), {})
-    try:
-        month = dt.datetime.strptime(match.group("month"), "%B").month
-        return dt.date(2000 + (year or 0), month, day or 1) if day and year else None
-    except ValueError:
-        return None
-
-
 _SIGNED = re.compile(
-    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:?\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
 )
 
 
-# "Dated this 2nd day of December, 2025": the form many federal judges sign with
+# "Dated this 2nd day of December, 2025", "on the 17th day of March, two thousand twenty-six",
+# "this fifth day of May, in the year of our Lord two thousand twenty-five": how judges and
+# Presidents date what they sign
 _DAY_OF = re.compile(
-    r"\b(?:dated|signed|entered|done)\s+this\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+"
-    r"(?P<month>[A-Z][a-z]+),?\s+(?P<year>\d{4})",
+    r"\b(?:this|the)\s+(?P<day>\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+(?P<month>[A-Z][a-z]+),?\s+"
+    r"(?:in\s+the\s+year\s+of\s+our\s+lord\s+)?(?P<year>\d{4}|two\s+thousand(?:\s+and)?(?:\s+[a-z]+(?:-[a-z]+)?)?)",
     re.IGNORECASE,
 )
 
 
-def _day_of(text: str) -> dt.date | None:
-    match = _DAY_OF.search(text)
-    if not match:
-        return None
-    try:
-        return dt.datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y").date()
-    except ValueError:
-        return None
+def day_of(text: str) -> dt.date | None:
+    for match in _DAY_OF.finditer(text):
+        day_words = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", match["day"].lower())
+        day = (
+            int(day_words)
+            if day_words.isdigit()
+            else _spelled_number(day_words, {**_ORDINALS, "twenty": 20, "thirty": 30})
+        )
+        year_words = re.sub(r"^two\s+thousand(?:\s+and)?", "", match["year"].lower()).strip()
+        year = int(match["year"]) if match["year"].isdigit() else 2000 + (_spelled_number(year_words, {}) or 0)
+        try:
+            month = dt.datetime.strptime(match["month"], "%B").month
+            return dt.date(year, month, day) if day else None
+        except ValueError:
+            continue
+    return None
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,12 @@ class ActRule:
     instrument: str | None
     stage: bool
     target: str | None = None
+    # where the document says what it does ("It is therefore ordered:", "SUMMARY:"): the evidence
+    operative: re.Pattern[str] | None = None
+    # "published" for Federal Register rules, which take effect as published, not as signed
+    dated: str = "signed"
+    # a court's decision is in its last operative words; a rule's summary comes first
+    operative_at: str = "first"
 
 
 def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]:
@@ -156,8 +167,13 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
             raise RuleError(f"{where}: type {row.get('type')!r} is not an event type")
         try:
             regex = re.compile(row["pattern"], re.IGNORECASE | re.MULTILINE)
+            operative = re.compile(row["operative"], re.IGNORECASE | re.MULTILINE) if row.get("operative") else None
         except (KeyError, re.error) as exc:
             raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
+        if row.get("operative_at", "first") not in ("first", "last"):
+            raise RuleError(f"{where}: operative_at must be 'first' or 'last', not {row.get('operative_at')!r}")
+        if row.get("dated", "signed") not in ("signed", "published"):
+            raise RuleError(f"{where}: dated must be 'signed' or 'published', not {row.get('dated')!r}")
         rules.append(
             ActRule(
                 row["id"],
@@ -168,6 +184,9 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
                 row.get("instrument"),
                 bool(row.get("stage")),
                 row.get("target"),
+                operative,
+                row.get("dated", "signed"),
+                row.get("operative_at", "first"),
             )
         )
     return tuple(rules)
@@ -207,6 +226,16 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while line_end > line_start and text[line_end - 1].isspace():
         line_end -= 1
     return line_start, line_end
+
+
+def _operative_bounds(text: str, said: re.Match[str]) -> tuple[int, int]:
+    """From the operative words to the end of the sentence they open."""
+    start = said.start()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = re.compile(r"[.;](?=\s)").search(text, said.end() + 1, said.end() + 400)
+    end = stop.end() if stop else min(len(text), said.end() + 300)
+    return start, end
 
 
 def _parse_long_date(value: str | None) -> dt.date | None:
@@ -258,6 +287,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             # the first court the opinion cites
             header = _court_from_header(text)
             first = next((m for m in mentions if m.label == "COURT"), None)
+            if header.id is None and first is None and not re.search(r"\bcourt\b", head, re.IGNORECASE):
+                continue  # "it is hereby ORDERED" in an agency's order (the SEC's, the FCC's) is no court's
             agent = [header] if header.id else [_ref(first)] if first else [header]
             plaintiffs, defendants = caption_parties(text, mentions)
             target = defendants + plaintiffs  # the parties ruled on
@@ -280,6 +311,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             if subject:
                 target = [EntityRef(subject, None, None, None)]
         when = _parse_long_date(groups.get("date"))
+        if when is None and rule.dated == "published":
+            when = published
         if when is None and meta.get("signing_date"):
             try:
                 when = dt.date.fromisoformat(str(meta["signing_date"])[:10])
@@ -287,8 +320,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 when = None
         if when is None:
             signed = _SIGNED.search(text[-4000:]) or _SIGNED.search(head)
-            when = _parse_long_date(signed.group("date")) if signed else _day_of(text[-4000:])
-            when = when or witness_date(text[-4000:])
+            # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
+            repaired = repair_ocr(text)
+            when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
+            when = when or day_of(repaired[:HEAD_CHARS])
         if when is None:
             when = published
         value = dates.DateValue.day(when) if when else dates.DateValue.unknown()
@@ -316,7 +351,22 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 name = re.sub(
                     r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE
                 )
+                if not named:
+                    # "In the Matter of: Halit Demirkaya, In-\nmate Number ...": the name, as the text names it elsewhere
+                    named = [m for m in mentions if m.label in ("ORG", "PERSON") and name.startswith(m.text)]
+                    if not named and not default_rules().lexicon.has_legal_suffix(name):
+                        name = name.split(",")[0]
                 target = [_ref(m) for m in named[:1]] or [EntityRef(name, None, None, None)]
+            else:
+                # "Order Temporarily Denying Export Privileges / Borey Avia Joint Stock Company, Ul. ...":
+                # the respondent is the first party named after the title
+                named = [m for m in head_mentions if m.start >= end and m.label in ("ORG", "PERSON")]
+                target = [_ref(m) for m in named[:1]] or target
+        if rule.operative is not None:
+            found = list(rule.operative.finditer(text, end)) if rule.operative_at == "last" else []
+            said = found[-1] if found else rule.operative.search(text, end)
+            if said:
+                start, end = _operative_bounds(text, said)
         events.append(
             Event(
                 type=rule.type,
@@ -331,6 +381,9 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 attr_entities=attr_entities,
                 confidence=0.9,
                 trigger=match.group(0)[:60],
+                # the heading itself: words in it ("Denying Export Privileges") are this act, not another
+                trigger_start=match.start(),
+                trigger_end=match.end(),
             )
         )
         taken_types.add(rule.type)
@@ -383,13 +436,102 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
         return [], []
     blocks = _caption_blocks(head)
     if blocks is None:
-        return [], []
+        return _in_re_parties(text, head, mentions)
     sides = []
     for start, end in blocks:
         named = [m for m in mentions if start <= m.start < end and m.label not in ("PLACE", "COURT", "LAW")]
         words = _party_words(head[start:end])
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
+
+
+_IN_RE = re.compile(r"^[ \t]*in re:?[ \t]+(?P<name>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+_NAMED_PLAINTIFF = re.compile(r"\b(?i:(?:lead |named )?plaintiffs?)[ \t]+(?=[A-Z])")
+
+
+def _in_re_parties(text: str, head: str, mentions: list[Mention]) -> tuple[list[EntityRef], list[EntityRef]]:
+    """ "IN RE TESSALY CLOUD, INC. SECURITIES LITIGATION": the company is the side sued;
+    the plaintiff, if any, is the one the text calls "Lead Plaintiff X"."""
+    caption = _IN_RE.search(head)
+    if caption is None:
+        return [], []
+    # the name runs to the caption's column gap; "SECURITIES LITIGATION" says what kind of case
+    name = re.split(r"\s{2,}", caption.group("name").strip())[0]
+    name = re.sub(r"\b(?:[A-Z]+\s+)?litigation\b.*$", "", name, flags=re.IGNORECASE).strip(" ,")
+    defendants = [
+        _ref(m)
+        for m in mentions
+        if m.label == "ORG"
+        and (caption.start("name") <= m.start < caption.end("name") or name.lower().startswith(m.text.lower()))
+    ][:1] or ([EntityRef(name, None, None, None)] if name else [])
+    plaintiffs = []
+    for said in _NAMED_PLAINTIFF.finditer(text[: HEAD_CHARS * 2]):
+        named = next((m for m in mentions if m.start == said.end() and m.label in ("ORG", "PERSON")), None)
+        words = re.match(r"(?:[A-Z][\w.&'-]*[ \t]+){0,3}[A-Z][\w.&'-]*", text[said.end() :])
+        if named is not None:
+            plaintiffs = [_ref(named)]
+        elif words:
+            plaintiffs = [EntityRef(words.group(0), None, None, None)]
+        if plaintiffs:
+            break
+    return plaintiffs, defendants
+
+
+# "GRANTING DEFENDANTS' MOTION TO DISMISS", "Plaintiff's Motion for a Preliminary Injunction ... is GRANTED"
+_MOTION_GRANTED = re.compile(
+    r"\bgrant(?:s|ed|ing)?\s+(?:in part\s+)?(?:the\s+)?(?P<a>defendant|plaintiff|respondent|petitioner)s?['’]?s?\s+motion"
+    r"|\b(?P<b>defendant|plaintiff|respondent|petitioner)s?['’]?s?\s+motion\b(?:(?!\.\s+[A-Z])[\s\S]){0,120}?\bis\s+granted",
+    re.IGNORECASE,
+)
+_MOTION_DENIED = re.compile(
+    r"\bden(?:y|ies|ied|ying)\s+(?:the\s+)?(?P<a>defendant|plaintiff|respondent|petitioner)s?['’]?s?\s+motion"
+    r"|\b(?P<b>defendant|plaintiff|respondent|petitioner)s?['’]?s?\s+motion\b(?:(?!\.\s+[A-Z])[\s\S]){0,120}?\bis\s+denied",
+    re.IGNORECASE,
+)
+_MOVANT_SIDE = {
+    "defendant": "defendant",
+    "respondent": "defendant",
+    "plaintiff": "plaintiff",
+    "petitioner": "plaintiff",
+}
+
+
+def motion_loser(said: str) -> str | None:
+    """Which side ("plaintiff" or "defendant") a ruling on a party's motion goes against."""
+    granted = _MOTION_GRANTED.search(said)
+    if granted:
+        mover = _MOVANT_SIDE[(granted.group("a") or granted.group("b")).lower()]
+        return "plaintiff" if mover == "defendant" else "defendant"
+    denied = _MOTION_DENIED.search(said)
+    if denied:
+        return _MOVANT_SIDE[(denied.group("a") or denied.group("b")).lower()]
+    return None
+
+
+# "HADDAD, Samir Yousef (a.k.a. ...); DOB ...", "CEDAR LINE EXCHANGE SAL, Hamra Street, Beirut":
+# a sanctions list entry opens with the name in capitals (a person's given names after a comma)
+_LIST_ENTRY = re.compile(
+    r"^[ \t]*(?:\d+[.)][ \t]*)?(?P<name>[A-Z][A-Z0-9&.'’\- ]*[A-Z0-9.]"
+    r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*(?=[ \t]*[;(]))?)(?=[ \t]*[,;(\[])",
+    re.MULTILINE,
+)
+_LIST_HEADINGS = {"INDIVIDUAL", "INDIVIDUALS", "ENTITY", "ENTITIES", "VESSEL", "VESSELS", "AIRCRAFT"}
+
+
+def list_entries(text: str, start: int, limit: int = 6) -> list[str]:
+    """The names of the entries a list notice gives after `start` ("...added the following persons:")."""
+    names: list[str] = []
+    for line in text[start : start + 1500].split("\n")[1:]:
+        stripped = line.strip()
+        if not stripped or stripped.upper().rstrip(":") in _LIST_HEADINGS or stripped.rstrip(":").istitle():
+            continue
+        entry = _LIST_ENTRY.match(line)
+        if entry is None:
+            break  # the list has ended
+        names.append(entry.group("name").strip())
+        if len(names) == limit:
+            break
+    return names
 
 
 # --- docket entries ----------------------------------------------------------------
@@ -449,6 +591,37 @@ def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: li
     return [_ref(m) for m in in_entry if m.start >= after and m.label not in ("LAW", "LIST", "PLACE")][:1]
 
 
+# congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
+_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate)\s+(?P<action>.+)$")
+_INTRODUCED = re.compile(r"^introduced in (?:the )?(?:house|senate)\b", re.IGNORECASE)
+_PASSED = re.compile(
+    r"^(?:passed|agreed to in) (?:the )?(?:house|senate)\b|^on passage passed\b"
+    r"|^on motion to suspend the rules and pass the (?:bill|resolution)\b.*\bagreed to\b",
+    re.IGNORECASE,
+)
+_ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
+_SPONSOR = re.compile(r"^sponsor:\s*(?P<name>[^\[(\n]+?)\s*[\[(]", re.IGNORECASE | re.MULTILINE)
+_CHAMBER_IDS = {"House": "legislature:us-house", "Senate": "legislature:us-senate"}
+
+
+def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]] | None:
+    """(agent, attrs) of a bill's introduction, passage or enactment in a bill-status action list."""
+    line = _CHAMBER_ACTION.match(entry)
+    if line is None:
+        return None
+    action, chamber = line.group("action").strip(), _gazetteer_ref(_CHAMBER_IDS[line.group("chamber")])
+    if _INTRODUCED.match(action):
+        sponsor = _SPONSOR.search(text[:HEAD_CHARS])
+        agent = [EntityRef(sponsor.group("name").strip(), None, None, "PERSON")] if sponsor else []
+        return agent or ([chamber] if chamber else []), {"stage": "introduced"}
+    if _PASSED.match(action):
+        return ([chamber] if chamber else []), {"stage": "passed"}
+    if _ENACTED.match(action):
+        president = _gazetteer_ref("gov:us-president")
+        return ([president] if president else []), {"stage": "signed"}
+    return None
+
+
 def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Filings and decisions listed as dated docket entries (PACER or CourtListener style)."""
     events: list[Event] = []
@@ -463,7 +636,11 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
         offset = line.start("entry")
         in_entry = [m for m in mentions if offset <= m.start < line.end()]
 
-        if _COMPLAINT.match(entry):
+        bill = _bill_action(entry, text)
+        attrs = {"docket_entry": entry[:80]}
+        if bill is not None:
+            kind, (agent, attrs), target = "legislation", bill, []
+        elif _COMPLAINT.match(entry):
             kind = "lawsuit"
             agent = _named_after(_FILED_BY, entry, offset, in_entry) or list(plaintiffs)
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
@@ -484,7 +661,7 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
                 end=end,
                 agent=agent,
                 target=target,
-                attrs={"docket_entry": entry[:80]},
+                attrs=attrs,
                 confidence=0.85,
                 trigger=entry.split()[0],
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,12 +91,35 @@ def resolve_filler(
                 if len(fuller) == 1:
                     match = next(iter(fuller.values()))
                     return [EntityRef(filler.text, match.canonical, match.id, "ORG")]
+                # "Farrow-Lyle pleaded guilty": the surname of the one person named in full
+                bearers = {
+                    m.id: m
+                    for m in mentions
+                    if m.id
+                    and m.canonical
+                    and types.get(m.id) == "PERSON"
+                    and " " in m.canonical
+                    and m.canonical.split()[-1].lower() == words.lower()
+                }
+                if len(bearers) == 1 and " " not in words:
+                    match = next(iter(bearers.values()))
+                    return [EntityRef(filler.text, match.canonical, match.id, "PERSON")]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
     if prefer:
         kinds = [k for k in prefer if k in kinds] + [k for k in kinds if k not in prefer]
     if not kinds:
         return [EntityRef(filler.text, None, None, None)]
+    if filler.text == "I":
+        # An official's order or notice speaks as its signer ("I signed an order denying ..."):
+        # the body whose letterhead opens it, its most specific office last
+        letterhead = [m for m in mentions if m.id and m.start < 300 and types.get(m.id) in kinds]
+        # an agency before a country: "Moscow, Russia" in the respondent's address signs nothing
+        letterhead = [m for m in letterhead if types.get(m.id) == "AGENCY"] or letterhead
+        if not letterhead:
+            return [EntityRef(filler.text, None, None, None)]
+        signer = letterhead[-1]
+        return [EntityRef(filler.text, signer.canonical, signer.id, types.get(signer.id))]
     if filler.text.lower() in ("we", "our", "us") or filler.text in ("the Company", "The Company"):
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined
@@ -130,6 +154,12 @@ def resolve_filler(
     # Prefer the first kind named ("the company" wants an ORG before anything else).
     for kind in kinds:
         fitting = [m for m in before if types.get(m.id) == kind]
+        if fitting and kind == "PERSON" and filler.text.lower() in ("he", "she", "him", "his", "her"):
+            # "He was indicted" in a release about a defendant: the person it keeps naming,
+            # not the judge named last
+            named = Counter(m.id for m in mentions if types.get(m.id) == "PERSON")
+            chosen = max(reversed(fitting), key=lambda m: named[m.id])
+            return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
         if fitting:
             chosen = fitting[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
@@ -344,10 +374,46 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
         return False
+    if a_agents and b_agents and not _related(a_agents, b_agents):
+        # the SEC's civil charges and the U.S. Attorney's criminal ones against one person
+        # on one day are two actions
+        return False
     return True
 
 
+def _related(a_agents: set[str], b_agents: set[str]) -> bool:
+    """Some agent of one is an agent of the other, or its parent body or sub-agency."""
+    gazetteer = default_gazetteer()
+
+    def family(ids: set[str]) -> set[str]:
+        found = set(ids)
+        for entity_id in ids:
+            entry = gazetteer.get(entity_id)
+            while entry is not None and entry.parent:
+                found.add(entry.parent)
+                entry = gazetteer.get(entry.parent)
+        return found
+
+    a_family, b_family = family(a_agents), family(b_agents)
+    return bool(a_family & b_agents or b_family & a_agents or a_family & b_family)
+
+
+def _is_heading(event: Event) -> bool:
+    """A headline or title line ("CCI imposes penalty on cement manufacturers"): no sentence end."""
+    evidence = event.evidence.strip()
+    return "\n" not in evidence and len(evidence) < 160 and not evidence.endswith((".", ":", ";", "?", "!", '"', "”"))
+
+
 def _absorb(base: Event, other: Event) -> None:
+    if _is_heading(base) and not _is_heading(other) and base.trigger_start is not None:
+        # The body tells what the headline sums up: its sentence is the evidence, and
+        # its named parties and date are more exact than the headline's
+        base.evidence, base.start, base.end = other.evidence, other.start, other.end
+        base.trigger, base.trigger_start, base.trigger_end = other.trigger, other.trigger_start, other.trigger_end
+        if any(r.id for r in other.target) and not any(r.id for r in base.target):
+            base.target = other.target
+        if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
+            base.date, base.date_precision = other.date, other.date_precision
     if not base.agent and other.agent:
         base.agent = other.agent
     if not base.target and other.target:
@@ -374,6 +440,35 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         else:
             _absorb(home, event)
     return merged
+
+
+def fold_headlines(events: list[Event]) -> list[Event]:
+    """A headline's act ("CCI imposes penalty on cement manufacturers") is the one the body tells.
+
+    Dated only by the publication, the headline's event cannot be matched by
+    date; it folds into the first body event of its type sharing a party.
+    """
+    kept: list[Event] = []
+    for event in events:
+        if _is_heading(event) and event.start < 400:
+            parties = _ids(event.agent) | _ids(event.target)
+            body = next(
+                (
+                    e
+                    for e in events
+                    if e is not event
+                    and e.type == event.type
+                    and not _is_heading(e)
+                    and parties & (_ids(e.agent) | _ids(e.target))
+                ),
+                None,
+            )
+            if body is not None:
+                if not body.target and event.target:
+                    body.target = event.target
+                continue
+        kept.append(event)
+    return kept
 
 
 # --- the whole document ----------------------------------------------------------
@@ -436,10 +531,18 @@ def assemble(
             continue  # "successive administrations have restricted...": background, not an act
         repeats_act = any(f.refers_to_event for f in candidate.agent) or candidate.definite
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
+        if candidate.type == "ruling" and not agent:
+            # "in the U.S. District Court for the Eastern District of New York, X was convicted"
+            bench = next(
+                (m for m in mentions if start <= m.start < end and m.id and entity_types.get(m.id) == "COURT"), None
+            )
+            if bench is not None:
+                agent = [EntityRef(bench.text, bench.canonical, bench.id, "COURT")]
         when = item.date
         if not when.value and published is not None and candidate.tense == "perfect" and author is not None:
-            if author.id in agent_ids:
-                # "The Commission has imposed a penalty" in the Commission's own release: today's news
+            if author.id in agent_ids or not agent:
+                # "The Commission has imposed a penalty", "The following entity has been removed
+                # from the SDN List" in the body's own release: today's news
                 when = dates.DateValue.day(published)
         events.append(
             Event(

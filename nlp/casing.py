@@ -150,6 +150,11 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
 _SPLIT_WORD = re.compile(r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b")
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
 
+_MONTH_DAY_LL = re.compile(
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)([lI]{2})(?=,?[ \t\n]+[12l][0-9l]{3}\b)",
+    re.IGNORECASE,
+)
+
 
 def repair_ocr(text: str) -> str:
     """Same-length repairs of typical OCR damage (joined words are padded with spaces)."""
@@ -160,6 +165,8 @@ def repair_ocr(text: str) -> str:
 
     repaired = _SPLIT_WORD.sub(join, text)
     repaired = _L_FOR_ONE.sub("1", repaired)
+    # "March ll, 2024": a day of the month written with no real digit at all
+    repaired = _MONTH_DAY_LL.sub(lambda m: m.group(1) + m.group(2).replace("l", "1").replace("I", "1"), repaired)
     assert len(repaired) == len(text)
     return repaired
 

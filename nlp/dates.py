@@ -853,6 +853,14 @@ def _slash_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     return _Hit(DateValue.day(date), _relation(match)) if date else None
 
 
+def _dotted_rule(match: re.Match, ctx: _Context) -> _Hit | None:
+    # "dated 29.07.2024": where dots separate the parts (India, Europe), the day comes first
+    first, second = int(match.group("a")), int(match.group("b"))
+    day, month = (first, second) if second <= 12 else (second, first)
+    date = _safe_date(int(match.group("y")), month, day)
+    return _Hit(DateValue.day(date), _relation(match)) if date else None
+
+
 # ---- dates relative to another event
 
 
@@ -984,6 +992,7 @@ _RULES: tuple[_Rule, ...] = (
         _iso_rule,
     ),
     _rule("slash", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.:-]\d)", _slash_rule),
+    _rule("dotted", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w.]\d)", _dotted_rule),
     _rule(
         "month_day",
         rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:(?:,\s*|\s+){_YEAR})?"

@@ -27,10 +27,11 @@ from typing import Any
 import spacy
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
-from nlp.assemble import assemble, merge_repeats
+from nlp.assemble import assemble, fold_headlines, merge_repeats
 from nlp.casing import normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
@@ -72,7 +73,14 @@ def pipeline_version() -> str:
     return f"{CODE_VERSION}-{digest.hexdigest()[:10]}"
 
 
+def keep_abbreviations_whole(nlp: Language) -> None:
+    """Company-name abbreviations ("Pte.", "Sdn.") stay one token with their full stop."""
+    for abbreviation in default_rules().lexicon.abbreviations:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
 def _add_entity_components(nlp: Language, *, before: str | None) -> None:
+    keep_abbreviations_whole(nlp)
     where = {"before": before} if before else {}
     nlp.add_pipe("regwatch_gazetteer", **where)
 
@@ -316,10 +324,14 @@ def _main_party(mentions: list, text: str) -> Mention | None:
         )
         if not named:
             continue  # "Annex", "Section": words a model mistook for organisations
-        first = words[0].strip(".,'’\"")
-        if len(first) < 4 or not first[:1].isupper():
+        # a person comes back by surname, which may be written first ("Wei Jianhong ... Wei")
+        shortest = 2 if mention.label == "PERSON" else 4
+        names = {words[0], words[-1]} if mention.label == "PERSON" else {words[0]}
+        names = {w.strip(".,'’\"") for w in names}
+        names = {w for w in names if len(w) >= shortest and w[:1].isupper()}
+        if not names:
             continue
-        count = len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text))
+        count = max(len(re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)) for w in names)
         if count > best_count:
             best, best_count = mention, count
     return best
@@ -378,7 +390,24 @@ def complete_from_document(
         ):
             # an executive order or proclamation is the President's by definition
             event.agent = [EntityRef(president.canonical, president.canonical, president.id, president.type)]
-        if event.type == "ruling" and defendants and not any(ref.id for ref in event.target):
+        if event.type == "ruling":
+            # "ORDER GRANTING DEFENDANTS' MOTION TO DISMISS": the ruling goes against the plaintiff
+            said = event.evidence
+            if text and event.trigger_start is not None:
+                said += " " + " ".join(text[event.trigger_start : event.trigger_end + 60].split())
+            loser = acts.motion_loser(said)
+            losing = sides.get(loser or "", [])
+            named_sides = {p.id for p in plaintiffs + defendants if p.id}
+            if losing and (
+                not any(ref.id for ref in event.target) or {r.id for r in event.target if r.id} <= named_sides
+            ):
+                event.target = list(losing)
+        if (
+            event.type == "ruling"
+            and defendants
+            and not any(ref.id for ref in event.target)
+            and not (losing and event.target == losing)
+        ):
             # "we affirm", "the petition is granted": a court's decision in a case acts on
             # the party the case was brought against
             event.target = list(defendants)
@@ -493,11 +522,16 @@ def complete_from_document(
             )
         )
         if event.type == "designation" and (not event.target or placeholder) and all_mentions:
-            # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list
-            listed = [
-                m for m in all_mentions if event.end <= m.start < event.end + 600 and m.label in ("ORG", "PERSON")
+            # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list, up to
+            # the next act the text tells ("The following entity has been removed ...")
+            stop = min([e.start for e in events if e.start > event.end] + [event.end + 600])
+            names = acts.list_entries(text[:stop], event.end) if text else []
+            listed = [m for m in all_mentions if event.end <= m.start < stop and m.label in ("ORG", "PERSON")]
+            listed_refs = [EntityRef(name, None, None, None) for name in names] or [
+                EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]
             ]
-            event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]]
+            # with no names after it, "19 entities" is still the most the text says
+            event.target = listed_refs or event.target
     for event in events:
         if event.type == "order" and "scope" not in event.attrs:
             # "The letter effectively forced ... offline to all customers": the next
@@ -639,6 +673,18 @@ class Extractor:
             ]
             if len(fuller) == 1:
                 relink[entity_id] = fuller[0]
+        # "Farrow-Lyle pleaded guilty" after "Desmond Farrow-Lyle, 49,": a person's surname,
+        # whatever the model took it for
+        people = {m.id: m for m in mentions if m.id and m.label == "PERSON" and m.canonical and " " in m.canonical}
+        for mention in mentions:
+            word = mention.canonical or ""
+            if not mention.id or mention.id in people or mention.id in self.gazetteer or " " in word or len(word) < 3:
+                continue
+            if mention.label not in ("ORG", "PERSON") or mention.id in relink:
+                continue
+            bearers = [p for p in people.values() if p.canonical.split()[-1].lower() == word.lower()]
+            if len(bearers) == 1:
+                relink[mention.id] = bearers[0]
         return relink
 
     def _fuzzy_links(self, mentions: list[Mention]) -> dict[str, Mention]:
@@ -790,7 +836,11 @@ class Extractor:
                 for e in events
                 if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)
             ]
-        events = merge_repeats(document_acts + docket + events)
+        headings = [(a.trigger_start, a.trigger_end) for a in document_acts if a.trigger_start is not None]
+        events = [
+            e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)
+        ]
+        events = fold_headlines(merge_repeats(document_acts + docket + events))
         complete_from_document(
             events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text, all_mentions=mentions
         )

@@ -93,6 +93,12 @@ class Lexicon:
     non_factual_nouns: frozenset[str]
     act_subject_nouns: frozenset[str]
     order_verbs: frozenset[str]
+    # words that make a capitalised phrase a document, never an organisation or person
+    # ("Wells Notice", "Order Denying Export Privileges", "Federal Register / Vol")
+    document_nouns: frozenset[str]
+    # company-name abbreviations the tokenizer would split from their full stop, ending the
+    # sentence inside a name ("Lion City Compute Pte. Ltd. to the Entity List")
+    abbreviations: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -21,8 +21,13 @@ from nlp.rules import default_rules
 _GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})-?(\d{1,3}[a-z]?)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 _CORPORATE_SUFFIX = re.compile(
-    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v)\.?$",
+    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v|"
+    r"pte|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
     re.IGNORECASE,
+)
+_PARTY_ROLE = re.compile(
+    r"^(?i:(?:lead |named )?(?:plaintiff|defendant|petitioner|respondent|appellant|appellee|intervenor)s?"
+    r"(?:[- ](?:appellant|appellee|cross-appellant|cross-appellee|intervenor))?)\s+(?=[A-Z][a-z])"
 )
 MODEL_LABEL_TYPES = {
     "ORG": "ORG", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -43,6 +48,8 @@ def clean_name(surface: str) -> str:
     """The name without "the", possessive or corporate suffix, with sane capitals."""
     name = re.sub(r"\s+", " ", surface).strip(" \t\n\"'“”‘’()[],.;:")
     name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    # "Plaintiff-Appellant Halloway Digital Assets LLC": the party's role in the case is not its name
+    name = _PARTY_ROLE.sub("", name)
     name = re.sub(r"(['’]s|['’])$", "", name)
     previous = None
     while previous != name:  # "Hexwave Robotics Co., Ltd." loses both
@@ -158,7 +165,10 @@ class CompanyFinder:
     def _is_suffix(self, token) -> bool:
         text = token.text.rstrip(".")
         return text in self.suffixes and (
-            token.is_title or token.is_upper or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK")
+            token.is_title
+            or token.is_upper
+            or "." in text  # "s.r.o.", "a.s.": written in lower case
+            or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK")
         )
 
     @staticmethod
@@ -195,8 +205,20 @@ class CompanyFinder:
                 i += 1
                 continue
             start = i
-            while start > 0 and (self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-")):
-                start -= 1
+            while start > 0:
+                if self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-"):
+                    start -= 1
+                elif (
+                    # "Delphia (USA) Inc.": the country in brackets is part of the name
+                    start > 3
+                    and doc[start - 1].text == ")"
+                    and doc[start - 3].text == "("
+                    and self._is_name_word(doc[start - 2])
+                    and self._is_name_word(doc[start - 4])
+                ):
+                    start -= 4
+                else:
+                    break
             while start < i and doc[start].text in ("&", "-"):
                 start += 1
             if start == i or all(self._is_suffix(t) for t in doc[start:i]):
@@ -219,7 +241,8 @@ class CompanyFinder:
             i = end
         if not spans:
             return doc
-        protected = [e for e in doc.ents if e.ent_id_]  # gazetteer matches win
+        bracketed = {t.i for s in spans for t in s if t.i > s.start and doc[t.i - 1].text == "("}
+        protected = [e for e in doc.ents if e.ent_id_ and e.start not in bracketed]  # gazetteer matches win
         taken = {t for e in protected for t in range(e.start, e.end)}
         fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         others = [e for e in doc.ents if not e.ent_id_ and not any(s.start < e.end and e.start < s.end for s in fresh)]
@@ -239,6 +262,7 @@ class EntityLinker:
         self.gazetteer = default_gazetteer()
         lexicon = default_rules().lexicon
         self.generic_words = {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"}
+        self.document_nouns = lexicon.document_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -259,6 +283,9 @@ class EntityLinker:
             name = clean_name(surface)
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names
+            words = re.findall(r"[a-z]+", name.lower())
+            if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
+                continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)

@@ -199,6 +199,8 @@ def _phrase(head: Token) -> Span:
             continue
         if child.dep_ in ("relcl", "acl", "advcl", "cc") and child.i > head.i:
             break
+        if child.dep_ == "amod" and child.i > head.i and any(c.dep_ == "prep" for c in child.children):
+            break  # "six entities responsible for Russia's actions": who they are, not more of them
         right = max(right, child.right_edge.i)
     return doc[head.left_edge.i : right + 1]
 
@@ -261,7 +263,9 @@ class EventFinder:
                         ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
                     )
                 )
-            if deep and not found:
+            # "six entities responsible for the Russian government's actions": counted, they are the party
+            counted = any(c.dep_ == "nummod" for c in h.children)
+            if deep and not found and not counted:
                 for token in h.subtree:
                     ent = ents.get(token.i)
                     if (
@@ -884,6 +888,13 @@ class EventFinder:
                     participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
+        if rule.type == "investigation" and not nominal:
+            # "the SEC's investigation was conducted by its Boston office": an agency owning
+            # the probe is who investigates, never who is investigated
+            for possessor in self._children(noun, ("poss",)):
+                owners = [f for f in self.fillers(possessor, ents) if f.type in ("AGENCY", "GOV")]
+                exclude |= {t.i for t in possessor.subtree}
+                agent += [f for f in owners if f.entity_id not in {a.entity_id for a in agent}]
         target = self.fillers(target_heads, ents, exclude=exclude, deep=True) if target_heads is not None else []
         for head in targets:
             target += self.fillers(head, ents, exclude=exclude, deep=True)
@@ -943,6 +954,8 @@ class EventFinder:
             subject_now is not None
             and subject_now.lemma_.lower() in self.lex.act_subject_nouns
             and subject_now.pos_ == "NOUN"
+            # "The Regulations add 8 individuals to Schedule 1": a rule changing a list is that listing
+            and not (rule.type == "designation" and subject_now.lemma_.lower() in ("rule", "regulation", "amendment"))
         ):
             return None  # "the bill bars federal agencies...": what a law or rule says
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -950,7 +963,9 @@ class EventFinder:
         if verb.dep_ == "relcl" and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children
         ):
-            if not rule.requires_object_type:
+            # "the Open Platforms Coalition, which sued the state": a named party's own act
+            named_antecedent = rule.type == "lawsuit" and (verb.head.pos_ == "PROPN" or verb.head.i in ents)
+            if not rule.requires_object_type and not named_antecedent:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             # "was arrested and charged with fraud": the second participle shares the passive
@@ -996,7 +1011,10 @@ class EventFinder:
             and not verb.is_upper
             and not any(c.dep_ == "aux" for c in verb.children)
             and not re.search(
-                r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
+                r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision)\b"
+                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations)\b",
                 verb.sent.text,
                 re.IGNORECASE,
             )
@@ -1038,8 +1056,24 @@ class EventFinder:
             target_heads = [verb.head if subject_head.lower_ in relative and verb.dep_ == "relcl" else subject_head]
             agent_heads = []
         agent_heads = [verb.head if h.lower_ in relative and verb.dep_ == "relcl" else h for h in agent_heads]
+        # "The Regulations add ...": the rule is the act, its issuer (the document's) the agent
+        agent_heads = [
+            h
+            for h in agent_heads
+            if h.lemma_.lower().rstrip("s") not in ("rule", "regulation", "amendment")
+            and h.lower_.rstrip("s") not in ("rule", "regulation", "amendment")
+        ]
         agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
+        if rule.subject_role == "target" and subject is not None and not agent:
+            # "the SEC settled charges against two advisers": an agency that settles
+            # against someone is the enforcer, and the named parties are the penalised
+            own = self.fillers(subject, ents)
+            against = [h for o in objects for h in self._prep_objects(o, ("against",))]
+            others = [f for h in against for f in self.fillers(h, ents, deep=True)] + target
+            others = [f for f in others if f.entity_id not in {o.entity_id for o in own}]
+            if own and others and all(f.type in ("AGENCY", "GOV") for f in own):
+                agent, target = own, others
         target = self._expand_placeholders(target, verb, ents, agent)
         if rule.type == "launch":
             # "Marketlane launched in the European Union": a place is where, not what
