@@ -25,7 +25,7 @@ _RULE_KEYS = {
     "id": str, "type": str, "pos": str, "lemmas": list, "requires_modifier": list,
     "requires_modifier_for": dict, "realized_by": list, "requires_object_of_realizer": bool,
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
-    "requires_particle_for": dict, "requires_agent_type": list, "requires_object_type": list,
+    "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
     "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
 }  # fmt: skip
@@ -49,6 +49,8 @@ class TriggerRule:
     requires_object: bool = False
     requires_object_for: frozenset[str] = frozenset()
     requires_particle_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # verbs that are this event only under one of these ("began selling", not "sold")
+    requires_governor: frozenset[str] = frozenset()
     requires_agent_type: frozenset[str] = frozenset()
     requires_object_type: frozenset[str] = frozenset()
     type_by_agent: dict[str, str] = field(default_factory=dict)
@@ -74,6 +76,8 @@ class TriggerRule:
 @dataclass(frozen=True)
 class Lexicon:
     modals: frozenset[str]
+    # "ordered it to stop making the robot available": what stops is not a new act
+    cessative_verbs: frozenset[str]
     non_factual_governors: frozenset[str]
     non_factual_modifiers: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -159,6 +163,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         requires_object=row.get("requires_object", False),
         requires_object_for=frozenset(row.get("requires_object_for", ())),
         requires_particle_for={k: tuple(v) for k, v in row.get("requires_particle_for", {}).items()},
+        requires_governor=frozenset(row.get("requires_governor", ())),
         requires_agent_type=frozenset(row.get("requires_agent_type", ())),
         requires_object_type=frozenset(row.get("requires_object_type", ())),
         type_by_agent=dict(row.get("type_by_agent", {})),

@@ -304,3 +304,81 @@ def test_a_bill_status_action_list_gives_introduction_and_passage(extractor):
 )
 def test_lawsuits_instituted_commenced_or_told_in_a_relative_clause(extractor, text):
     assert [e.type for e in _extract(extractor, text, "2025-06-27")] == ["lawsuit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("In March 2021, Tallowbrook Media launched PuzzlePals in the app stores.", "PuzzlePals"),
+        ("Pellucid Diagnostics launched SepsiSight commercially in May 2022.", "SepsiSight"),
+        ("The company began selling its Talon 4 mapping drone in Asia in June.", "Talon 4"),
+    ],
+)
+def test_a_product_launched_in_a_filings_background_is_a_launch(extractor, text, product):
+    events = _extract(extractor, text, "2025-08-01")
+    assert [(e.type, _names(e.target)) for e in events] == [("launch", {product})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTC launched Operation Quiet Line in 2024.",  # an agency's programme, not a product
+        "The regulator ordered the company to stop making its Domo 1 robot available in Germany.",
+        "Kittredge will begin selling the Talon 5 next year.",
+    ],
+)
+def test_no_launch_for_programmes_stopped_sales_or_plans(extractor, text):
+    assert not [e for e in _extract(extractor, text, "2025-08-01") if e.type == "launch"]
+
+
+def test_a_law_told_in_a_relative_clause_was_passed_by_its_legislature(extractor):
+    events = _extract(
+        extractor,
+        "The law, which passed the Oregon Legislature in March with bipartisan support, takes effect in January. "
+        "China relies on its Export Control Law, which the country's top legislature adopted in October 2020.",
+        "2024-06-03",
+    )
+    assert {(e.type, e.date) for e in events} == {("legislation", "2024-03"), ("legislation", "2020-10")}
+
+
+def test_measures_a_company_proposed_are_not_legislation(extractor):
+    text = "The record does not explain why the findings justify a ban rather than the mitigation measures Kaiyuan proposed."
+    assert not [e for e in _extract(extractor, text, "2025-01-10") if e.type == "legislation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On November 22, 2024, the Government promulgated the Cabinet Order partially amending the Export Order.",
+        "In February 2026, the Ministry of Electronics and Information Technology notified the Amendment Rules.",
+    ],
+)
+def test_a_promulgated_order_or_notified_rules_are_a_rule(extractor, text):
+    assert [e.type for e in _extract(extractor, text, "2026-03-02")] == ["rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Ofcom opened an investigation into whether video-sharing platform Streamly complied with its duties.",
+            "Streamly",
+        ),
+        (
+            "The European Commission opened formal proceedings to assess whether Marketlane breached the DMA.",
+            "Marketlane",
+        ),
+        ("The FTC is investigating whether Brightwave Inc. misled consumers.", "Brightwave"),
+    ],
+)
+def test_a_probe_into_whether_someone_did_something_targets_them(extractor, text, target):
+    events = _extract(extractor, text, "2026-06-23")
+    assert [(e.type, _names(e.target)) for e in events] == [("investigation", {target})]
+
+
+def test_a_name_the_model_cut_before_its_owner_loses_the_dangling_words():
+    from nlp.components.entities import clean_name
+
+    assert clean_name("the Division of Enforcement of the") == "Division of Enforcement"
+    assert clean_name("Bank of America") == "Bank of America"
+    assert clean_name("Johnson & Johnson") == "Johnson & Johnson"

@@ -48,6 +48,8 @@ def clean_name(surface: str) -> str:
     """The name without "the", possessive or corporate suffix, with sane capitals."""
     name = re.sub(r"\s+", " ", surface).strip(" \t\n\"'“”‘’()[],.;:")
     name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    # "the Division of Enforcement of the": the model cut the name before its owner
+    name = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", name, flags=re.IGNORECASE)
     # "Plaintiff-Appellant Halloway Digital Assets LLC": the party's role in the case is not its name
     name = _PARTY_ROLE.sub("", name)
     name = re.sub(r"(['’]s|['’])$", "", name)
@@ -95,6 +97,45 @@ class ProductFinder:
     def __init__(self, stopwords: frozenset[str]):
         self.stopwords = stopwords
         self.product_nouns = default_rules().lexicon.product_nouns
+        self.launch_verbs = frozenset(
+            lemma
+            for rule in default_rules().triggers
+            if rule.type == "launch" and rule.pos == "VERB"
+            for lemma in rule.lemmas
+            if lemma not in rule.requires_particle_for  # "roll" launches only with "out"
+        )
+
+    def _launched_names(self, doc: Doc) -> list[Span]:
+        """Coined names a company launches ("Tallowbrook launched PuzzlePals"): products, whatever their shape.
+
+        The model often reads such a name as an organisation or nothing at all;
+        being the object of a launch by a company is what says it is a product.
+        """
+        if not doc.has_annotation("DEP"):
+            return []
+        found = []
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.launch_verbs:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or any(
+                ent.label_ in ("AGENCY", "GOV", "COURT", "LEGISLATURE", "PERSON", "GPE", "NORP")
+                for ent in doc.ents
+                if ent.start <= subjects[0].i < ent.end
+            ):
+                continue  # an agency launches programmes and probes, not products
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                if obj.pos_ != "PROPN":
+                    continue
+                start = min([obj.i] + [c.i for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                name = doc[start : obj.i + 1]
+                overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
+                if all(
+                    not ent.ent_id_ and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(ent) == len(name)
+                    for ent in overlapping
+                ):
+                    found.append(Span(doc, name.start, name.end, label="PRODUCT"))
+        return found
 
     def _sentence_has_product_noun(self, doc: Doc, token_index: int) -> bool:
         sent = doc[token_index].sent if doc.has_annotation("SENT_START") else doc[:]
@@ -127,6 +168,10 @@ class ProductFinder:
                 and self._sentence_has_product_noun(doc, i)
             ):
                 spans.append(Span(doc, i, i + 2, label="PRODUCT"))
+        launched = self._launched_names(doc) if self.launch_verbs else []
+        if launched:
+            replaced = {(s.start, s.end) for s in launched}
+            doc.ents = filter_spans(launched + [e for e in doc.ents if (e.start, e.end) not in replaced])
         if spans:
             # A glued version name ("Ardent-4") is a product even where the model saw a person;
             # only gazetteer names outrank it.

@@ -21,7 +21,7 @@ AGENT_TYPES = {"AGENCY", "GOV", "COURT", "ORG", "PERSON", "LEGISLATURE", "PLACE"
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Acts a relative clause may report ("the rule, which the Commission adopted in May");
 # "the measures Kaiyuan proposed" or "the app it launched" are too often not the act itself.
-_RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation")
+_RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation", "legislation", "meeting")
 # A bare proper name ("Pulsefit", "Brightmart Stores"): capitalised words, no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
@@ -513,6 +513,8 @@ class EventFinder:
                     return False
             if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
                 return False
+            if via == "xcomp" and token.lemma_.lower() in self.lex.cessative_verbs:
+                return False
             if via == "prep" and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press"):
                 return False  # "moved for an injunction barring X": asked for it, not granted
             if token.i != anchor.i and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.non_factual_nouns:
@@ -711,8 +713,28 @@ class EventFinder:
                 and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children))
             ):
                 return child, "acl"
+        if rule.type == "legislation":
+            for child in noun.children:
+                # "the law, which passed the Oregon Legislature in March"
+                if (
+                    child.dep_ == "relcl"
+                    and realizes(child, frozenset({"pass", "clear"}))
+                    and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children)
+                    and self._children(child, ("dobj",))
+                ):
+                    return child, "legislature-object"
         if node.dep_ in ("dobj", "attr", "oprd") and realizes(head, rule.realized_by):
             return head, "object"
+        if (
+            node.dep_ == "nsubj"
+            and head.dep_ == "ccomp"
+            and head.tag_ == "VBG"
+            and head.head.i != head.i
+            and realizes(head.head, rule.realized_by)
+        ):
+            # "promulgated the Cabinet Order amending the Order": the parser makes the object
+            # the subject of a clause, but a gerund after it is what the order does
+            return head.head, "object"
         if node.dep_ == "nsubjpass" and realizes(head, rule.realized_by):
             return head, "passive"
         if node.dep_ == "nsubj" and realizes(head, self.lex.intransitive_realizers):
@@ -734,10 +756,38 @@ class EventFinder:
                     child.dep_ == "relcl"
                     and child.tag_ in ("VBD", "VBN")
                     and realizes(child, rule.realized_by)
-                    and any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in child.children)
+                    and any(
+                        c.dep_ == "nsubj"
+                        and c.lower_ not in ("which", "that", "who")
+                        # "the mitigation measures Kaiyuan proposed": only lawmakers' measures are laws
+                        and (rule.type != "legislation" or self._lawmaker(c))
+                        for c in child.children
+                    )
                 ):
                     return child, "object"
         return None, ""
+
+    def _questioned(self, trigger: Token, anchor: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """Named subjects of the "whether" clauses an investigation asks about.
+
+        The clause hangs on the probe ("an investigation into whether ...") or on the act
+        that opened it, as its purpose ("opened proceedings to assess whether ...").
+        """
+        purposes = [c for c in anchor.children if c.dep_ in ("advcl", "xcomp")] if anchor.i != trigger.i else []
+        found: list[RoleFiller] = []
+        for token in [*trigger.subtree, *(t for p in purposes for t in p.subtree)]:
+            if token.i != trigger.i and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+                for subject in self._children(token, ("nsubj", "nsubjpass")):
+                    found += [f for f in self.fillers(subject, ents) if f.entity_id]
+        return found
+
+    @staticmethod
+    def _lawmaker(token: Token) -> bool:
+        """A legislature, a legislator or a head of government: who can pass, sign or propose a law."""
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY")
+        return token.lemma_.lower() in ("legislature", "parliament", "congress", "lawmaker", "legislator", "senate")
 
     @staticmethod
     def _mistagged_verb(token: Token) -> bool:
@@ -820,7 +870,12 @@ class EventFinder:
             realizer, how = realized
         else:
             realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
-        if realizer is not None and realizer.dep_ in ("relcl", "acl") and realizer.head.i in noun_triggers:
+        if (
+            realizer is not None
+            and realizer.dep_ in ("relcl", "acl")
+            and realizer.head.i != noun.i
+            and realizer.head.i in noun_triggers
+        ):
             return None  # "a rule that expands export controls": what the rule does, not a second act
         if (
             realizer is not None
@@ -918,6 +973,10 @@ class EventFinder:
             }
             if not nearby & set(particles):
                 return None
+        if rule.requires_governor and not (
+            verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_keys(verb.head) & rule.requires_governor
+        ):
+            return None
         if not self._context_ok(verb, rule, ents):
             return None
         if (
@@ -1091,6 +1150,9 @@ class EventFinder:
         self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents
     ) -> Candidate | None:
         sent = trigger.sent
+        if rule.type == "investigation" and not [f for f in target if f.entity_id]:
+            # "opened an investigation into whether Streamly complied": the probe is of the question's subject
+            target = self._questioned(trigger, anchor, ents) or target
         if rule.type == "meeting" and not target and len(agent) > 1:
             # "U.S. and Chinese officials held talks": one side meets the other
             agent, target = agent[:1], agent[1:]
