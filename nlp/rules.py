@@ -76,6 +76,8 @@ class TriggerRule:
 @dataclass(frozen=True)
 class Lexicon:
     modals: frozenset[str]
+    # what a company does with a product; halting one halts the product ("suspended sales of the Domo 1")
+    activity_nouns: frozenset[str]
     # "ordered it to stop making the robot available": what stops is not a new act
     cessative_verbs: frozenset[str]
     non_factual_governors: frozenset[str]

@@ -382,3 +382,36 @@ def test_a_name_the_model_cut_before_its_owner_loses_the_dangling_words():
     assert clean_name("the Division of Enforcement of the") == "Division of Enforcement"
     assert clean_name("Bank of America") == "Bank of America"
     assert clean_name("Johnson & Johnson") == "Johnson & Johnson"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Effective April 27, 2026, Halcyra suspended sales of the Domo 1 in all member states of the EU.", "Domo 1"),
+        (
+            "On November 12, 2025, Velion suspended shipments to four distributors in Southeast Asia.",
+            "four distributors",
+        ),
+        (
+            "Daeyang Electronics launched its foldable Veil X phone on Monday, but the company halted sales in Italy "
+            "the following day.",
+            "Veil X",
+        ),
+    ],
+)
+def test_a_halted_activity_targets_the_product_or_customers_it_concerned(extractor, text, target):
+    suspensions = [e for e in _extract(extractor, text, "2026-04-28") if e.type == "suspension"]
+    assert len(suspensions) == 1
+    assert any(target in name for name in _names(suspensions[0].target))
+
+
+def test_a_one_letter_company_name_inside_a_product_name_is_not_that_company(extractor):
+    events = _extract(extractor, "Daeyang launched its Veil X phone on Monday.", "2026-04-28")
+    assert all("X Corp." not in _names(e.agent) | _names(e.target) for e in events)
+    fined = _extract(extractor, "The Commission fined X 120 million euros on Friday.", "2026-04-28")
+    assert [_names(e.target) for e in fined] == [{"X Corp."}]
+
+
+def test_an_indian_private_limited_company_keeps_its_name_whole(extractor):
+    text = "Kesar Digital Pvt. Ltd., which markets Rangjeet Play in India, suspended its services on June 10."
+    assert [_names(e.agent) for e in _extract(extractor, text, "2026-06-11")] == [{"Kesar Digital"}]

@@ -22,7 +22,7 @@ _GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})-?(\d{1,3}[a-z]?)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v|"
-    r"pte|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
+    r"pte|pvt|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
     re.IGNORECASE,
 )
 _PARTY_ROLE = re.compile(

@@ -767,6 +767,38 @@ class EventFinder:
                     return child, "object"
         return None, ""
 
+    def _what_was_halted(self, heads: list[Token], verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """ "suspended sales of the Domo 1", "shipments to four distributors": the product or the
+        customers an activity concerned, not the activity; "halted sales in Italy" names neither,
+        so it is the product last mentioned (an anaphor resolved later)."""
+        found: list[RoleFiller] = []
+        for head in heads:
+            if lemma_keys(head).isdisjoint(self.lex.activity_nouns):
+                continue
+            concerned: list[RoleFiller] = []
+            # the parser hangs "to four distributors" on the noun or on the verb
+            for prep in [*head.children, *(c for c in verb.children if c.i > head.i)]:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for", "from", "in", "on"):
+                    continue
+                for obj in self._children(prep, ("pobj",)):
+                    named = [f for f in self.fillers(obj, ents, deep=True) if f.entity_id]
+                    if any(f.type in ("PLACE", "GOV") for f in named):
+                        continue  # "in Italy": where, not what
+                    phrase = _phrase(obj)
+                    concerned += named or [RoleFiller(phrase.text, phrase.start_char, phrase.end_char)]
+            if not concerned and not any(c.dep_ in ("poss", "compound") for c in head.children):
+                concerned = [
+                    RoleFiller(
+                        head.text,
+                        head.idx,
+                        head.idx + len(head.text),
+                        anaphor="PRODUCT",
+                        sentence_start=head.sent.start_char,
+                    )
+                ]
+            found += concerned
+        return found
+
     def _questioned(self, trigger: Token, anchor: Token, ents: dict[int, Span]) -> list[RoleFiller]:
         """Named subjects of the "whether" clauses an investigation asks about.
 
@@ -1134,6 +1166,8 @@ class EventFinder:
             if own and others and all(f.type in ("AGENCY", "GOV") for f in own):
                 agent, target = own, others
         target = self._expand_placeholders(target, verb, ents, agent)
+        if rule.type == "suspension" and not passive:
+            target = self._what_was_halted(target_heads, verb, ents) or target
         if rule.type == "launch":
             # "Marketlane launched in the European Union": a place is where, not what
             target = [f for f in target if f.type not in ("GOV", "PLACE", "GROUP")]

@@ -42,10 +42,20 @@ class GazetteerMatcher:
             if cased:
                 self.cased.add(entry.id, [nlp.make_doc(name) for name in sorted(cased)])
 
+    @staticmethod
+    def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+        """A one- or two-letter name ("X") written as the tail of a capitalised name ("Veil X") is part of it."""
+        if len(doc[start:end].text) > 2 or start == 0:
+            return False
+        before = doc[start - 1]
+        return before.is_title and before.is_alpha and not before.is_sent_start
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
+                if matcher is self.cased and self._inside_longer_name(doc, start, end):
+                    continue
                 label, entity_id = self.labels[key]
                 spans.append(Span(doc, start, end, label=label, span_id=entity_id))
         if not spans:
