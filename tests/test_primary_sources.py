@@ -415,3 +415,12 @@ def test_a_one_letter_company_name_inside_a_product_name_is_not_that_company(ext
 def test_an_indian_private_limited_company_keeps_its_name_whole(extractor):
     text = "Kesar Digital Pvt. Ltd., which markets Rangjeet Play in India, suspended its services on June 10."
     assert [_names(e.agent) for e in _extract(extractor, text, "2026-06-11")] == [{"Kesar Digital"}]
+
+
+def test_a_document_is_never_the_agent_of_what_it_orders(extractor):
+    text = (
+        "ORDER INSTITUTING CEASE-AND-DESIST PROCEEDINGS\n\n"
+        "In November 2022 the Commission adopted a Report and Order that bars new equipment authorizations."
+    )
+    for event in _extract(extractor, text, "2026-07-15"):
+        assert not {name.lower() for name in _names(event.agent)} & {"order", "report and order"}

@@ -389,6 +389,8 @@ class EventFinder:
         """Agents named in plain words must be someone ("federal prosecutors", "a coalition"), not a thing."""
         kept = []
         for filler in fillers:
+            if filler.text.strip().lower() in self.lex.document_nouns:
+                continue  # "ORDER instituting proceedings": a document acts through whoever issued it
             if filler.entity_id or filler.anaphor or filler.refers_to_event:
                 kept.append(filler)
                 continue
