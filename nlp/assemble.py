@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nlp import dates
@@ -80,30 +80,15 @@ def resolve_filler(
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
             words = re.sub(r"^(the|a|an)\s+", "", filler.text.strip(), flags=re.IGNORECASE).rstrip("'’s ")
             if words and len(words.split()) <= 2:
-                fuller = {
-                    m.id: m
-                    for m in mentions
-                    if m.id
-                    and m.canonical
-                    and types.get(m.id) == "ORG"
-                    and m.canonical.lower().startswith(words.lower() + " ")
-                }
-                if len(fuller) == 1:
-                    match = next(iter(fuller.values()))
-                    return [EntityRef(filler.text, match.canonical, match.id, "ORG")]
+                short = words.lower()
+                match = _only_entity(mentions, types, "ORG", lambda name: name.lower().startswith(short + " "))
                 # "Farrow-Lyle pleaded guilty": the surname of the one person named in full
-                bearers = {
-                    m.id: m
-                    for m in mentions
-                    if m.id
-                    and m.canonical
-                    and types.get(m.id) == "PERSON"
-                    and " " in m.canonical
-                    and m.canonical.split()[-1].lower() == words.lower()
-                }
-                if len(bearers) == 1 and " " not in words:
-                    match = next(iter(bearers.values()))
-                    return [EntityRef(filler.text, match.canonical, match.id, "PERSON")]
+                if match is None and " " not in words:
+                    match = _only_entity(
+                        mentions, types, "PERSON", lambda name: " " in name and name.split()[-1].lower() == short
+                    )
+                if match is not None:
+                    return [EntityRef(filler.text, match.canonical, match.id, types.get(match.id))]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
     if prefer:
@@ -164,6 +149,14 @@ def resolve_filler(
             chosen = fitting[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
+
+
+def _only_entity(
+    mentions: Sequence[Mention], types: dict[str, str], kind: str, fits: Callable[[str], bool]
+) -> Mention | None:
+    """The one entity of `kind` whose canonical name fits, or None when none or several do."""
+    found = {m.id: m for m in mentions if m.id and m.canonical and types.get(m.id) == kind and fits(m.canonical)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Mention | None:
