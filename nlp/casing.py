@@ -10,6 +10,8 @@ the gazetteer, and product-like tokens ("fable5") get their capitals back.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Nationality words are always capitalised in English ("non-Americans", "Chinese firms").
@@ -63,13 +65,38 @@ _PRODUCT_LIKE = re.compile(r"\b([a-z])(?=[a-z]{2,}\d{1,3}\b)")
 _ABBREVIATIONS = {"u.s.": "U.S.", "u.k.": "U.K.", "e.u.": "E.U.", "u.n.": "U.N.", "d.c.": "D.C.", "u.s": "U.S"}
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPERCASE = string.ascii_uppercase.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _is_cased_letter(char: str) -> bool:
+    return char.isalpha() and char.lower() != char.upper()
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(cased letters, upper-case ones among them) in `text`; letters without case (CJK) do not count.
+
+    Counted in C for the ASCII part, where the cased letters are exactly A-Z
+    and a-z, and one by one only for the few characters outside it.
+    """
+    data = text.encode("ascii", "ignore")
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    upper = len(data) - len(data.translate(None, _ASCII_UPPERCASE))
+    if len(data) < len(text):
+        for char in _NON_ASCII.findall(text):
+            if _is_cased_letter(char):
+                letters += 1
+                upper += char.isupper()
+    return letters, upper
+
+
 def case_style(text: str) -> str:
     """ "lower", "upper" or "mixed", judged on the letters of the text."""
-    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    if len(letters) < 20:
+    letters, upper = letter_counts(text)
+    if letters < 20:
         return "mixed"
-    upper = sum(1 for c in letters if c.isupper())
-    ratio = upper / len(letters)
+    ratio = upper / letters
     if ratio < 0.005:
         return "lower"
     if ratio > 0.9:
@@ -82,12 +109,48 @@ def _replace_same_length(chars: list[str], start: int, replacement: str) -> None
         chars[start : start + len(replacement)] = list(replacement)
 
 
+_LEADING_WORD = re.compile(r"\w*")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+# an alias that starts with punctuation can start at any character that is not in a word
+_ANY_START = re.compile(r"(?<![\w-])\w*")
+
+
 @lru_cache(maxsize=8)
-def _alias_regex(forms_key: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
-    if not forms_key:
-        return None
-    names = sorted((lower for lower, _ in forms_key), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def _alias_index(forms_key: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    """Aliases by the word they start with, longest first."""
+    index: dict[str, list[str]] = {}
+    for lower, _ in forms_key:
+        index.setdefault(_LEADING_WORD.match(lower).group(), []).append(lower)
+    return {word: tuple(sorted(aliases, key=len, reverse=True)) for word, aliases in index.items()}
+
+
+def alias_matches(text: str, forms_key: tuple[tuple[str, str], ...]) -> Iterator[tuple[int, str]]:
+    r"""(offset, alias) of each alias standing as whole words in `text`, left to right, longest first.
+
+    What one alternation of every alias between `(?<![\w-])` and `(?![\w-])`
+    would find, without compiling thousands of aliases into a regex (about a
+    second per process) or trying them all at every word. An alias that
+    matches starts with the same run of word characters as the text at that
+    offset (the run ends where the alias's does, or the alias would be
+    followed by a word character), so only the aliases filed under that run
+    are tried.
+    """
+    index = _alias_index(forms_key)
+    if not index:
+        return
+    starts = _ANY_START if "" in index else _WORD_START
+    resume = 0
+    for start in starts.finditer(text):
+        offset = start.start()
+        if offset < resume:
+            continue
+        for alias in index.get(start.group(), ()):
+            end = offset + len(alias)
+            if text.startswith(alias, offset) and not _WORD_OR_HYPHEN.match(text, end):
+                yield offset, alias
+                resume = end
+                break
 
 
 # "korvus secure hosting ltd", "kinwei vision technology co., ltd.": words before a legal form are a name
@@ -108,10 +171,8 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     chars = list(text)
     lowered = text  # already lower where it matters; searching it keeps offsets
     forms = forms or {}
-    regex = _alias_regex(tuple(sorted(forms.items())))
-    if regex is not None:
-        for match in regex.finditer(lowered):
-            _replace_same_length(chars, match.start(), forms[match.group(1)])
+    for offset, alias in alias_matches(lowered, tuple(sorted(forms.items()))):
+        _replace_same_length(chars, offset, forms[alias])
     for abbreviation, capitals in _ABBREVIATIONS.items():
         for match in re.finditer(r"(?<![\w.])" + re.escape(abbreviation), lowered):
             _replace_same_length(chars, match.start(), capitals)

@@ -10,6 +10,12 @@ output is the stock one (a test compares them token by token); but a token's
 attributes depend only on its tag, lower-case form and dependency label (and,
 for a handful of two-token patterns, its neighbour's), so it works them out
 once per such combination and once per lemma, and looks them up after that.
+A long text brings thousands of new combinations, so each is tested only
+against the patterns that could match it: those naming its lower-case form,
+tag or label, and the few that name none of these. The lemmas come from the
+model's own rules, through a copy of its lemmatizer whose word lists are sets:
+the stock tables hold them as lists (57,000 nouns) that every candidate form
+is searched for from the start.
 
 A pattern it cannot evaluate (an operator or attribute the model does not use
 today) makes it run the two stock components instead, unchanged.
@@ -24,6 +30,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -44,22 +52,24 @@ class UnsupportedPattern(ValueError):
     """A ruler pattern this component does not know how to evaluate."""
 
 
-def _value_test(position: int, spec: object, strings) -> Test:
-    def key(value: object) -> int:
-        if isinstance(value, bool):
-            return int(value)
-        if isinstance(value, str):
-            return strings.add(value) if value else 0
-        raise UnsupportedPattern(f"value {value!r}")
+def _value_key(value: object, strings) -> int:
+    """A pattern's value as the integer a token's signature holds."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        return strings.add(value) if value else 0
+    raise UnsupportedPattern(f"value {value!r}")
 
+
+def _value_test(position: int, spec: object, strings) -> Test:
     if not isinstance(spec, dict):
-        wanted = key(spec)
+        wanted = _value_key(spec, strings)
         return lambda signature, text: signature[position] == wanted
     if len(spec) != 1:
         raise UnsupportedPattern(f"predicate {spec!r}")
     ((operator, argument),) = spec.items()
     if operator in ("IN", "NOT_IN"):
-        values = frozenset(key(v) for v in argument)
+        values = frozenset(_value_key(v, strings) for v in argument)
         if operator == "IN":
             return lambda signature, text: signature[position] in values
         return lambda signature, text: signature[position] not in values
@@ -76,6 +86,22 @@ def _token_test(token_spec: dict, strings) -> Test:
             raise UnsupportedPattern(f"attribute {name!r}")
         tests.append(_value_test(_SIGNATURE[name], spec, strings))
     return lambda signature, text: all(test(signature, text) for test in tests)
+
+
+def _required_values(token_spec: dict, strings) -> tuple[int, frozenset[int]] | None:
+    """A signature position and the values it must hold for `token_spec` to match, if the spec fixes one.
+
+    The lower-case form is preferred, as it rules out the most tokens, then the tag, then the label.
+    """
+    for name in ("LOWER", "TAG", "DEP"):
+        spec = token_spec.get(name)
+        if spec is None or isinstance(spec, bool):
+            continue
+        if isinstance(spec, str):
+            return _SIGNATURE[name], frozenset({_value_key(spec, strings)})
+        if isinstance(spec, dict) and len(spec) == 1 and isinstance(spec.get("IN"), list):
+            return _SIGNATURE[name], frozenset(_value_key(value, strings) for value in spec["IN"])
+    return None
 
 
 @dataclass
@@ -112,6 +138,26 @@ def _fold(applied: list[tuple[int, dict[int, int]]]) -> dict[int, int]:
     return result
 
 
+def _with_indexed_forms(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """The same lemmatizer, its lists of known forms turned into sets.
+
+    The rule lemmatizer only asks whether a form is in the list, so a set
+    answers the same; the stock component keeps its tables as they are.
+    """
+    indexed = type(lemmatizer)(
+        lemmatizer.vocab, lemmatizer.model, lemmatizer.name, mode=lemmatizer.mode, overwrite=lemmatizer.overwrite
+    )
+    lookups = Lookups()
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        if name == "lemma_index":
+            lookups.add_table(name, {key: frozenset(forms) for key, forms in table.items()})
+        else:
+            lookups.add_table(name, dict(table.items()))
+    indexed.lookups = lookups
+    return indexed
+
+
 class Morphology:
     """POS, morphology and lemmas as the stock attribute ruler and lemmatizer set them."""
 
@@ -120,12 +166,18 @@ class Morphology:
         self.lemmatizer = nlp.get_pipe(lemmatizer_name)
         self.effects: dict[Signature, _Effects] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        # Which sequences can start at a token with a given value at a signature position
+        # (by index into `sequences`), and those that name no value and must always be tried.
+        self.starting_with: dict[int, dict[int, list[int]]] = {}
+        self.always_tried: list[int] = []
         try:
             self.sequences: list[_Sequence] | None = self._compile(nlp.vocab.strings)
         except UnsupportedPattern:
             self.sequences = None
         if getattr(self.lemmatizer, "overwrite", False) or getattr(self.lemmatizer, "mode", "rule") != "rule":
             self.sequences = None
+        else:
+            self.rule_lemmatizer = _with_indexed_forms(self.lemmatizer)
 
     def _compile(self, strings) -> list[_Sequence]:
         sequences = []
@@ -137,13 +189,32 @@ class Morphology:
                 if not -len(pattern) <= index < len(pattern):
                     raise UnsupportedPattern(f"index {index} outside a pattern of {len(pattern)} tokens")
                 tests = [_token_test(token, strings) for token in pattern]
+                required = _required_values(pattern[0], strings)
+                if required is None:
+                    self.always_tried.append(len(sequences))
+                else:
+                    position, values = required
+                    for value in values:
+                        self.starting_with.setdefault(position, {}).setdefault(value, []).append(len(sequences))
                 sequences.append(_Sequence(order, tests, index % len(pattern), dict(attrs)))
         return sequences
+
+    def _possible_starts(self, signature: Signature) -> list[int]:
+        """Indices of the sequences whose first token could match `signature`, in pattern order.
+
+        Every other sequence requires a value the signature does not hold, so
+        its first test would fail; skipping it leaves the effects unchanged.
+        """
+        possible = set(self.always_tried)
+        for position, by_value in self.starting_with.items():
+            possible.update(by_value.get(signature[position], ()))
+        return sorted(possible)
 
     def _effects_of(self, signature: Signature, text: Callable[[int], str]) -> _Effects:
         assert self.sequences is not None
         applied, starts = [], []
-        for sequence in self.sequences:
+        for index in self._possible_starts(signature):
+            sequence = self.sequences[index]
             if not sequence.tests[0](signature, text):
                 continue
             if len(sequence.tests) == 1:
@@ -158,6 +229,7 @@ class Morphology:
         if len(self.effects) > _CACHE_LIMIT or len(self.lemmas) > _CACHE_LIMIT:
             self.effects.clear()
             self.lemmas.clear()
+            self.rule_lemmatizer.cache.clear()
         strings = doc.vocab.strings
         text = strings.__getitem__
         tags, lowers, deps, spaces, orths, pos, morphs, lemmas = doc.to_array(_READ).T.tolist()
@@ -202,7 +274,7 @@ class Morphology:
                 continue
             lemma = cache.get(key)
             if lemma is None:
-                lemma = cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemma = cache[key] = strings.add(self.rule_lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = lemma
         doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
         return doc
