@@ -13,16 +13,9 @@ import pytest
 from nlp.pipeline import DocInput
 from nlp.rules import RuleError, load_rules
 from tests.conftest import ROOT, SHARED
+from tests.extraction_support import events_of, names
 
 EVAL = ROOT / "tests" / "data" / "eval"
-
-
-def _events(extractor, text, published="2026-11-17"):
-    return extractor.extract(DocInput("t", text, published)).events
-
-
-def _names(refs):
-    return {r.canonical or r.text for r in refs}
 
 
 # --- what happened and what did not ---------------------------------------------------
@@ -44,23 +37,23 @@ def _names(refs):
     ],
 )
 def test_hypotheticals_threats_demands_denials_and_plans_yield_nothing(extractor, text):
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 def test_a_dated_past_act_is_an_event_with_its_roles_and_date(extractor):
-    (event,) = _events(extractor, "On Friday, the Commerce Department added Huawei to the Entity List.")
+    (event,) = events_of(extractor, "On Friday, the Commerce Department added Huawei to the Entity List.")
     assert event.type == "designation"
     assert (event.date, event.date_precision) == ("2026-11-13", "day")
-    assert _names(event.agent) == {"U.S. Department of Commerce"}
-    assert "Huawei" in " ".join(_names(event.target))
+    assert names(event.agent) == {"U.S. Department of Commerce"}
+    assert "Huawei" in " ".join(names(event.target))
     assert event.attrs["action"] == "add"
 
 
 def test_passive_voice_swaps_the_roles(extractor):
-    (event,) = _events(extractor, "Huawei was added to the Entity List by the Commerce Department on Monday.")
+    (event,) = events_of(extractor, "Huawei was added to the Entity List by the Commerce Department on Monday.")
     assert event.type == "designation"
-    assert _names(event.agent) == {"U.S. Department of Commerce"}
-    assert "Huawei" in " ".join(_names(event.target))
+    assert names(event.agent) == {"U.S. Department of Commerce"}
+    assert "Huawei" in " ".join(names(event.target))
 
 
 def test_repeated_mentions_of_one_happening_are_one_event(extractor):
@@ -68,7 +61,7 @@ def test_repeated_mentions_of_one_happening_are_one_event(extractor):
         "The FCC on Tuesday fined Bluegate Telecom $4.5 million for carrying spoofed robocalls. "
         "The fine against Bluegate Telecom is the largest this year, the agency said."
     )
-    assert [e.type for e in _events(extractor, text)] == ["penalty"]
+    assert [e.type for e in events_of(extractor, text)] == ["penalty"]
 
 
 def test_coreference_fills_roles_from_the_nearest_fitting_entity(extractor):
@@ -76,8 +69,8 @@ def test_coreference_fills_roles_from_the_nearest_fitting_entity(extractor):
         "Lumora AI released Lumora5 and Lumora6 last week. "
         "On Friday the company suspended access to these two models for all customers."
     )
-    events = {e.type: e for e in _events(extractor, text)}
-    assert "Lumora" in " ".join(_names(events["suspension"].agent))
+    events = {e.type: e for e in events_of(extractor, text)}
+    assert "Lumora" in " ".join(names(events["suspension"].agent))
 
 
 # --- documents that are the act -----------------------------------------------------------
@@ -90,12 +83,12 @@ def test_an_executive_order_text_is_an_order_by_the_president_dated_by_its_signa
         "Section 1. No United States person shall engage in any transaction with Velkor Systems Ltd.\n"
         "THE WHITE HOUSE,\nMarch 3, 2026."
     )
-    orders = [e for e in _events(extractor, text, "2026-03-06") if e.type == "order"]
+    orders = [e for e in events_of(extractor, text, "2026-03-06") if e.type == "order"]
     assert len(orders) == 1
-    assert _names(orders[0].agent) == {"President of the United States"}
+    assert names(orders[0].agent) == {"President of the United States"}
     assert orders[0].date == "2026-03-03"
     assert orders[0].attrs["instrument"] == "International Emergency Economic Powers Act"
-    assert all(e.type != "ruling" for e in _events(extractor, text, "2026-03-06"))
+    assert all(e.type != "ruling" for e in events_of(extractor, text, "2026-03-06"))
 
 
 def test_a_court_order_is_a_ruling_on_the_captioned_parties(extractor):
@@ -104,10 +97,10 @@ def test_a_court_order_is_a_ruling_on_the_captioned_parties(extractor):
         "VELKOR SYSTEMS LTD.,\n    Plaintiff,\n  v.\nUNITED STATES DEPARTMENT OF COMMERCE,\n    Defendant.\n\n"
         "MEMORANDUM OPINION AND ORDER\n\nThe motion for a preliminary injunction is GRANTED.\n\nSO ORDERED.\n\nDated: May 4, 2026\n"
     )
-    rulings = [e for e in _events(extractor, text, "2026-05-05") if e.type == "ruling"]
+    rulings = [e for e in events_of(extractor, text, "2026-05-05") if e.type == "ruling"]
     assert rulings and rulings[0].date == "2026-05-04"
-    assert "Court" in " ".join(_names(rulings[0].agent))
-    assert any("Commerce" in name for name in _names(rulings[0].target))
+    assert "Court" in " ".join(names(rulings[0].agent))
+    assert any("Commerce" in name for name in names(rulings[0].target))
 
 
 def test_an_appellate_we_affirm_acts_on_the_captioned_defendant(extractor):
@@ -117,8 +110,8 @@ def test_an_appellate_we_affirm_acts_on_the_captioned_defendant(extractor):
         "Kertesz challenges her conviction for smuggling night-vision optics. The evidence was sufficient, and "
         "the instructions were correct. We affirm.\n\nFiled: March 3, 2026\n"
     )
-    rulings = [e for e in _events(extractor, text, "2026-03-03") if e.type == "ruling"]
-    assert rulings and "Orsolya Kertesz" in " ".join(_names(rulings[0].target)).title()
+    rulings = [e for e in events_of(extractor, text, "2026-03-03") if e.type == "ruling"]
+    assert rulings and "Orsolya Kertesz" in " ".join(names(rulings[0].target)).title()
 
 
 def test_a_described_defendant_named_later_is_the_target_and_the_announcing_prosecutor_the_agent(extractor):
@@ -128,10 +121,10 @@ def test_a_described_defendant_named_later_is_the_target_and_the_announcing_pros
         "Rasa Petrauskiene, 44, admitted shipping the scopes through a freight forwarder in Vilnius. "
         "Homeland Security Investigations handled the case."
     )
-    penalties = [e for e in _events(extractor, text, "2026-02-11") if e.type == "penalty"]
+    penalties = [e for e in events_of(extractor, text, "2026-02-11") if e.type == "penalty"]
     assert len(penalties) == 1
-    assert _names(penalties[0].target) == {"Rasa Petrauskiene"}
-    assert _names(penalties[0].agent) == {"U.S. Attorney's Office for the Northern District of Illinois"}
+    assert names(penalties[0].target) == {"Rasa Petrauskiene"}
+    assert names(penalties[0].agent) == {"U.S. Attorney's Office for the Northern District of Illinois"}
     assert penalties[0].date == "2026-02-10"
 
 
@@ -141,8 +134,8 @@ def test_a_subpoena_received_from_an_agency_is_that_agencys_investigation(extrac
         "Office of Foreign Assets Control requesting records of sales to resellers in Armenia. "
         "The Company is cooperating."
     )
-    probes = [e for e in _events(extractor, text, "2026-06-05") if e.type == "investigation"]
-    assert probes and _names(probes[0].agent) == {"Office of Foreign Assets Control"}
+    probes = [e for e in events_of(extractor, text, "2026-06-05") if e.type == "investigation"]
+    assert probes and names(probes[0].agent) == {"Office of Foreign Assets Control"}
     assert probes[0].date == "2026-06-02"
 
 
@@ -152,8 +145,8 @@ def test_first_person_in_a_company_report_is_the_company(extractor):
         "Orvelle Diagnostics sells them to clinics. In May 2026, the Food and Drug Administration inspected a plant. "
         "In July 2026, we suspended shipments of the Clarion 3 analyser while we reviewed the findings."
     )
-    suspensions = [e for e in _events(extractor, text, "2026-09-01") if e.type == "suspension"]
-    assert suspensions and _names(suspensions[0].agent) == {"Orvelle Diagnostics"}
+    suspensions = [e for e in events_of(extractor, text, "2026-09-01") if e.type == "suspension"]
+    assert suspensions and names(suspensions[0].agent) == {"Orvelle Diagnostics"}
 
 
 def test_a_court_named_in_passing_is_never_the_one_fined(extractor):
@@ -161,7 +154,7 @@ def test_a_court_named_in_passing_is_never_the_one_fined(extractor):
         "Tessaro Freight Ltd. agreed to pay $3 million. The company entered into a deferred prosecution agreement "
         "in connection with charges filed today in the Eastern District of Michigan charging it with export violations."
     )
-    for event in _events(extractor, text, "2026-04-01"):
+    for event in events_of(extractor, text, "2026-04-01"):
         if event.type == "penalty":
             assert not any(ref.type == "COURT" for ref in event.target)
 
@@ -172,41 +165,41 @@ def test_one_bill_passing_two_chambers_on_different_days_is_two_acts(extractor):
         "by voice vote three days later."
     )
     passed = sorted(
-        (e for e in _events(extractor, text, "2026-03-20") if e.type == "legislation"), key=lambda e: e.date or ""
+        (e for e in events_of(extractor, text, "2026-03-20") if e.type == "legislation"), key=lambda e: e.date or ""
     )
-    assert [(e.date, _names(e.agent)) for e in passed] == [
+    assert [(e.date, names(e.agent)) for e in passed] == [
         ("2026-03-03", {"U.S. House of Representatives"}),
         ("2026-03-06", {"U.S. Senate"}),
     ]
 
 
 def test_a_second_passive_participle_shares_the_subject(extractor):
-    events = _events(
+    events = events_of(
         extractor, "Tomas Verhoeven was arrested on May 4 and charged with exporting rifle scopes.", "2026-05-06"
     )
     penalties = [e for e in events if e.type == "penalty"]
-    assert penalties and _names(penalties[0].target) == {"Tomas Verhoeven"}
+    assert penalties and names(penalties[0].target) == {"Tomas Verhoeven"}
 
 
 def test_a_rule_reported_in_a_relative_clause_is_that_rule(extractor):
     text = "The FCC said the Robocall Mitigation Rule, which the Commission adopted in March 2026, applies to gateway providers."
-    rules = [e for e in _events(extractor, text, "2026-06-01") if e.type == "rule"]
+    rules = [e for e in events_of(extractor, text, "2026-06-01") if e.type == "rule"]
     assert rules and rules[0].date == "2026-03"
-    assert _names(rules[0].agent) == {"Federal Communications Commission"}
+    assert names(rules[0].agent) == {"Federal Communications Commission"}
 
 
 def test_stopping_a_sale_is_a_suspension_of_what_was_sold(extractor):
     text = "On June 3, 2026, Harlow Retail stopped selling the Vexa routers in its stores."
-    suspensions = [e for e in _events(extractor, text, "2026-06-05") if e.type == "suspension"]
+    suspensions = [e for e in events_of(extractor, text, "2026-06-05") if e.type == "suspension"]
     assert suspensions and suspensions[0].date == "2026-06-03"
     assert "Vexa" in " ".join(r.text for r in suspensions[0].target)
 
 
 def test_an_it_that_imposes_a_penalty_is_the_regulator_not_the_company(extractor):
     text = "The FCC on Tuesday fined Corlan Voice $2 million, finalizing a penalty it first proposed last year."
-    for event in _events(extractor, text, "2026-07-16"):
+    for event in events_of(extractor, text, "2026-07-16"):
         if event.type == "penalty":
-            assert _names(event.agent) == {"Federal Communications Commission"}
+            assert names(event.agent) == {"Federal Communications Commission"}
 
 
 def test_a_regulator_that_has_acted_in_its_own_release_acted_on_the_release_date(extractor):
@@ -215,7 +208,7 @@ def test_a_regulator_that_has_acted_in_its_own_release_acted_on_the_release_date
         "Ferreiro Logistics Ltd shared price lists with rivals for three years, the findings say. "
         "The CMA has imposed a fine of 12 million pounds on Ferreiro Logistics Ltd."
     )
-    penalties = [e for e in _events(extractor, text, "2026-03-04") if e.type == "penalty"]
+    penalties = [e for e in events_of(extractor, text, "2026-03-04") if e.type == "penalty"]
     assert penalties and penalties[0].date == "2026-03-04"
 
 
@@ -225,11 +218,11 @@ def test_directing_staff_to_investigate_is_the_directing_bodys_investigation_of_
         "Quillpay runs a wallet app. In May 2024, the Commission directed the Director General to investigate "
         "the matter after complaints about Quillpay."
     )
-    events = _events(extractor, text, "2026-01-20")
+    events = events_of(extractor, text, "2026-01-20")
     probes = [e for e in events if e.type == "investigation"]
     assert probes and probes[0].date == "2024-05"
-    assert _names(probes[0].agent) == {"Competition Commission of India"}
-    assert "Quillpay" in " ".join(_names(probes[0].target))
+    assert names(probes[0].agent) == {"Competition Commission of India"}
+    assert "Quillpay" in " ".join(names(probes[0].target))
     assert not [e for e in events if e.type == "order"]
 
 
@@ -242,8 +235,8 @@ def test_a_one_word_short_name_links_to_the_one_full_name_it_starts(extractor):
 
 def test_a_bare_company_name_the_model_missed_is_still_the_agent(extractor):
     text = "Quorra Mobility Inc. rents scooters. Quorra launched the Quorra Ride app in March 2025."
-    launches = [e for e in _events(extractor, text, "2025-06-01") if e.type == "launch"]
-    assert launches and _names(launches[0].agent) == {"Quorra Mobility"}
+    launches = [e for e in events_of(extractor, text, "2025-06-01") if e.type == "launch"]
+    assert launches and names(launches[0].agent) == {"Quorra Mobility"}
 
 
 PHRASINGS = [json.loads(line) for line in (ROOT / "tests" / "data" / "phrasings.jsonl").read_text().splitlines()]
@@ -251,13 +244,13 @@ PHRASINGS = [json.loads(line) for line in (ROOT / "tests" / "data" / "phrasings.
 
 @pytest.mark.parametrize("case", PHRASINGS, ids=[case["text"][:40] for case in PHRASINGS])
 def test_common_phrasings_of_each_event_type_are_found_and_dated(extractor, case):
-    events = _events(extractor, case["text"], case["published"])
+    events = events_of(extractor, case["text"], case["published"])
     assert [(e.type, e.date) for e in events if e.type == case["type"]][:1] == [(case["type"], case["date"])]
 
 
 def test_a_modal_on_the_governing_verb_covers_an_act_reached_through_by(extractor):
     text = "Analysts said Beijing could respond by opening antitrust investigations into European suppliers."
-    assert _events(extractor, text, "2026-01-22") == []
+    assert events_of(extractor, text, "2026-01-22") == []
 
 
 def test_a_dateline_after_a_blank_line_is_not_the_agent(extractor):
@@ -265,8 +258,8 @@ def test_a_dateline_after_a_blank_line_is_not_the_agent(extractor):
         "FOR IMMEDIATE RELEASE\n\nWashington D.C., May 5, 2026 — The Securities and Exchange Commission "
         "today announced settled charges against Morrow Ridge Advisers LLC."
     )
-    penalties = [e for e in _events(extractor, text, "2026-05-05") if e.type == "penalty"]
-    assert penalties and _names(penalties[0].agent) == {"U.S. Securities and Exchange Commission"}
+    penalties = [e for e in events_of(extractor, text, "2026-05-05") if e.type == "penalty"]
+    assert penalties and names(penalties[0].agent) == {"U.S. Securities and Exchange Commission"}
 
 
 def test_the_company_in_a_filing_is_the_one_company_named_with_its_suffix(extractor):
@@ -274,28 +267,28 @@ def test_the_company_in_a_filing_is_the_one_company_named_with_its_suffix(extrac
         'Item 7.01 Regulation FD Disclosure.\n\nOn May 4, 2026, Tavoris Medical, Inc. (the "Company") received '
         "a notice from the Food and Drug Administration ordering the Company to stop distributing its Kivo pump."
     )
-    orders = [e for e in _events(extractor, text, "2026-05-06") if e.type == "order"]
-    assert orders and _names(orders[0].target) == {"Tavoris Medical"}
+    orders = [e for e in events_of(extractor, text, "2026-05-06") if e.type == "order"]
+    assert orders and names(orders[0].target) == {"Tavoris Medical"}
 
 
 def test_a_legal_suffix_with_periods_does_not_end_the_sentence(extractor):
     text = "BIS is also taking Brno Tooling s.r.o. of the Czech Republic off the Entity List."
-    removals = [e for e in _events(extractor, text, "2026-02-02") if e.type == "designation"]
+    removals = [e for e in events_of(extractor, text, "2026-02-02") if e.type == "designation"]
     assert removals and removals[0].attrs.get("action") == "remove"
-    assert "Brno Tooling" in " ".join(_names(removals[0].target))
+    assert "Brno Tooling" in " ".join(names(removals[0].target))
 
 
 def test_a_relative_clause_on_an_apposition_designates_the_named_person(extractor):
     text = "The ring is run by Farid Tavakoli, an Iranian procurement agent whom OFAC first designated in May 2024."
-    designations = [e for e in _events(extractor, text, "2026-02-02") if e.type == "designation"]
-    assert designations and _names(designations[0].target) == {"Farid Tavakoli"}
+    designations = [e for e in events_of(extractor, text, "2026-02-02") if e.type == "designation"]
+    assert designations and names(designations[0].target) == {"Farid Tavakoli"}
     assert designations[0].date == "2024-05"
 
 
 def test_a_wire_dateline_with_state_date_and_agency_is_skipped(extractor):
     text = "SAN JOSE, Calif., Feb 3 (Regwire) - Ventrix Labs Inc. launched its VX-7 model on Monday."
-    launches = [e for e in _events(extractor, text, "2026-02-03") if e.type == "launch"]
-    assert launches and _names(launches[0].agent) == {"Ventrix Labs"}
+    launches = [e for e in events_of(extractor, text, "2026-02-03") if e.type == "launch"]
+    assert launches and names(launches[0].agent) == {"Ventrix Labs"}
 
 
 def test_a_court_opinion_is_one_ruling_by_its_caption_court_dated_by_its_signature(extractor):
@@ -308,14 +301,14 @@ def test_a_court_opinion_is_one_ruling_by_its_caption_court_dated_by_its_signatu
         "640 F.2d 109 (8th Cir. 1981).\n\nIT IS HEREBY ORDERED that the motion is GRANTED.\n\n"
         "Dated this 2nd day of May, 2025.\n"
     )
-    events = _events(extractor, text, "2025-05-05")
+    events = events_of(extractor, text, "2025-05-05")
     rulings = [e for e in events if e.type == "ruling"]
     assert len(rulings) == 1
     assert rulings[0].date == "2025-05-02"
-    assert _names(rulings[0].agent) == {"U.S. District Court for the District of Minnesota"}
+    assert names(rulings[0].agent) == {"U.S. District Court for the District of Minnesota"}
     assert not [e for e in events if e.type == "order"]  # asked for, not granted by that sentence
     lawsuits = [e for e in events if e.type == "lawsuit"]
-    assert lawsuits and _names(lawsuits[0].agent) == {"State of Minnesota"}
+    assert lawsuits and names(lawsuits[0].agent) == {"State of Minnesota"}
 
 
 def test_an_appeal_captioned_with_versus_affirmed_in_capitals_acts_on_the_appellants(extractor):
@@ -325,8 +318,8 @@ def test_an_appeal_captioned_with_versus_affirmed_in_capitals_acts_on_the_appell
         "    Defendant-Appellant.\n\nFiled: June 2, 2026\n\n"
         "The district court granted summary judgment against the defendant. We AFFIRM.\n"
     )
-    rulings = [e for e in _events(extractor, text, "2026-06-02") if e.type == "ruling"]
-    assert rulings and all("Brimley" in " ".join(_names(r.target)).title() for r in rulings)
+    rulings = [e for e in events_of(extractor, text, "2026-06-02") if e.type == "ruling"]
+    assert rulings and all("Brimley" in " ".join(names(r.target)).title() for r in rulings)
 
 
 def test_docket_entries_become_dated_filings_and_rulings(extractor):
@@ -337,7 +330,7 @@ def test_docket_entries_become_dated_filings_and_rulings(extractor):
         "03/05/2026  4  MINUTE ORDER setting a status conference.\n"
         "03/20/2026  9  ORDER denying 5 Motion for Temporary Restraining Order.\n"
     )
-    events = _events(extractor, text, "2026-03-21")
+    events = events_of(extractor, text, "2026-03-21")
     found = {(e.type, e.date) for e in events}
     assert ("lawsuit", "2026-03-02") in found
     assert ("ruling", "2026-03-20") in found
@@ -362,8 +355,8 @@ def _signature(events, gazetteer):
 def test_a_lower_case_copy_of_the_seed_report_yields_the_same_events(extractor, seeds_dir):
     rows = [json.loads(line) for line in (seeds_dir / "seeds.jsonl").read_text().splitlines()]
     cased = next(r for r in rows if r["id"].startswith("003"))
-    first = _events(extractor, cased["text"], cased["published"])
-    lowered = _events(extractor, cased["text"].lower(), cased["published"])
+    first = events_of(extractor, cased["text"], cased["published"])
+    lowered = events_of(extractor, cased["text"].lower(), cased["published"])
     assert first
     assert _signature(first, extractor.gazetteer) == _signature(lowered, extractor.gazetteer)
 
@@ -371,8 +364,8 @@ def test_a_lower_case_copy_of_the_seed_report_yields_the_same_events(extractor, 
 def test_lower_case_copies_of_the_dev_set_mostly_agree(extractor):
     rows = [json.loads(line) for line in (EVAL / "dev.jsonl").read_text().splitlines()]
     same = sum(
-        sorted((e.type, e.date) for e in _events(extractor, r["text"], r["published"]))
-        == sorted((e.type, e.date) for e in _events(extractor, r["text"].lower(), r["published"]))
+        sorted((e.type, e.date) for e in events_of(extractor, r["text"], r["published"]))
+        == sorted((e.type, e.date) for e in events_of(extractor, r["text"].lower(), r["published"]))
         for r in rows
     )
     # measured 42 of 50 when written: unknown names cannot be re-cased, known ones are
@@ -381,9 +374,9 @@ def test_lower_case_copies_of_the_dev_set_mostly_agree(extractor):
 
 def test_ocr_damage_is_repaired_without_moving_offsets(extractor):
     text = "On Mon-\nday the Com- merce Department added Velkor Systems Ltd. to the Entity List."
-    (event,) = _events(extractor, text, "2026-03-04")
+    (event,) = events_of(extractor, text, "2026-03-04")
     assert event.evidence == text[event.start : event.end]
-    assert _names(event.agent) == {"U.S. Department of Commerce"}
+    assert names(event.agent) == {"U.S. Department of Commerce"}
     assert event.date == "2026-03-02"
 
 

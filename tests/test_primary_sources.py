@@ -6,6 +6,7 @@ import pytest
 
 from nlp.casing import repair_ocr
 from nlp.pipeline import DocInput
+from tests.extraction_support import events_of, names
 
 DENIAL_ORDER = """DEPARTMENT OF COMMERCE
 Bureau of Industry and Security
@@ -40,35 +41,27 @@ Under Secretary for Industry and Security.
 """
 
 
-def _extract(extractor, text, published, title=None):
-    return extractor.extract(DocInput("t", text, published, title=title)).events
-
-
-def _names(refs):
-    return {r.canonical or r.text for r in refs}
-
-
 def test_a_denial_order_is_its_operative_clause_against_the_party_named_under_its_heading(extractor):
-    events = _extract(extractor, DENIAL_ORDER, "2025-12-02")
+    events = events_of(extractor, DENIAL_ORDER, "2025-12-02")
     renewal = next(e for e in events if e.date == "2025-11-28")
     assert renewal.type == "order"
     assert renewal.evidence.startswith("It is therefore ordered")
-    assert "Kestrel Air Freight" in " ".join(_names(renewal.target))
-    assert "Bureau of Industry and Security" in _names(renewal.agent)
+    assert "Kestrel Air Freight" in " ".join(names(renewal.target))
+    assert "Bureau of Industry and Security" in names(renewal.agent)
     # the heading's "Denying Export Privileges" is that order, not a court's ruling
     assert not [e for e in events if e.type == "ruling"]
 
 
 def test_i_in_an_officials_order_is_the_office_on_its_letterhead(extractor):
-    events = _extract(extractor, DENIAL_ORDER, "2025-12-02")
+    events = events_of(extractor, DENIAL_ORDER, "2025-12-02")
     original = next(e for e in events if e.date == "2025-06-03")
     assert original.type == "order"
-    assert _names(original.agent) == {"Bureau of Industry and Security"}
-    assert "Kestrel Air Freight" in " ".join(_names(original.target))
+    assert names(original.agent) == {"Bureau of Industry and Security"}
+    assert "Kestrel Air Freight" in " ".join(names(original.target))
 
 
 def test_a_federal_register_rule_is_dated_by_publication_and_evidenced_by_its_summary(extractor):
-    events = [e for e in _extract(extractor, FINAL_RULE, "2026-01-30") if e.type == "rule"]
+    events = [e for e in events_of(extractor, FINAL_RULE, "2026-01-30") if e.type == "rule"]
     assert len(events) == 1  # "BIS is issuing this rule" is the same rule
     (rule,) = events
     assert (rule.date, rule.attrs["stage"]) == ("2026-01-30", "final")
@@ -85,16 +78,16 @@ def test_a_document_title_is_not_taken_for_an_organisation(extractor):
         "On October 14, 2025, Corvane Digital, Inc. received a Wells Notice from the staff of the SEC. "
         "The Company has cooperated with the staff's investigation since it received a subpoena in March 2024."
     )
-    events = _extract(extractor, text, "2025-10-17")
+    events = events_of(extractor, text, "2025-10-17")
     subpoena = next(e for e in events if e.type == "investigation" and e.date == "2024-03")
-    assert _names(subpoena.target) == {"Corvane Digital"}
+    assert names(subpoena.target) == {"Corvane Digital"}
 
 
 def test_a_country_in_brackets_is_part_of_a_company_name(extractor):
     text = "In March 2024, the SEC settled charges against two advisers, Delphia (USA) Inc. and Global Predictions Inc."
-    (event,) = _extract(extractor, text, "2025-04-24")
+    (event,) = events_of(extractor, text, "2025-04-24")
     assert event.type == "penalty"
-    assert _names(event.agent) == {"U.S. Securities and Exchange Commission"}
+    assert names(event.agent) == {"U.S. Securities and Exchange Commission"}
     assert "org:delphia-usa" in {r.id for r in event.target}
     assert "gov:us" not in {r.id for r in event.target}  # "(USA)" is not a second party
 
@@ -104,9 +97,9 @@ def test_an_agencys_own_investigation_names_it_as_investigator_and_the_release_s
         "The SEC today charged Brannock Capital LLC with misleading clients. Brannock Capital LLC agreed to pay "
         "a $2 million penalty. The SEC's investigation was conducted by the New York Regional Office."
     )
-    probe = next(e for e in _extract(extractor, text, "2025-05-01") if e.type == "investigation")
-    assert "U.S. Securities and Exchange Commission" in _names(probe.agent)
-    assert _names(probe.target) == {"Brannock Capital"}
+    probe = next(e for e in events_of(extractor, text, "2025-05-01") if e.type == "investigation")
+    assert "U.S. Securities and Exchange Commission" in names(probe.agent)
+    assert names(probe.target) == {"Brannock Capital"}
 
 
 def test_a_person_named_again_by_a_short_surname_is_the_subject_of_a_release(extractor):
@@ -114,8 +107,8 @@ def test_a_person_named_again_by_a_short_surname_is_the_subject_of_a_release(ext
         "A Hong Kong man pleaded guilty today to exporting chips to Iran. Li Wen, 41, entered his plea in Newark. "
         "From 2019 Li bought the chips from a distributor. The FBI investigated the case."
     )
-    probe = next(e for e in _extract(extractor, text, "2025-09-23") if e.type == "investigation")
-    assert _names(probe.target) == {"Li Wen"}
+    probe = next(e for e in events_of(extractor, text, "2025-09-23") if e.type == "investigation")
+    assert names(probe.target) == {"Li Wen"}
 
 
 IN_RE_ORDER = """         Case 2:25-cv-00911    Document 40    Filed 06/02/26    Page 1 of 6
@@ -141,11 +134,11 @@ complaint is DISMISSED without prejudice.
 
 
 def test_granting_the_defence_motion_is_a_ruling_against_the_plaintiff_in_an_in_re_caption(extractor):
-    (ruling,) = [e for e in _extract(extractor, IN_RE_ORDER, "2026-06-03") if e.type == "ruling"]
+    (ruling,) = [e for e in events_of(extractor, IN_RE_ORDER, "2026-06-03") if e.type == "ruling"]
     assert ruling.date == "2026-06-02"
-    assert _names(ruling.target) == {"Tarnow Pension Fund"}
+    assert names(ruling.target) == {"Tarnow Pension Fund"}
     assert "DISMISSED" in ruling.evidence  # the operative words, not the caption's title
-    assert _names(ruling.agent) == {"U.S. District Court for the Western District of Washington"}
+    assert names(ruling.agent) == {"U.S. District Court for the Western District of Washington"}
 
 
 def test_denying_the_defence_motion_goes_against_the_defendant():
@@ -177,8 +170,8 @@ def test_a_conviction_told_in_the_passive_is_the_named_courts(extractor):
         "On March 11, 2024, in the U.S. District Court for the Eastern District of New York, Halvard Brenn "
         "was convicted of exporting night vision devices."
     )
-    (ruling,) = [e for e in _extract(extractor, text, "2025-07-18") if e.type == "ruling"]
-    assert _names(ruling.agent) == {"U.S. District Court for the Eastern District of New York"}
+    (ruling,) = [e for e in events_of(extractor, text, "2025-07-18") if e.type == "ruling"]
+    assert names(ruling.agent) == {"U.S. District Court for the Eastern District of New York"}
     assert ruling.date == "2024-03-11"
 
 
@@ -202,7 +195,7 @@ BLUE GULF SHIPPING FZE, Ajman Free Zone, United Arab Emirates [IRAN].
 
 
 def test_a_sanctions_notice_lists_its_entries_in_capitals_and_dates_its_present_perfect_acts(extractor):
-    events = [e for e in _extract(extractor, SDN_NOTICE, "2025-03-04") if e.type == "designation"]
+    events = [e for e in events_of(extractor, SDN_NOTICE, "2025-03-04") if e.type == "designation"]
     added = next(e for e in events if e.attrs.get("action") == "add")
     removed = next(e for e in events if e.attrs.get("action") == "remove")
     assert {r.text for r in added.target} == {"MANSOUR, Karim Adel", "NAHR AL-FURAT EXCHANGE SAL"}
@@ -215,9 +208,9 @@ def test_eu_restrictive_measures_are_a_listing_of_the_counted_parties(extractor)
         "Council of the EU\n\nThe Council today adopted restrictive measures against four individuals and "
         "two entities responsible for actions of the Belarusian government that undermine democracy."
     )
-    (event,) = _extract(extractor, text, "2025-11-25")
+    (event,) = events_of(extractor, text, "2025-11-25")
     assert (event.type, event.attrs["action"]) == ("designation", "add")
-    assert _names(event.agent) == {"Council of the European Union"}
+    assert names(event.agent) == {"Council of the European Union"}
     assert {r.text for r in event.target} == {"four individuals", "two entities"}
 
 
@@ -227,10 +220,10 @@ def test_a_headline_folds_into_the_body_sentence_it_sums_up(extractor):
         "The Competition Commission of India (CCI) has, by its final order dated 14.06.2024, imposed a penalty "
         "of Rs. 12 crore on Ranjit Tyres Ltd. for fixing prices."
     )
-    (event,) = [e for e in _extract(extractor, text, "2024-06-20") if e.type == "penalty"]
+    (event,) = [e for e in events_of(extractor, text, "2024-06-20") if e.type == "penalty"]
     assert event.date == "2024-06-14"  # day first where dots separate the parts
     assert event.evidence.startswith("The Competition Commission")
-    assert "Ranjit Tyres" in " ".join(_names(event.target))
+    assert "Ranjit Tyres" in " ".join(names(event.target))
 
 
 def test_an_administrative_sanction_is_a_penalty_and_an_inspection_carried_out_a_probe(extractor):
@@ -239,7 +232,7 @@ def test_an_administrative_sanction_is_a_penalty_and_an_inspection_carried_out_a
         "Kogyo Co., Ltd., prohibiting the company from exporting goods for three months. METI carried out an "
         "on-site inspection of the company in May 2024."
     )
-    events = _extract(extractor, text, "2025-02-03")
+    events = events_of(extractor, text, "2025-02-03")
     assert {(e.type, e.date) for e in events} == {("penalty", "2025-02-03"), ("investigation", "2024-05")}
 
 
@@ -250,7 +243,7 @@ def test_it_is_hereby_ordered_in_an_agencys_order_is_not_a_court_ruling(extracto
         "Accordingly, it is hereby ORDERED that Respondent Marrow Diagnostics, Inc. cease and desist "
         "from committing any violations of Section 17(a) of the Securities Act."
     )
-    assert not [e for e in _extract(extractor, text, "2026-07-15") if e.type == "ruling"]
+    assert not [e for e in events_of(extractor, text, "2026-07-15") if e.type == "ruling"]
 
 
 def test_a_defendant_named_again_by_surname_or_pronoun_is_that_person_not_the_judge(extractor):
@@ -259,10 +252,10 @@ def test_a_defendant_named_again_by_surname_or_pronoun_is_that_person_not_the_ju
         "in prison. Keller-Voss pleaded guilty in September 2025. He was indicted by a federal grand jury in "
         "March 2024."
     )
-    events = _extract(extractor, text, "2026-02-20")
+    events = events_of(extractor, text, "2026-02-20")
     for date in ("2025-09", "2024-03"):
         event = next(e for e in events if e.date == date)
-        assert _names(event.target) == {"Dorian Keller-Voss"}
+        assert names(event.target) == {"Dorian Keller-Voss"}
 
 
 def test_two_agencies_charging_one_person_on_one_day_are_two_actions(extractor):
@@ -271,7 +264,7 @@ def test_two_agencies_charging_one_person_on_one_day_are_two_actions(extractor):
         "In a parallel action, the U.S. Attorney's Office for the Southern District of New York today announced "
         "criminal charges against Marchetti."
     )
-    enforcers = [_names(e.agent) for e in _extract(extractor, text, "2025-10-28") if e.type in ("penalty", "lawsuit")]
+    enforcers = [names(e.agent) for e in events_of(extractor, text, "2025-10-28") if e.type in ("penalty", "lawsuit")]
     assert len(enforcers) == 2
 
 
@@ -285,8 +278,8 @@ def test_a_bill_status_action_list_gives_introduction_and_passage(extractor):
         "04/02/2025 House  Introduced in House\n"
     )
     found = {
-        (e.date, e.attrs.get("stage"), next(iter(_names(e.agent)), None))
-        for e in _extract(extractor, text, "2025-10-07")
+        (e.date, e.attrs.get("stage"), next(iter(names(e.agent)), None))
+        for e in events_of(extractor, text, "2025-10-07")
     }
     assert found == {
         ("2025-10-02", "passed", "U.S. House of Representatives"),
@@ -303,7 +296,7 @@ def test_a_bill_status_action_list_gives_introduction_and_passage(extractor):
     ],
 )
 def test_lawsuits_instituted_commenced_or_told_in_a_relative_clause(extractor, text):
-    assert [e.type for e in _extract(extractor, text, "2025-06-27")] == ["lawsuit"]
+    assert [e.type for e in events_of(extractor, text, "2025-06-27")] == ["lawsuit"]
 
 
 @pytest.mark.parametrize(
@@ -315,8 +308,8 @@ def test_lawsuits_instituted_commenced_or_told_in_a_relative_clause(extractor, t
     ],
 )
 def test_a_product_launched_in_a_filings_background_is_a_launch(extractor, text, product):
-    events = _extract(extractor, text, "2025-08-01")
-    assert [(e.type, _names(e.target)) for e in events] == [("launch", {product})]
+    events = events_of(extractor, text, "2025-08-01")
+    assert [(e.type, names(e.target)) for e in events] == [("launch", {product})]
 
 
 @pytest.mark.parametrize(
@@ -328,11 +321,11 @@ def test_a_product_launched_in_a_filings_background_is_a_launch(extractor, text,
     ],
 )
 def test_no_launch_for_programmes_stopped_sales_or_plans(extractor, text):
-    assert not [e for e in _extract(extractor, text, "2025-08-01") if e.type == "launch"]
+    assert not [e for e in events_of(extractor, text, "2025-08-01") if e.type == "launch"]
 
 
 def test_a_law_told_in_a_relative_clause_was_passed_by_its_legislature(extractor):
-    events = _extract(
+    events = events_of(
         extractor,
         "The law, which passed the Oregon Legislature in March with bipartisan support, takes effect in January. "
         "China relies on its Export Control Law, which the country's top legislature adopted in October 2020.",
@@ -343,7 +336,7 @@ def test_a_law_told_in_a_relative_clause_was_passed_by_its_legislature(extractor
 
 def test_measures_a_company_proposed_are_not_legislation(extractor):
     text = "The record does not explain why the findings justify a ban rather than the mitigation measures Kaiyuan proposed."
-    assert not [e for e in _extract(extractor, text, "2025-01-10") if e.type == "legislation"]
+    assert not [e for e in events_of(extractor, text, "2025-01-10") if e.type == "legislation"]
 
 
 @pytest.mark.parametrize(
@@ -354,7 +347,7 @@ def test_measures_a_company_proposed_are_not_legislation(extractor):
     ],
 )
 def test_a_promulgated_order_or_notified_rules_are_a_rule(extractor, text):
-    assert [e.type for e in _extract(extractor, text, "2026-03-02")] == ["rule"]
+    assert [e.type for e in events_of(extractor, text, "2026-03-02")] == ["rule"]
 
 
 @pytest.mark.parametrize(
@@ -372,8 +365,8 @@ def test_a_promulgated_order_or_notified_rules_are_a_rule(extractor, text):
     ],
 )
 def test_a_probe_into_whether_someone_did_something_targets_them(extractor, text, target):
-    events = _extract(extractor, text, "2026-06-23")
-    assert [(e.type, _names(e.target)) for e in events] == [("investigation", {target})]
+    events = events_of(extractor, text, "2026-06-23")
+    assert [(e.type, names(e.target)) for e in events] == [("investigation", {target})]
 
 
 def test_a_name_the_model_cut_before_its_owner_loses_the_dangling_words():
@@ -400,21 +393,21 @@ def test_a_name_the_model_cut_before_its_owner_loses_the_dangling_words():
     ],
 )
 def test_a_halted_activity_targets_the_product_or_customers_it_concerned(extractor, text, target):
-    suspensions = [e for e in _extract(extractor, text, "2026-04-28") if e.type == "suspension"]
+    suspensions = [e for e in events_of(extractor, text, "2026-04-28") if e.type == "suspension"]
     assert len(suspensions) == 1
-    assert any(target in name for name in _names(suspensions[0].target))
+    assert any(target in name for name in names(suspensions[0].target))
 
 
 def test_a_one_letter_company_name_inside_a_product_name_is_not_that_company(extractor):
-    events = _extract(extractor, "Daeyang launched its Veil X phone on Monday.", "2026-04-28")
-    assert all("X Corp." not in _names(e.agent) | _names(e.target) for e in events)
-    fined = _extract(extractor, "The Commission fined X 120 million euros on Friday.", "2026-04-28")
-    assert [_names(e.target) for e in fined] == [{"X Corp."}]
+    events = events_of(extractor, "Daeyang launched its Veil X phone on Monday.", "2026-04-28")
+    assert all("X Corp." not in names(e.agent) | names(e.target) for e in events)
+    fined = events_of(extractor, "The Commission fined X 120 million euros on Friday.", "2026-04-28")
+    assert [names(e.target) for e in fined] == [{"X Corp."}]
 
 
 def test_an_indian_private_limited_company_keeps_its_name_whole(extractor):
     text = "Kesar Digital Pvt. Ltd., which markets Rangjeet Play in India, suspended its services on June 10."
-    assert [_names(e.agent) for e in _extract(extractor, text, "2026-06-11")] == [{"Kesar Digital"}]
+    assert [names(e.agent) for e in events_of(extractor, text, "2026-06-11")] == [{"Kesar Digital"}]
 
 
 def test_a_document_is_never_the_agent_of_what_it_orders(extractor):
@@ -422,5 +415,5 @@ def test_a_document_is_never_the_agent_of_what_it_orders(extractor):
         "ORDER INSTITUTING CEASE-AND-DESIST PROCEEDINGS\n\n"
         "In November 2022 the Commission adopted a Report and Order that bars new equipment authorizations."
     )
-    for event in _extract(extractor, text, "2026-07-15"):
-        assert not {name.lower() for name in _names(event.agent)} & {"order", "report and order"}
+    for event in events_of(extractor, text, "2026-07-15"):
+        assert not {name.lower() for name in names(event.agent)} & {"order", "report and order"}

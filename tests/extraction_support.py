@@ -1,0 +1,13 @@
+"""What the extraction tests share: one text's events, and the names that fill a role."""
+
+from __future__ import annotations
+
+from nlp.pipeline import DocInput
+
+
+def events_of(extractor, text: str, published: str = "2026-11-17", title: str | None = None) -> list:
+    return extractor.extract(DocInput("t", text, published, title=title)).events
+
+
+def names(refs) -> set[str]:
+    return {r.canonical or r.text for r in refs}
