@@ -515,6 +515,7 @@ _LIST_ENTRY = re.compile(
     r"(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*(?=[ \t]*[;(]))?)(?=[ \t]*[,;(\[])",
     re.MULTILINE,
 )
+_ENTRY_NOTE = re.compile(r"(?:designated|identified|listed|added) pursuant to\b", re.IGNORECASE)
 _LIST_HEADINGS = {"INDIVIDUAL", "INDIVIDUALS", "ENTITY", "ENTITIES", "VESSEL", "VESSELS", "AIRCRAFT"}
 
 
@@ -525,6 +526,8 @@ def list_entries(text: str, start: int, limit: int = 6) -> list[str]:
         stripped = line.strip()
         if not stripped or stripped.upper().rstrip(":") in _LIST_HEADINGS or stripped.rstrip(":").istitle():
             continue
+        if _ENTRY_NOTE.match(stripped):
+            continue  # "Designated pursuant to section 1(a)(iii)(C) of E.O. 13224 ..." under an entry
         entry = _LIST_ENTRY.match(line)
         if entry is None:
             break  # the list has ended

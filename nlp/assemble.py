@@ -464,6 +464,57 @@ def fold_headlines(events: list[Event]) -> list[Event]:
     return kept
 
 
+_UNNAMED_PARTIES = re.compile(
+    r"^(?:the )?(?:following |above |listed )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"\w+ additional)?\s*(?:more |new |additional |other )?(?:entit(?:y|ies)|compan(?:y|ies)|persons?|"
+    r"individuals?|parties|vessels?|people)\b",
+    re.IGNORECASE,
+)
+
+
+def _recent_or_same(earlier: Event, summary: Event) -> bool:
+    """The act a summary sums up happened on its date or in the month before it, not years before."""
+    if _dates_compatible(
+        dates.DateValue(earlier.date, earlier.date_precision), dates.DateValue(summary.date, summary.date_precision)
+    ):
+        return True
+    try:
+        gap = dt.date.fromisoformat(summary.date or "") - dt.date.fromisoformat(earlier.date or "")
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= gap <= dt.timedelta(days=31)
+
+
+def fold_unnamed_listings(events: list[Event]) -> list[Event]:
+    """ "OFAC is publishing the name of one entity that has been removed": the summary of a listing
+    the document then gives by name is that listing, not another one."""
+    kept: list[Event] = []
+    for event in events:
+        unnamed = (
+            event.type == "designation"
+            and event.target
+            and all(not ref.id and _UNNAMED_PARTIES.match(ref.text.strip()) for ref in event.target)
+        )
+        named = unnamed and next(
+            (
+                other
+                for other in events
+                if other is not event
+                and other.type == "designation"
+                and other.attrs.get("action", "add") == event.attrs.get("action", "add")
+                and other.target
+                and not all(_UNNAMED_PARTIES.match(ref.text.strip()) for ref in other.target)
+                and (not event.agent or not other.agent or _related(_ids(event.agent), _ids(other.agent)))
+                and _recent_or_same(other, event)
+            ),
+            None,
+        )
+        if named:
+            continue
+        kept.append(event)
+    return kept
+
+
 # --- the whole document ----------------------------------------------------------
 
 

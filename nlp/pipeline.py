@@ -31,7 +31,7 @@ from spacy.symbols import ORTH
 
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
-from nlp.assemble import assemble, fold_headlines, merge_repeats
+from nlp.assemble import assemble, fold_headlines, fold_unnamed_listings, merge_repeats
 from nlp.casing import normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
@@ -521,7 +521,12 @@ def complete_from_document(
                 for ref in event.target
             )
         )
-        if event.type == "designation" and (not event.target or placeholder) and all_mentions:
+        announces_a_list = re.search(
+            r"\bthe following (?:\w+ )?(?:persons?|entit(?:y|ies)|individuals?|companies|parties|vessels?|addresses)\b",
+            event.evidence,
+            re.IGNORECASE,
+        )
+        if event.type == "designation" and (not event.target or placeholder or announces_a_list) and all_mentions:
             # "THE FOLLOWING ENTITIES HAVE BEEN ADDED TO THE SDN LIST:" and then the list, up to
             # the next act the text tells ("The following entity has been removed ...")
             stop = min([e.start for e in events if e.start > event.end] + [event.end + 600])
@@ -844,6 +849,7 @@ class Extractor:
         complete_from_document(
             events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text, all_mentions=mentions
         )
+        events = fold_unnamed_listings(events)
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

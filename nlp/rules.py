@@ -27,7 +27,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
 }  # fmt: skip
 
 
@@ -62,6 +62,8 @@ class TriggerRule:
     target_preps: tuple[str, ...] = ("against", "on", "of", "over", "targeting", "into", "for")
     # for verbs that are events only with a certain object ("proposed limits")
     object_lemmas: frozenset[str] = frozenset()
+    # objects that make the verb something else ("property ... blocked" is what a designation does)
+    excluded_object_lemmas: frozenset[str] = frozenset()
     # governors that do not make this type hypothetical ("agreed to pay a fine")
     ignore_governors: frozenset[str] = frozenset()
     # modals that do not make this type hypothetical ("will pay a $7.5 million penalty to settle")
@@ -105,6 +107,9 @@ class Lexicon:
     # company-name abbreviations the tokenizer would split from their full stop, ending the
     # sentence inside a name ("Lion City Compute Pte. Ltd. to the Entity List")
     abbreviations: frozenset[str]
+    # realizing verbs that alone make a sentence worth parsing: "Congress enacted ECRA" names
+    # its law without any trigger noun
+    keyword_realizers: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""
@@ -128,7 +133,7 @@ class RuleSet:
 
     def keywords(self) -> frozenset[str]:
         """Every trigger lemma, for the cheap pre-filter of sentences."""
-        return frozenset(lemma for rule in self.triggers for lemma in rule.lemmas)
+        return frozenset(lemma for rule in self.triggers for lemma in rule.lemmas) | self.lexicon.keyword_realizers
 
 
 def _check_rule(row: Any, where: str) -> TriggerRule:
@@ -175,6 +180,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         stage_by_realizer=dict(row.get("stage_by_realizer", {})),
         target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
         object_lemmas=frozenset(row.get("object_lemmas", ())),
+        excluded_object_lemmas=frozenset(row.get("excluded_object_lemmas", ())),
         ignore_governors=frozenset(row.get("ignore_governors", ())),
         ignore_modals=frozenset(row.get("ignore_modals", ())),
         requires_past=row.get("requires_past", False),

@@ -637,6 +637,13 @@ class EventFinder:
             stage = next((rule.stage_by_realizer[k] for k in lemma_keys(anchor) if k in rule.stage_by_realizer), None)
             if stage:
                 candidate.attrs["stage"] = stage
+            law = ents.get(trigger.i)
+            if law is not None and law._.entity_type == "LAW":
+                # "ECRA, enacted on August 13, 2018": the named law is what the act was about
+                candidate.attrs["law"] = law._.canonical or law.text
+                candidate.attr_entities["law"] = RoleFiller(
+                    law.text, law.start_char, law.end_char, law._.entity_id, law._.canonical, law._.entity_type
+                )
         for key, value in rule.attrs.items():
             candidate.attrs.setdefault(key, value)
 
@@ -687,6 +694,17 @@ class EventFinder:
         if not rule.requires_context:
             return True
         scope = list(token.subtree) + list(token.head.subtree if token.pos_ == "NOUN" else [])
+        if token.dep_ == "conj" and lemma_keys(token.head) & rule.lemmas:
+            # "added X to the UVL on February 7, and added Y on August 21": the list is said once
+            scope += [t for t in token.head.subtree if t.i < token.i]
+        elif token.dep_ in ("advcl", "relcl") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in token.children
+        ):
+            # "revised the list on August 1, when it added X": the clause it qualifies names the list
+            governor = token.head
+            while governor.pos_ != "VERB" and governor.head.i != governor.i:
+                governor = governor.head
+            scope += [t for t in governor.subtree if t.i < token.i]
         for t in scope:
             if t.i == token.i:
                 continue  # "Zentrix listed 28 models": the trigger word is not its own context
@@ -745,6 +763,8 @@ class EventFinder:
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
+        if node.dep_ == "pobj" and head.lower_ == "into" and realizes(head.head, frozenset({"enter"})):
+            return head.head, "object"  # "entered into a plea agreement"
         # "wrapped up two days of talks", "opened a round of negotiations"
         if node.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
             holder = head.head
@@ -950,6 +970,18 @@ class EventFinder:
         else:
             subject = self.subject_of(realizer)
             flipped = realizer.lemma_.lower() in self.lex.receive_verbs or rule.subject_role == "target"
+            subject_entity = ents.get(subject.i) if subject is not None else None
+            if (
+                flipped
+                and rule.subject_role != "target"
+                and subject_entity is not None
+                and subject_entity._.entity_type in ("AGENCY", "GOV", "COURT")
+                and (self._prep_objects(noun, ("with", "from")) or self._prep_objects(realizer, ("from",)))
+            ):
+                # "the FTC accepted a consent agreement with Brightfold": the agency accepts
+                # what the company offers, so it is the enforcer
+                flipped = False
+                targets = targets + self._prep_objects(noun, ("from",)) + self._prep_objects(realizer, ("from",))
             if flipped:
                 target_heads = subject
                 # "received a subpoena from the SEC": the "from" hangs on the verb or on the noun
@@ -994,6 +1026,19 @@ class EventFinder:
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
         target = self._expand_placeholders(target, anchor, ents, agent)
+        official = ("AGENCY", "GOV", "COURT")
+        if (
+            rule.type == "penalty"
+            and agent
+            and not any(f.type in official or f.anaphor in official for f in agent)
+            and any(f.type in official for f in target)
+        ):
+            # "the company entered into a non-prosecution agreement with the Justice Department":
+            # a company is a party to its settlement, the government the one that obtains it
+            agent, target = (
+                [f for f in target if f.type in official],
+                agent + [f for f in target if f.type not in official],
+            )
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
     def verb_candidate(
@@ -1073,12 +1118,17 @@ class EventFinder:
             # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
             objects += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
         if rule.object_lemmas and not objects and verb.dep_ != "relcl":
-            # "stopped selling the routers": the gerund names what stopped, its object what it concerned
+            # "stopped selling the routers": the gerund names what stopped, its object what it concerned;
+            # "proposed to require signed updates": so does an infinitive
             for gerund in self._children(verb, ("xcomp",)):
-                if gerund.tag_ == "VBG" and lemma_keys(gerund) & rule.object_lemmas:
+                if gerund.tag_ in ("VBG", "VB") and lemma_keys(gerund) & rule.object_lemmas:
                     objects = [gerund, *self._children(gerund, ("dobj",))]
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
+        ):
+            return None
+        if rule.excluded_object_lemmas and any(
+            lemma_keys(o) & rule.excluded_object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
         ):
             return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
@@ -1178,6 +1228,16 @@ class EventFinder:
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
+            # "began selling the KidBeacon 2": a name with a model number, or a name under "the",
+            # is something sold, not a seller, whatever the tagger took it for
+            product_like |= any(
+                h.pos_ == "PROPN"
+                and h.dep_ == "dobj"
+                and any(
+                    (c.dep_ == "nummod" and c.i > h.i) or (c.dep_ == "det" and c.lower_ == "the") for c in h.children
+                )
+                for h in target_heads
+            )
             if not product_like:
                 return None
         return self._build(rule, verb, verb, agent, target, subject, ents)
@@ -1237,6 +1297,10 @@ class EventFinder:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = next((k for k in lemma_keys(token) if k in self.noun_rules), None)
+            if lemma is None and token.pos_ == "PROPN":
+                law = ents.get(token.i)
+                if law is not None and law._.entity_type == "LAW" and law.root.i == token.i:
+                    lemma = "law"  # "Congress enacted ECRA": a law's name is a law
             if lemma is not None:
                 for rule in self.noun_rules[lemma]:
                     found = self.noun_candidate(token, rule, ents, frozenset(used))
