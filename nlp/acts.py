@@ -595,30 +595,46 @@ def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: li
 
 
 # congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
-_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate)\s+(?P<action>.+)$")
-_INTRODUCED = re.compile(r"^introduced in (?:the )?(?:house|senate)\b", re.IGNORECASE)
+_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate)\s+(?P<action>.+)$", re.IGNORECASE)
+_INTRODUCED = re.compile(r"^introduced in (?:the )?(?P<chamber>house|senate)\b", re.IGNORECASE)
 _PASSED = re.compile(
-    r"^(?:passed|agreed to in) (?:the )?(?:house|senate)\b|^on passage passed\b"
+    r"^(?:passed|agreed to in) (?:the )?(?P<chamber>house|senate)\b|^on passage passed\b"
     r"|^on motion to suspend the rules and pass the (?:bill|resolution)\b.*\bagreed to\b",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
 _SPONSOR = re.compile(r"^sponsor:\s*(?P<name>[^\[(\n]+?)\s*[\[(]", re.IGNORECASE | re.MULTILINE)
-_CHAMBER_IDS = {"House": "legislature:us-house", "Senate": "legislature:us-senate"}
+_CHAMBER_IDS = {"house": "legislature:us-house", "senate": "legislature:us-senate"}
 
 
 def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]] | None:
-    """(agent, attrs) of a bill's introduction, passage or enactment in a bill-status action list."""
+    """(agent, attrs) of a bill's introduction, passage or enactment in a bill-status action list.
+
+    The list gives the chamber in a column of its own ("House  Introduced in House") or
+    only in the action's words ("passed senate without amendment"); a motion to suspend
+    the rules and pass a bill is a House procedure.
+    """
     line = _CHAMBER_ACTION.match(entry)
-    if line is None:
-        return None
-    action, chamber = line.group("action").strip(), _gazetteer_ref(_CHAMBER_IDS[line.group("chamber")])
-    if _INTRODUCED.match(action):
+    action = line.group("action").strip() if line else entry.strip()
+    said = line.group("chamber") if line else None
+
+    def chamber_of(found: re.Match[str]) -> list[EntityRef]:
+        named = (
+            said
+            or found.groupdict().get("chamber")
+            or ("house" if "suspend the rules" in found.group(0).lower() else None)
+        )
+        ref = _gazetteer_ref(_CHAMBER_IDS[named.lower()]) if named else None
+        return [ref] if ref else []
+
+    introduced = _INTRODUCED.match(action)
+    if introduced:
         sponsor = _SPONSOR.search(text[:HEAD_CHARS])
         agent = [EntityRef(sponsor.group("name").strip(), None, None, "PERSON")] if sponsor else []
-        return agent or ([chamber] if chamber else []), {"stage": "introduced"}
-    if _PASSED.match(action):
-        return ([chamber] if chamber else []), {"stage": "passed"}
+        return agent or chamber_of(introduced), {"stage": "introduced"}
+    passed = _PASSED.match(action)
+    if passed:
+        return chamber_of(passed), {"stage": "passed"}
     if _ENACTED.match(action):
         president = _gazetteer_ref("gov:us-president")
         return ([president] if president else []), {"stage": "signed"}

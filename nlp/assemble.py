@@ -353,9 +353,26 @@ def _dates_compatible(a: dates.DateValue, b: dates.DateValue) -> bool:
 _IDENTIFYING_ATTRS = ("action", "stage")
 
 
+# a verdict and the sentence that follows it are two steps of one case
+_RULING_STEPS = (
+    re.compile(r"^(?:convict|verdict|guilty|found)", re.IGNORECASE),
+    re.compile(r"^sentenc", re.IGNORECASE),
+)
+
+
+def _ruling_step(event: Event) -> int | None:
+    words = (event.trigger or "").split()
+    trigger = words[-1] if words else ""
+    return next((i for i, step in enumerate(_RULING_STEPS) if step.match(trigger)), None)
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
+    if a.type == "ruling":
+        a_step, b_step = _ruling_step(a), _ruling_step(b)
+        if a_step is not None and b_step is not None and a_step != b_step and a.start != b.start:
+            return False  # "was convicted ... and was sentenced to 30 months" in one sentence is one
     for key in _IDENTIFYING_ATTRS:
         if a.attrs.get(key) and b.attrs.get(key) and a.attrs[key] != b.attrs[key]:
             return False
@@ -411,6 +428,9 @@ def _absorb(base: Event, other: Event) -> None:
         base.agent = other.agent
     if not base.target and other.target:
         base.target = other.target
+    elif not any(r.id for r in base.target) and any(r.id for r in other.target):
+        # "A former sales director ... was sentenced today" and then "sentenced Navid Tavallaei"
+        base.target = [r for r in other.target if r.id] + base.target
     else:
         known = _ids(base.target)
         base.target += [r for r in other.target if r.id and r.id not in known and r.type == "PRODUCT"]

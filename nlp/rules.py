@@ -110,6 +110,8 @@ class Lexicon:
     # realizing verbs that alone make a sentence worth parsing: "Congress enacted ECRA" names
     # its law without any trigger noun
     keyword_realizers: frozenset[str]
+    # nouns for one person by role ("a former sales director of X"): described, they are that person
+    person_roles: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -133,3 +133,83 @@ def test_a_debarment_is_a_listing(extractor):
     (debarment,) = events_of(extractor, text, "2024-05-22")
     assert debarment.type == "designation"
     assert "Corvane Optics FZE" in " ".join(names(debarment.target))
+
+
+BILL_ACTIONS = """s.2214 - drone component origin act
+sponsor: sen. okafor, daniel [d-md] (introduced 01/12/2026)
+
+all actions:
+
+06/30/2026 became public law no: 119-61.
+06/30/2026 signed by president.
+06/09/2026 on motion to suspend the rules and pass the bill agreed to by the yeas and nays: 402 - 11 (roll no. 180).
+04/02/2026 passed senate without amendment by unanimous consent.
+02/17/2026 committee on commerce, science, and transportation. hearings held.
+01/12/2026 introduced in senate
+"""
+
+
+def test_a_bill_action_list_without_a_chamber_column_names_the_chamber_from_the_action(extractor):
+    events = events_of(extractor, BILL_ACTIONS, "2026-07-02")
+    acts = {e.date: (e.attrs.get("stage"), names(e.agent)) for e in events if e.type == "legislation"}
+    assert acts["2026-06-30"] == ("signed", {"President of the United States"})
+    assert acts["2026-06-09"] == ("passed", {"U.S. House of Representatives"})
+    assert acts["2026-04-02"] == ("passed", {"U.S. Senate"})
+    assert acts["2026-01-12"][0] == "introduced"
+    assert "2026-02-17" not in acts  # a hearing is not a step of the bill
+
+
+def test_a_law_one_lawmaker_passed_and_another_signed_is_two_acts(extractor):
+    text = (
+        'The Ohio Minor Privacy Act (the "Act"), which the General Assembly passed in March and the Governor '
+        "signed into law on April 22, 2026, requires platforms to verify ages."
+    )
+    events = events_of(extractor, text, "2026-06-30")
+    agents = sorted(" ".join(sorted(names(e.agent))) for e in events if e.type == "legislation")
+    assert len(agents) == 2
+    assert "General Assembly" in agents[0] and "Governor" in agents[1]
+    # "the mitigation measures the company proposed" is no law
+    assert not events_of(extractor, "The measures, which Acme Corp. passed to its customers in March, cut costs.")
+
+
+def test_only_an_office_gives_orders(extractor):
+    defendant = "From 2019 through 2023, Pryce directed technicians at the plant to skip the required tests."
+    assert not events_of(extractor, defendant, "2026-07-15")
+    buyer = "Acme Corp. ordered 500 chips from its supplier on Monday."
+    assert not events_of(extractor, buyer, "2026-07-15")
+    (order,) = events_of(extractor, "President Trump ordered the Commerce Department to block the deal on Friday.")
+    assert order.type == "order"
+    (sentence,) = events_of(extractor, "Judge Marwood ordered Pryce to serve three years of supervised release.")
+    assert sentence.type == "ruling"
+
+
+SENTENCING = """FOR IMMEDIATE RELEASE
+Former Executive Sentenced for Falsifying Test Results
+DAYTON, Ohio – A former quality director of Harlowe Armor Inc. was sentenced today to 46 months in prison for his
+role in a scheme to falsify test results for helmets sold to the U.S. Army.
+
+U.S. District Judge Anne K. Marsh sentenced Dale Prentiss, 58, of Kettering, Ohio, and ordered him to pay
+$410,000 in restitution. A federal jury convicted Prentiss in February 2026 of wire fraud after an eight-day trial.
+"""
+
+
+def test_a_person_described_by_an_employer_is_that_person_not_the_employer(extractor):
+    events = events_of(extractor, SENTENCING, "2026-07-15")
+    rulings = [e for e in events if e.type == "ruling"]
+    sentence = next(e for e in rulings if e.date == "2026-07-15")
+    assert "Dale Prentiss" in names(sentence.target)
+    assert not {"Harlowe Armor", "U.S. Army"} & names(sentence.target)
+    # the verdict months before is a step of its own; the restitution is part of the sentence
+    assert sorted(e.date for e in rulings) == ["2026-02", "2026-07-15"]
+    assert not [e for e in events if e.type == "penalty"]
+
+
+def test_a_conviction_and_sentence_told_in_one_sentence_are_one_ruling(extractor):
+    text = "On March 11, 2024, Halit Demir was convicted of export violations and was sentenced to 30 months in prison."
+    assert [e.type for e in events_of(extractor, text, "2024-05-01")] == ["ruling"]
+
+
+def test_an_agency_known_only_by_its_acronym_gives_orders(extractor):
+    text = "On Friday, ANATEL ordered six online marketplaces to remove listings of uncertified streaming boxes."
+    (order,) = events_of(extractor, text, "2026-11-09")
+    assert order.type == "order"

@@ -69,6 +69,19 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+_BENCH_TITLES = frozenset(("judge", "justice", "magistrate"))
+_OFFICIAL_TITLES = frozenset(
+    (
+        "president", "secretary", "minister", "governor", "commissioner", "administrator", "chairman", "chair",
+        "chairwoman", "mayor", "premier", "chancellor", "king", "queen", "attorney", "general", "director",
+        "undersecretary", "ambassador", "prosecutor", "regulator", "official", "officials", "head", "chief",
+    )
+)  # fmt: skip
+_LAWMAKER_WORDS = frozenset(
+    ("legislature", "parliament", "congress", "lawmaker", "legislator", "senate", "assembly", "governor", "diet")
+)
+
+
 def lemma_keys(token: Token) -> set[str]:
     """Base forms to look a token up by: the lemmatizer's, plus naive ones.
 
@@ -244,12 +257,16 @@ class EventFinder:
             if h.lower_ in _DATE_WORDS or h.lower_ in self.lex.date_words_extra or h.ent_type_ in ("DATE", "TIME"):
                 continue
             amount = h.like_num or h.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+            # "a former quality director of Fallowmere": a person described by an employer is not it
+            described_person = h.lemma_.lower() in self.lex.person_roles
             for token in phrase:
                 ent = ents.get(token.i)
                 if ent is None or token.i in exclude or ent._.entity_type in (None, "MONEY", "LAW"):
                     continue
                 if not _names_phrase(ent.root, h):
                     continue
+                if described_person and ent.root.dep_ == "pobj":
+                    continue  # "a former director of Fallowmere": the employer, not the person
                 if self._nationality_of(ent, h):
                     continue
                 if ent._.entity_id in seen_ids:
@@ -265,7 +282,7 @@ class EventFinder:
                 )
             # "six entities responsible for the Russian government's actions": counted, they are the party
             counted = any(c.dep_ == "nummod" for c in h.children)
-            if deep and not found and not counted:
+            if deep and not found and not counted and not described_person:
                 for token in h.subtree:
                     ent = ents.get(token.i)
                     if (
@@ -320,9 +337,13 @@ class EventFinder:
                     "jury",
                     "regulator",
                 )
+                described = described_person and any(
+                    c.dep_ in ("prep", "relcl", "acl") or c.lower_ == "former" for c in h.children
+                )
                 generic = (
                     h.pos_ == "NOUN"
                     and not institution
+                    and not described
                     and (
                         bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
                         or bool(
@@ -840,8 +861,11 @@ class EventFinder:
         """A legislature, a legislator or a head of government: who can pass, sign or propose a law."""
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
-                return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY")
-        return token.lemma_.lower() in ("legislature", "parliament", "congress", "lawmaker", "legislator", "senate")
+                # "the General Assembly" the tagger took for a company is still a legislature
+                return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY") or (
+                    token.lemma_.lower() in _LAWMAKER_WORDS
+                )
+        return token.lemma_.lower() in _LAWMAKER_WORDS
 
     @staticmethod
     def _mistagged_verb(token: Token) -> bool:
@@ -869,9 +893,13 @@ class EventFinder:
         for verb in realizer.conjuncts:
             if verb.i <= realizer.i or verb.pos_ != "VERB" or not lemma_keys(verb) & rule.realized_by:
                 continue
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            own_subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "the Act, which the General Assembly passed in March and the Governor signed":
+            # a second lawmaker's act on the same law
+            relative_law = rule.type == "legislation" and realizer.dep_ == "relcl"
+            if own_subjects and not (relative_law and all(self._lawmaker(c) for c in own_subjects)):
                 continue
-            if how == "object" and not any(c.dep_ == "dobj" for c in verb.children):
+            if how == "object" and not any(c.dep_ == "dobj" for c in verb.children) and not relative_law:
                 continue
             candidate = self.noun_candidate(noun, rule, ents, noun_triggers, realized=(verb, how))
             if candidate is not None:
@@ -908,6 +936,21 @@ class EventFinder:
                 return None
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
+        if (
+            candidate.type == "order"
+            and rule.pos == "VERB"
+            and agent_type not in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
+            and subject is not None
+        ):
+            # "Pryce directed technicians to ...", "Acme ordered 500 chips": only an office gives orders
+            titles = {t.lemma_.lower() for t in subject.subtree} | {
+                t.lemma_.lower() for t in subject.doc[max(subject.left_edge.i - 3, 0) : subject.left_edge.i]
+            }
+            acronym = any(t.text.isupper() and 2 < len(t.text) <= 7 for t in subject.subtree)
+            if titles & _BENCH_TITLES:
+                candidate.type = "ruling"
+            elif not titles & (_OFFICIAL_TITLES | self.lex.actor_nouns) and not acronym:
+                return None
         return candidate
 
     def noun_candidate(
@@ -1139,6 +1182,13 @@ class EventFinder:
                 r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]
             ):
                 return None
+        if rule.type == "penalty" and verb.dep_ == "xcomp" and lemma_keys(verb.head) & self.lex.order_verbs:
+            bench = self.subject_of(verb.head)
+            if bench is not None and (
+                {t.lemma_.lower() for t in bench.subtree} & (_BENCH_TITLES | {"court"})
+                or (ents.get(bench.i) is not None and ents[bench.i]._.entity_type == "COURT")
+            ):
+                return None  # "the judge ordered him to pay restitution": part of the sentence
         if not self.is_factual(verb, verb, rule.ignore_governors, rule.ignore_modals):
             return None
         if (
@@ -1180,9 +1230,10 @@ class EventFinder:
             else:
                 agent_heads = [subject] if subject is not None else []
                 target_heads = objects
-        target_heads = list(target_heads) + self._prep_objects(
-            verb, rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
-        )
+        preps = rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
+        if rule.type == "ruling" and target_heads:
+            preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
+        target_heads = list(target_heads) + self._prep_objects(verb, preps)
         if rule.type == "ruling" and not target_heads:
             # "the court ruled that the Commerce Department erred": the party ruled on
             for clause in self._children(verb, ("ccomp",)):
