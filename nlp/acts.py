@@ -292,6 +292,12 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             agent = [header] if header.id else [_ref(first)] if first else [header]
             plaintiffs, defendants = caption_parties(text, mentions)
             target = defendants + plaintiffs  # the parties ruled on
+        elif rule.agent == "plaintiff":
+            # a complaint under its caption: filed by the plaintiffs against the defendants
+            plaintiffs, defendants = caption_parties(text, mentions)
+            if not plaintiffs or not defendants:
+                continue
+            agent, target = list(plaintiffs), list(defendants)
         elif rule.agent:
             ref = _gazetteer_ref(rule.agent)
             agent = [ref] if ref else []
@@ -394,7 +400,9 @@ _V_LINE = re.compile(r"^[ \t]*(?:vs?\.?|versus)(?:[ \t]+.*)?$", re.IGNORECASE | 
 _ROLE_LINE = re.compile(
     r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
 )
-_ONE_LINE_CAPTION = re.compile(r"^(?P<plaintiff>[^\n]{2,120}?)\s+v\.?\s+(?P<defendant>[^\n]{2,120})$", re.MULTILINE)
+_ONE_LINE_CAPTION = re.compile(
+    r"^(?P<plaintiff>[^\n]{2,120}?)\s+(?:v\.?|V\.)\s+(?P<defendant>[^\n]{2,120})$", re.MULTILINE
+)
 
 
 def _caption_blocks(head: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -541,7 +549,9 @@ def list_entries(text: str, start: int, limit: int = 6) -> list[str]:
 
 # "10/14/2025  11  ORDER denying ...", "March 14, 2026: Complaint filed by ...": one line, one entry
 _DOCKET_LINE = re.compile(
-    r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+(?:\d+[ \t]+)?(?P<entry>\S[^\n]*)$",
+    r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+"
+    # "03/02/2026 | 1 | COMPLAINT ...": a table's columns may be set off by bars
+    r"(?:\|[ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|][^\n]*)$",
     re.MULTILINE,
 )
 _COMPLAINT = re.compile(r"^(?:amended |verified )?(?:complaint|petition for review|petition)\b", re.IGNORECASE)
@@ -554,6 +564,8 @@ _DECISIVE = re.compile(
     r"revers|sentenc|convict|approv)",
     re.IGNORECASE,
 )
+# "MINUTE ORDER: THE COURT WILL HOLD A HEARING ON PLAINTIFF'S MOTION FOR TEMPORARY RESTRAINING ORDER"
+_SCHEDULING = re.compile(r"\bwill hold\b|\bscheduling\b|\bsetting (?:a )?(?:hearing|briefing)\b", re.IGNORECASE)
 _FILED_BY = re.compile(r"\b(?:filed|brought) by\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|as to)\b", re.IGNORECASE)
 
@@ -646,7 +658,9 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
     events: list[Event] = []
     plaintiffs, defendants = caption_parties(text, mentions)
     court = next((m for m in mentions if m.label == "COURT"), None)
-    court_ref = _ref(court) if court else _court_from_header(text)
+    # the caption's court before any court an entry names ("NOTICE OF APPEAL TO DC CIRCUIT")
+    header = _court_from_header(text)
+    court_ref = header if header.id else _ref(court) if court else header
     for line in _DOCKET_LINE.finditer(text):
         entry = line.group("entry")
         when = _docket_date(line.group("date"))
@@ -663,7 +677,7 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
             kind = "lawsuit"
             agent = _named_after(_FILED_BY, entry, offset, in_entry) or list(plaintiffs)
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
-        elif _COURT_ACT.match(entry) and _DECISIVE.search(entry):
+        elif _COURT_ACT.match(entry) and _DECISIVE.search(entry) and not _SCHEDULING.search(entry):
             kind = "ruling"
             agent = [court_ref]
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants) + list(plaintiffs)

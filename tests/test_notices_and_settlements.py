@@ -213,3 +213,83 @@ def test_an_agency_known_only_by_its_acronym_gives_orders(extractor):
     text = "On Friday, ANATEL ordered six online marketplaces to remove listings of uncertified streaming boxes."
     (order,) = events_of(extractor, text, "2026-11-09")
     assert order.type == "order"
+
+
+def test_a_dateline_joined_to_its_sentence_by_a_dash_is_not_the_agent(extractor):
+    text = "WASHINGTON—The Financial Crimes Enforcement Network has assessed a $3,900,000 civil money penalty against Tallis Card Club LLC."
+    (penalty,) = events_of(extractor, text, "2026-02-10")
+    assert names(penalty.agent) == {"Financial Crimes Enforcement Network"}
+
+
+def test_warning_letters_recalls_and_import_alerts(extractor):
+    text = (
+        "On June 16, the FDA issued a warning letter to Quillmoor Naturals LLC of Boise, Idaho. "
+        "Quillmoor Naturals announced a voluntary nationwide recall of all lots of Joint Ease on June 19. "
+        "On June 22, the agency placed Hanwei Herbal Co., Ltd. on Import Alert 66-41."
+    )
+    found = {e.type: e for e in events_of(extractor, text, "2026-06-25")}
+    assert "Quillmoor Naturals" in " ".join(names(found["order"].target))
+    assert found["suspension"].date == "2026-06-19"
+    assert "Hanwei Herbal" in " ".join(names(found["designation"].target))
+
+
+def test_an_agencys_inspection_of_a_party_is_an_investigation_without_any_formal(extractor):
+    text = "The letter followed an FDA inspection of the company's packaging facility in March 2026."
+    (inspection,) = events_of(extractor, text, "2026-06-25")
+    assert (inspection.type, inspection.date) == ("investigation", "2026-03")
+    assert names(inspection.agent) == {"U.S. Food and Drug Administration"}
+    nested = "The findings follow an examination of the casino by the Internal Revenue Service in 2023."
+    (examination,) = events_of(extractor, nested, "2026-02-10")
+    assert "Internal Revenue Service" in names(examination.agent)
+    assert "Internal Revenue Service" not in names(examination.target)
+    # an examination nobody official made is no probe
+    assert not events_of(extractor, "The examination of the data took weeks in 2023.")
+
+
+DOCKET_TABLE = """U.S. DISTRICT COURT
+DISTRICT OF COLUMBIA (WASHINGTON, DC)
+CIVIL DOCKET FOR CASE #: 1:26-CV-00611-RTW
+
+HOLLOWAY SENSING, INC. V. U.S. DEPARTMENT OF COMMERCE ET AL
+
+DATE FILED | # | DOCKET TEXT
+03/02/2026 | 1 | COMPLAINT AGAINST U.S. DEPARTMENT OF COMMERCE FILED BY HOLLOWAY SENSING, INC. (ENTERED: 03/03/2026)
+03/06/2026 | 7 | MINUTE ORDER: THE COURT WILL HOLD A HEARING ON PLAINTIFF'S MOTION FOR TEMPORARY RESTRAINING ORDER ON 3/12/2026.
+03/16/2026 | 11 | MEMORANDUM OPINION AND ORDER DENYING 4 PLAINTIFF'S MOTION FOR TEMPORARY RESTRAINING ORDER.
+06/05/2026 | 24 | NOTICE OF APPEAL TO DC CIRCUIT COURT AS TO 11 MEMORANDUM OPINION AND ORDER BY HOLLOWAY SENSING, INC.
+"""
+
+
+def test_a_docket_set_out_as_a_table_with_bars(extractor):
+    events = events_of(extractor, DOCKET_TABLE, "2026-06-08")
+    by_date = {e.date: e for e in events}
+    assert by_date["2026-03-02"].type == "lawsuit"
+    assert "Holloway Sensing" in " ".join(names(by_date["2026-03-02"].agent)).title()
+    ruling = by_date["2026-03-16"]
+    assert ruling.type == "ruling"
+    # the caption's court, not the appeals court a later entry names
+    assert names(ruling.agent) == {"U.S. District Court for the District of Columbia"}
+    assert "2026-03-06" not in by_date  # scheduling a hearing decides nothing
+
+
+COMPLAINT = """UNITED STATES DISTRICT COURT
+WESTERN DISTRICT OF WASHINGTON
+
+BRACKEN AERIAL, INC.,
+Plaintiff,
+v.
+UNITED STATES DEPARTMENT OF COMMERCE,
+Defendant.
+
+COMPLAINT FOR DECLARATORY AND INJUNCTIVE RELIEF
+
+1. This is an action under the Administrative Procedure Act to set aside the listing of Bracken Aerial.
+"""
+
+
+def test_a_complaint_under_its_caption_is_the_lawsuit_it_files(extractor):
+    events = events_of(extractor, COMPLAINT, "2026-09-09")
+    (suit,) = [e for e in events if e.type == "lawsuit"]
+    assert "BRACKEN AERIAL" in " ".join(names(suit.agent)).upper()
+    assert names(suit.target) == {"U.S. Department of Commerce"}
+    assert suit.date == "2026-09-09"
