@@ -58,12 +58,17 @@ _ACT_NAME = re.compile(
 )
 
 
+# what a company's own report says of itself; an agency's order says "we" too, but is none of these
+_COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe company\b|\bregistrant\b", re.IGNORECASE)
+
+
 def resolve_filler(
     filler: RoleFiller,
     mentions: Sequence[Mention],
     types: dict[str, str],
     unfit: tuple[str, ...] = (),
     prefer: tuple[str, ...] = (),
+    document_head: str = "",
 ) -> list[EntityRef]:
     """The entity (or entities) an anaphoric filler stands for, else the words themselves.
 
@@ -110,6 +115,9 @@ def resolve_filler(
         # document (an opinion's "we affirm"); in a company's report (and its defined
         # term "the Company") the company it keeps naming; else the first body named.
         author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT"), None)
+        if author is None and "AGENCY" in prefer and not _COMPANY_FILING.search(document_head):
+            # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
+            author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "AGENCY"), None)
         author = author or _reporting_company(mentions, types)
         author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
         if author is not None:
@@ -206,6 +214,7 @@ def _refs(
     agent: bool = False,
     unfit: tuple[str, ...] = (),
     prefer: tuple[str, ...] = (),
+    document_head: str = "",
 ) -> list[EntityRef]:
     refs: list[EntityRef] = []
     seen: set[str] = set()
@@ -227,7 +236,7 @@ def _refs(
                 continue
         if agent and filler.refers_to_event:
             continue  # "the directive banned X": the act is not its own issuer
-        for ref in resolve_filler(filler, mentions, types, unfit, prefer):
+        for ref in resolve_filler(filler, mentions, types, unfit, prefer, document_head):
             key = ref.id or ref.text.lower()
             if key not in seen:
                 seen.add(key)
@@ -576,7 +585,7 @@ def assemble(
     for item in placed:
         candidate = item.candidate
         official = ("AGENCY", "GOV", "COURT", "LEGISLATURE") if candidate.type in _OFFICIAL_ACTS else ()
-        agent = _refs(candidate.agent, mentions, entity_types, agent=True, prefer=official)
+        agent = _refs(candidate.agent, mentions, entity_types, agent=True, prefer=official, document_head=text[:2000])
         # courts decide and hear cases; they are not what is fined, listed, probed or ordered
         unfit = ("COURT",) if candidate.type in _COURTLESS_TARGETS else ()
         target = _refs(candidate.target, mentions, entity_types, unfit=unfit)

@@ -340,6 +340,9 @@ def _main_party(mentions: list, text: str) -> Mention | None:
 _VAGUE_TARGET = re.compile(r"^(the|this|that) (matter|case|conduct|allegations?|practices?)$", re.IGNORECASE)
 
 
+_WITNESSES = re.compile(r"\bwitnesses (?:included|were)\s+|\btestimony from\s+|\bheard from\s+", re.IGNORECASE)
+
+
 def _vague(refs: list) -> bool:
     """A target that only points back at "the matter" rather than naming anyone."""
     return bool(refs) and all(not ref.id and _VAGUE_TARGET.match(ref.text.strip()) for ref in refs)
@@ -552,6 +555,17 @@ def complete_from_document(
                     if scope:
                         event.attrs["scope"] = scope
                         break
+    for event in events:
+        if event.type == "meeting" and "hearing" in (event.trigger or "").lower() and all_mentions:
+            # "led a hearing ... Witnesses included Graham Oduya, chief product officer of Pipwhistle
+            # Toys": a hearing is held with its witnesses
+            said = _WITNESSES.search(text, event.start, event.end + 700)
+            if said:
+                witnesses = [
+                    m for m in all_mentions if said.end() <= m.start < said.end() + 200 and m.label in ("PERSON", "ORG")
+                ]
+                if witnesses:
+                    event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in witnesses[:2]]
     for index, event in enumerate(events):
         if not event.target and index and re.search(r"\b(this|the) (case|matter)\b", event.evidence, re.IGNORECASE):
             event.target = list(events[index - 1].target)

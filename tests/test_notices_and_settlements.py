@@ -293,3 +293,59 @@ def test_a_complaint_under_its_caption_is_the_lawsuit_it_files(extractor):
     assert "BRACKEN AERIAL" in " ".join(names(suit.agent)).upper()
     assert names(suit.target) == {"U.S. Department of Commerce"}
     assert suit.date == "2026-09-09"
+
+
+FORFEITURE_ORDER = """Before the
+Federal Communications Commission
+Washington, D.C. 20554
+In the Matter of
+Brightwell Signal LLC
+FORFEITURE ORDER
+By the Chief, Enforcement Bureau:
+1. We impose a penalty of $518,000 on Brightwell Signal LLC for marketing unauthorized signal boosters.
+2. On November 14, 2025, the Commission issued a Notice of Apparent Liability for Forfeiture proposing a
+$518,000 forfeiture against Brightwell.
+"""
+
+
+def test_we_in_an_agencys_order_is_the_agency_and_its_notice_proposes_for_it(extractor):
+    events = events_of(extractor, FORFEITURE_ORDER, "2026-06-11")
+    penalties = {e.date: e for e in events if e.type == "penalty"}
+    assert names(penalties["2026-06-11"].agent) == {"Federal Communications Commission"}
+    assert names(penalties["2025-11-14"].agent) == {"Federal Communications Commission"}
+
+
+def test_we_in_a_company_filing_is_still_the_company(extractor):
+    text = (
+        "FORM 8-K\nSECURITIES AND EXCHANGE COMMISSION\nOrvane Robotics, Inc. (the Company)\n"
+        "Item 8.01. On May 4, 2026, we received a subpoena from the Federal Trade Commission."
+    )
+    (probe,) = events_of(extractor, text, "2026-05-06")
+    assert names(probe.agent) == {"Federal Trade Commission"}
+    assert "Orvane Robotics" in " ".join(names(probe.target))
+
+
+def test_two_countries_officials_are_the_two_sides_of_their_talks(extractor):
+    text = "U.S. and Indian trade officials ended two days of talks in New Delhi on Wednesday."
+    (talks,) = events_of(extractor, text, "2026-10-29")
+    assert names(talks.agent) == {"U.S. Government"}
+    assert "Indian" in " ".join(names(talks.target))
+
+
+def test_a_hearing_is_held_with_its_witnesses_and_a_senators_country_is_no_party(extractor):
+    text = (
+        "On Tuesday, U.S. Senator Margaret Ellery, chair of the Senate Commerce Subcommittee, led a hearing on "
+        "connected toys. Witnesses included Graham Oduya, chief product officer of Pipwhistle Toys, and a researcher."
+    )
+    (hearing,) = events_of(extractor, text, "2026-04-23")
+    assert names(hearing.agent) == {"Margaret Ellery"}
+    assert "Graham Oduya" in names(hearing.target)
+
+
+def test_tariffs_raised_and_duties_imposed_are_orders(extractor):
+    raised = "The talks were the first since Washington raised tariffs on some Indian steel products in August."
+    (tariffs,) = events_of(extractor, raised, "2026-10-29")
+    assert (tariffs.type, tariffs.date) == ("order", "2026-08")
+    imposed = "India's finance ministry imposed the duties for five years on Oct 14."
+    (duties,) = events_of(extractor, imposed, "2026-10-29")
+    assert (duties.type, duties.date) == ("order", "2026-10-14")

@@ -69,6 +69,9 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+# papers that speak for whoever issued them ("a Notice ... proposing a forfeiture")
+_ISSUED_PAPERS = frozenset(("notice", "order", "letter", "decision", "determination", "complaint", "report"))
+_PERSONAL_TITLES = frozenset(("senator", "representative", "congressman", "congresswoman", "ambassador", "judge"))
 _BENCH_TITLES = frozenset(("judge", "justice", "magistrate"))
 _OFFICIAL_TITLES = frozenset(
     (
@@ -423,13 +426,14 @@ class EventFinder:
         return kept
 
     def _nationality_of(self, ent: Span, head: Token) -> bool:
-        """ "U.S. companies", "Chinese nationals": people of a country, not its government."""
-        return (
-            ent._.entity_type in ("GOV", "PLACE", "GROUP")
-            and ent.root.i != head.i
-            and head.lemma_.lower() in self.lex.people_nouns
-            and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
-        )
+        """ "U.S. companies", "Chinese nationals": people of a country, not its government;
+        "U.S. Senator Margaret Ellery": a title's country, not a second party."""
+        if ent._.entity_type not in ("GOV", "PLACE", "GROUP") or ent.root.i == head.i:
+            return False
+        if ent.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+            return False
+        titled = ent.root.head.lemma_.lower() in _PERSONAL_TITLES and ent.root.head.i != head.i
+        return head.lemma_.lower() in self.lex.people_nouns or titled
 
     def _anaphor_kind(self, head: Token) -> str | None:
         lower = head.lower_
@@ -464,7 +468,18 @@ class EventFinder:
             if before or subjects:
                 return (before or subjects)[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-                return verb.head
+                noun = verb.head
+                if (
+                    verb.dep_ == "acl"
+                    and noun.lemma_.lower() in _ISSUED_PAPERS
+                    and noun.dep_ == "dobj"
+                    and noun.head.lemma_.lower() in ("issue", "send", "serve", "publish", "deliver", "adopt", "sign")
+                ):
+                    # "the Commission issued a Notice ... proposing a forfeiture": who issued it proposes
+                    issuer = next((c for c in noun.head.children if c.dep_ in ("nsubj",) and c.i < noun.i), None)
+                    if issuer is not None:
+                        return issuer
+                return noun
             if verb.dep_ == "xcomp" and verb.head.i != verb.i:
                 # object control: in "forced the company to pull", the company pulls
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -1183,7 +1198,8 @@ class EventFinder:
             # "stopped selling the routers": the gerund names what stopped, its object what it concerned;
             # "proposed to require signed updates": so does an infinitive
             for gerund in self._children(verb, ("xcomp",)):
-                if gerund.tag_ in ("VBG", "VB") and lemma_keys(gerund) & rule.object_lemmas:
+                infinitive = gerund.tag_ == "VB" and verb.dep_ != "acl"  # not "a Determination proposing to"
+                if (gerund.tag_ == "VBG" or infinitive) and lemma_keys(gerund) & rule.object_lemmas:
                     objects = [gerund, *self._children(gerund, ("dobj",))]
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
