@@ -349,3 +349,33 @@ def test_tariffs_raised_and_duties_imposed_are_orders(extractor):
     imposed = "India's finance ministry imposed the duties for five years on Oct 14."
     (duties,) = events_of(extractor, imposed, "2026-10-29")
     assert (duties.type, duties.date) == ("order", "2026-10-14")
+
+
+def test_what_a_regulator_seeks_or_a_court_orders_paid_is_no_penalty_of_its_own(extractor):
+    assert not events_of(extractor, "The ACCC is seeking penalties, declarations and costs.", "2026-07-22")
+    ordered = "On Friday, the Federal Court ordered Tallowin Telecom Pty Ltd to pay $6.2 million in penalties."
+    assert [e.type for e in events_of(extractor, ordered, "2026-07-22")] == ["ruling"]
+
+
+def test_suspending_part_of_a_penalty_suspends_nothing(extractor):
+    text = "BIS suspended $150,000 of the penalty on condition that the company commit no further violations."
+    assert not [e for e in events_of(extractor, text, "2025-09-17") if e.type == "suspension"]
+
+
+def test_companies_adopting_resolutions_pass_no_law(extractor):
+    text = "The orders require the companies to adopt board resolutions confirming that the cartel has ended."
+    assert not [e for e in events_of(extractor, text, "2026-03-19") if e.type == "legislation"]
+
+
+def test_an_agency_releasing_its_order_launches_nothing(extractor):
+    text = "This is a summary of the Commission's Report and Order, adopted September 18, 2025, and released September 22, 2025."
+    assert not [e for e in events_of(extractor, text, "2025-10-09") if e.type == "launch"]
+    (launch,) = events_of(extractor, "Orvane released the Foo 3 phone on Monday.", "2026-07-22")
+    assert launch.type == "launch"
+
+
+def test_paying_infringement_notices_an_agency_issued_is_a_penalty(extractor):
+    text = "In 2024, Zephyr Grid paid two infringement notices totalling $37,560 issued by the ACCC."
+    (paid,) = events_of(extractor, text, "2026-03-01")
+    assert (paid.type, paid.date) == ("penalty", "2024")
+    assert names(paid.agent) == {"Australian Competition and Consumer Commission"}

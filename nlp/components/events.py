@@ -716,6 +716,18 @@ class EventFinder:
         del doc
         return result
 
+    def _ordered_by_bench(self, verb: Token, ents: dict[int, Span]) -> bool:
+        """ "The judge ordered him to pay ...": a payment a court orders, which its ruling already tells."""
+        if verb.dep_ != "xcomp" or not lemma_keys(verb.head) & self.lex.order_verbs:
+            return False
+        bench = self.subject_of(verb.head)
+        if bench is None:
+            return False
+        ent = ents.get(bench.i)
+        return bool({t.lemma_.lower() for t in bench.subtree} & (_BENCH_TITLES | {"court"})) or (
+            ent is not None and ent._.entity_type == "COURT"
+        )
+
     def _official_owner(self, noun: Token, ents: dict[int, Span]) -> Token | None:
         """The agency whose act the noun is: its possessor, its "by" object or its compound ("FDA inspection")."""
         heads = self._children(noun, ("poss", "compound")) + self._prep_objects(noun, ("by",))
@@ -963,6 +975,15 @@ class EventFinder:
                 return None
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
+        if candidate.type == "launch" and agent_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE"):
+            return None  # "the Commission's Report and Order, adopted ... and released September 22"
+        if (
+            candidate.type == "legislation"
+            and subject is not None
+            and not self._lawmaker(subject)
+            and (agent_type == "ORG" or subject.lemma_.lower() in self.lex.anaphors.get("ORG", ()))
+        ):
+            return None  # "the orders require the companies to adopt board resolutions"
         if (
             candidate.type == "order"
             and rule.pos == "VERB"
@@ -1015,6 +1036,8 @@ class EventFinder:
         nominal = rule.nominal_roles and not realizer
         if rule.realized_by and realizer is None and not nominal:
             return None
+        if rule.type == "penalty" and realizer is not None and self._ordered_by_bench(realizer, ents):
+            return None  # "the Federal Court ordered Wattlestone to pay $6.2 million in penalties": the ruling
         anchor = realizer or noun
         if not self.is_factual(anchor, noun, rule.ignore_governors, rule.ignore_modals):
             return None
@@ -1206,7 +1229,8 @@ class EventFinder:
         ):
             return None
         if rule.excluded_object_lemmas and any(
-            lemma_keys(o) & rule.excluded_object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
+            lemma_keys(o) & rule.excluded_object_lemmas or o.like_num or o.ent_type_ == "MONEY"
+            for o in objects + self._children(verb, ("nsubjpass",))
         ):
             return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
@@ -1217,13 +1241,8 @@ class EventFinder:
                 r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]
             ):
                 return None
-        if rule.type == "penalty" and verb.dep_ == "xcomp" and lemma_keys(verb.head) & self.lex.order_verbs:
-            bench = self.subject_of(verb.head)
-            if bench is not None and (
-                {t.lemma_.lower() for t in bench.subtree} & (_BENCH_TITLES | {"court"})
-                or (ents.get(bench.i) is not None and ents[bench.i]._.entity_type == "COURT")
-            ):
-                return None  # "the judge ordered him to pay restitution": part of the sentence
+        if rule.type == "penalty" and self._ordered_by_bench(verb, ents):
+            return None  # "the judge ordered him to pay restitution": part of the sentence
         if not self.is_factual(verb, verb, rule.ignore_governors, rule.ignore_modals):
             return None
         if (
