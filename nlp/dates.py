@@ -831,6 +831,12 @@ def _year_rule(match: re.Match, ctx: _Context) -> _Hit | None:
             and re.match(r"\s+[A-Z]", ctx.text[match.end("year") :])
         ):
             return None
+        # "the National Defense Authorization Act for Fiscal Year 2019": the year names the law
+        if match.group("fiscal") and re.search(
+            r"\b(?:Act|Bill|Appropriations|Authorization)(?:,| for)?\s*$",
+            ctx.text[max(match.start() - 30, 0) : match.start()],
+        ):
+            return None
     return _Hit(DateValue.year(int(match.group("year"))), _relation(match))
 
 

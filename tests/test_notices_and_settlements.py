@@ -379,3 +379,34 @@ def test_paying_infringement_notices_an_agency_issued_is_a_penalty(extractor):
     (paid,) = events_of(extractor, text, "2026-03-01")
     assert (paid.type, paid.date) == ("penalty", "2024")
     assert names(paid.agent) == {"Australian Competition and Consumer Commission"}
+
+
+def test_the_fiscal_year_in_a_laws_name_is_not_when_it_was_signed(extractor):
+    text = (
+        "On August 13, 2018, the President signed into law the National Defense Authorization Act for Fiscal Year 2019."
+    )
+    (signed,) = events_of(extractor, text, "2026-09-01")
+    assert (signed.type, signed.date) == ("legislation", "2018-08-13")
+
+
+COURT_ORDER = """IN THE UNITED STATES DISTRICT COURT
+FOR THE NORTHERN DISTRICT OF GEORGIA
+
+MARLOW SOCIAL, INC.,
+Plaintiff,
+v.
+ATTORNEY GENERAL OF THE STATE OF GEORGIA,
+Defendant.
+
+ORDER
+
+This matter is before the Court on Plaintiff's Motion for Preliminary Injunction. For the reasons below,
+the motion is GRANTED.
+
+SO ORDERED this 26th day of June, 2026.
+"""
+
+
+def test_a_court_order_signed_so_ordered_is_dated_by_its_signature(extractor):
+    rulings = [e for e in events_of(extractor, COURT_ORDER, "2026-06-30") if e.type == "ruling"]
+    assert [r.date for r in rulings] == ["2026-06-26"]
