@@ -635,6 +635,26 @@ def assemble(
                 trigger_end=candidate.trigger_end,
             )
         )
+        if candidate.continues:
+            # "OFAC designated X and Y ... OFAC also designated Z": one action, one more party
+            current = events[-1]
+            earlier = next(
+                (
+                    e
+                    for e in reversed(events[:-1])
+                    if e.type == current.type
+                    and e.attrs.get("action") == current.attrs.get("action")
+                    and (not e.agent or not current.agent or _related(_ids(e.agent), _ids(current.agent)))
+                    and _dates_compatible(item.date, dates.DateValue(e.date, e.date_precision))
+                ),
+                None,
+            )
+            if earlier is not None:
+                events.pop()
+                known = _ids(earlier.target)
+                earlier.target += [r for r in current.target if not r.id or r.id not in known]
+                earlier.agent = earlier.agent or current.agent
+                continue
         if repeats_act:
             earlier = next((e for e in reversed(events[:-1]) if e.type == candidate.type), None)
             if earlier is not None:

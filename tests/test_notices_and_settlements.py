@@ -410,3 +410,24 @@ SO ORDERED this 26th day of June, 2026.
 def test_a_court_order_signed_so_ordered_is_dated_by_its_signature(extractor):
     rulings = [e for e in events_of(extractor, COURT_ORDER, "2026-06-30") if e.type == "ruling"]
     assert [r.date for r in rulings] == ["2026-06-26"]
+
+
+RELEASE = """WASHINGTON — The Office of Foreign Assets Control (OFAC) today sanctioned two shipping companies and one
+individual who arranged the transport of Iranian petrochemicals.
+
+OFAC designated Korvath Sea Lines FZE, a ship manager, and Bahrun Tanker Services Ltd. pursuant to Executive
+Order 13846. OFAC also designated Farid Zolmani, an Iranian national who directs the two companies.
+
+Korvath's former parent company, Gulf Sahel Maritime, was designated by OFAC in November 2023.
+"""
+
+
+def test_also_designated_is_more_of_the_act_just_told(extractor):
+    events = [e for e in events_of(extractor, RELEASE, "2026-09-24") if e.type == "designation"]
+    today = [e for e in events if e.date == "2026-09-24"]
+    assert len(today) == 1
+    assert {"Korvath Sea Lines FZE", "Farid Zolmani"} <= names(today[0].target)
+    earlier = [e for e in events if e.date == "2023-11"]
+    assert len(earlier) == 1 and "Gulf Sahel Maritime" in names(earlier[0].target)
+    # "two shipping companies" brings in new parties; it points back at nobody
+    assert not {r.id for r in today[0].target if r.text == "two shipping companies"} - {None}

@@ -64,6 +64,8 @@ class Candidate:
     # "The order, issued under IEEPA, ...": a trigger with "the" and nobody
     # acting repeats an act the document already reported
     definite: bool = False
+    # "OFAC also designated X": more of the act just told, not a new one
+    continues: bool = False
     # char spans of the tokens by closeness to the event in the parse: 0 inside
     # the event's clause, 1 attached to a governing clause, 2 elsewhere
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
@@ -444,6 +446,7 @@ class EventFinder:
         if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
+        # "the two companies" points back; "two shipping companies" brings in new ones
         if lemma in self.anaphor_heads and determiners & {
             "the",
             "this",
@@ -452,7 +455,6 @@ class EventFinder:
             "both",
             "its",
             "their",
-            "two",
             "that",
         }:
             return self.anaphor_heads[lemma]
@@ -1391,6 +1393,8 @@ class EventFinder:
             # the document already reported, whether or not this mention names its signer
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
             finished.definite = definite and (not agent or anchor.dep_ in ("acl", "relcl"))
+        if trigger.pos_ == "VERB":
+            finished.continues = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
         return finished
 
