@@ -535,9 +535,11 @@ def complete_from_document(
             stop = min([e.start for e in events if e.start > event.end] + [event.end + 600])
             names = acts.list_entries(text[:stop], event.end) if text else []
             listed = [m for m in all_mentions if event.end <= m.start < stop and m.label in ("ORG", "PERSON")]
-            listed_refs = [EntityRef(name, None, None, None) for name in names] or [
-                EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]
-            ]
+            # names read off the list lines replace "the following persons"; organisations merely
+            # named after it may be the list, or the signer's office, so "12 entities" stays beside them
+            listed_refs = [EntityRef(name, None, None, None) for name in names] or (
+                [EntityRef(m.text, m.canonical, m.id, m.label) for m in listed[:6]] + event.target if listed else []
+            )
             # with no names after it, "19 entities" is still the most the text says
             event.target = listed_refs or event.target
     for event in events:

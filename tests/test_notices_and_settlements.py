@@ -431,3 +431,12 @@ def test_also_designated_is_more_of_the_act_just_told(extractor):
     assert len(earlier) == 1 and "Gulf Sahel Maritime" in names(earlier[0].target)
     # "two shipping companies" brings in new parties; it points back at nobody
     assert not {r.id for r in today[0].target if r.text == "two shipping companies"} - {None}
+
+
+def test_a_rule_that_amends_the_regulations_to_place_entities_on_a_list_places_them(extractor):
+    text = "With this final rule, BIS amends the Export Administration Regulations to place 12 entities on the Entity List."
+    found = {e.type: e for e in events_of(extractor, text, "2026-03-12")}
+    assert set(found) == {"rule", "designation"}
+    assert "12 entities" in " ".join(r.text for r in found["designation"].target)
+    # an amendment meant to do something later does nothing yet
+    assert not [e for e in events_of(extractor, "BIS may amend the EAR to place more entities on the Entity List.")]
