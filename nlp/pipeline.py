@@ -862,10 +862,14 @@ class Extractor:
             e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)
         ]
         events = fold_headlines(merge_repeats(document_acts + docket + events))
-        complete_from_document(
-            events, document_acts, acts.caption_parties(text, mentions), self.gazetteer, text, all_mentions=mentions
-        )
+        parties = acts.caption_parties(text, mentions)
+        complete_from_document(events, document_acts, parties, self.gazetteer, text, all_mentions=mentions)
         events = fold_unnamed_listings(events)
+        if published is not None and any(parties):
+            for event in events:
+                if event.type == "ruling" and not event.date and any(r.type == "COURT" for r in event.agent):
+                    # "The petition for review is GRANTED" in the court's own opinion: decided when issued
+                    event.date, event.date_precision = published.isoformat(), "day"
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

@@ -440,3 +440,24 @@ def test_a_rule_that_amends_the_regulations_to_place_entities_on_a_list_places_t
     assert "12 entities" in " ".join(r.text for r in found["designation"].target)
     # an amendment meant to do something later does nothing yet
     assert not [e for e in events_of(extractor, "BIS may amend the EAR to place more entities on the Entity List.")]
+
+
+OPINION = """United States Court of Appeals
+for the Fifth Circuit
+
+BRAZOS RIDGE MIDSTREAM, L.L.C.,
+Petitioner,
+versus
+PIPELINE AND HAZARDOUS MATERIALS SAFETY ADMINISTRATION,
+Respondent.
+
+Petition for Review of a Final Order of the Pipeline and Hazardous Materials Safety Administration
+
+Because PHMSA did not address the question, we cannot sustain the penalty on this record.
+The petition for review is GRANTED, the final order is VACATED, and the case is REMANDED to PHMSA.
+"""
+
+
+def test_a_courts_undated_decision_in_its_own_opinion_is_dated_by_the_opinion(extractor):
+    rulings = [e for e in events_of(extractor, OPINION, "2026-11-02") if e.type == "ruling"]
+    assert rulings and all(r.date == "2026-11-02" for r in rulings)
