@@ -112,6 +112,16 @@ class Lexicon:
     keyword_realizers: frozenset[str]
     # nouns for one person by role ("a former sales director of X"): described, they are that person
     person_roles: frozenset[str]
+    # papers that speak for whoever issued them ("the Commission issued a Notice ... proposing a forfeiture")
+    issued_papers: frozenset[str]
+    # titles whose country is not a party ("U.S. Senator Margaret Ellery")
+    personal_titles: frozenset[str]
+    # titles of judges: what they order is part of their ruling
+    bench_titles: frozenset[str]
+    # titles of people who can give an order ("President", "Secretary")
+    official_titles: frozenset[str]
+    # who can pass, sign or propose a law when the tagger gives no entity type
+    lawmaker_words: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -71,22 +71,6 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-# papers that speak for whoever issued them ("a Notice ... proposing a forfeiture")
-_ISSUED_PAPERS = frozenset(("notice", "order", "letter", "decision", "determination", "complaint", "report"))
-_PERSONAL_TITLES = frozenset(("senator", "representative", "congressman", "congresswoman", "ambassador", "judge"))
-_BENCH_TITLES = frozenset(("judge", "justice", "magistrate"))
-_OFFICIAL_TITLES = frozenset(
-    (
-        "president", "secretary", "minister", "governor", "commissioner", "administrator", "chairman", "chair",
-        "chairwoman", "mayor", "premier", "chancellor", "king", "queen", "attorney", "general", "director",
-        "undersecretary", "ambassador", "prosecutor", "regulator", "official", "officials", "head", "chief",
-    )
-)  # fmt: skip
-_LAWMAKER_WORDS = frozenset(
-    ("legislature", "parliament", "congress", "lawmaker", "legislator", "senate", "assembly", "governor", "diet")
-)
-
-
 def lemma_keys(token: Token) -> set[str]:
     """Base forms to look a token up by: the lemmatizer's, plus naive ones.
 
@@ -434,7 +418,7 @@ class EventFinder:
             return False
         if ent.root.dep_ not in ("compound", "amod", "nmod", "poss"):
             return False
-        titled = ent.root.head.lemma_.lower() in _PERSONAL_TITLES and ent.root.head.i != head.i
+        titled = ent.root.head.lemma_.lower() in self.lex.personal_titles and ent.root.head.i != head.i
         return head.lemma_.lower() in self.lex.people_nouns or titled
 
     def _anaphor_kind(self, head: Token) -> str | None:
@@ -460,8 +444,7 @@ class EventFinder:
             return self.anaphor_heads[lemma]
         return None
 
-    @staticmethod
-    def subject_of(verb: Token) -> Token | None:
+    def subject_of(self, verb: Token) -> Token | None:
         seen = 0
         while verb is not None and seen < 6:
             seen += 1
@@ -473,7 +456,7 @@ class EventFinder:
                 noun = verb.head
                 if (
                     verb.dep_ == "acl"
-                    and noun.lemma_.lower() in _ISSUED_PAPERS
+                    and noun.lemma_.lower() in self.lex.issued_papers
                     and noun.dep_ == "dobj"
                     and noun.head.lemma_.lower() in ("issue", "send", "serve", "publish", "deliver", "adopt", "sign")
                 ):
@@ -726,7 +709,7 @@ class EventFinder:
         if bench is None:
             return False
         ent = ents.get(bench.i)
-        return bool({t.lemma_.lower() for t in bench.subtree} & (_BENCH_TITLES | {"court"})) or (
+        return bool({t.lemma_.lower() for t in bench.subtree} & (self.lex.bench_titles | {"court"})) or (
             ent is not None and ent._.entity_type == "COURT"
         )
 
@@ -897,16 +880,15 @@ class EventFinder:
                     found += [f for f in self.fillers(subject, ents) if f.entity_id]
         return found
 
-    @staticmethod
-    def _lawmaker(token: Token) -> bool:
+    def _lawmaker(self, token: Token) -> bool:
         """A legislature, a legislator or a head of government: who can pass, sign or propose a law."""
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
                 # "the General Assembly" the tagger took for a company is still a legislature
                 return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY") or (
-                    token.lemma_.lower() in _LAWMAKER_WORDS
+                    token.lemma_.lower() in self.lex.lawmaker_words
                 )
-        return token.lemma_.lower() in _LAWMAKER_WORDS
+        return token.lemma_.lower() in self.lex.lawmaker_words
 
     @staticmethod
     def _mistagged_verb(token: Token) -> bool:
@@ -997,9 +979,9 @@ class EventFinder:
                 t.lemma_.lower() for t in subject.doc[max(subject.left_edge.i - 3, 0) : subject.left_edge.i]
             }
             acronym = any(t.text.isupper() and 2 < len(t.text) <= 7 for t in subject.subtree)
-            if titles & _BENCH_TITLES:
+            if titles & self.lex.bench_titles:
                 candidate.type = "ruling"
-            elif not titles & (_OFFICIAL_TITLES | self.lex.actor_nouns) and not acronym:
+            elif not titles & (self.lex.official_titles | self.lex.actor_nouns) and not acronym:
                 return None
         return candidate
 
