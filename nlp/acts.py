@@ -401,7 +401,9 @@ _ROLE_LINE = re.compile(
     r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
 )
 _ONE_LINE_CAPTION = re.compile(
-    r"^(?P<plaintiff>[^\n]{2,120}?)\s+(?:v\.?|V\.)\s+(?P<defendant>[^\n]{2,120})$", re.MULTILINE
+    # "CASE TITLE: USA V. ARKWRIGHT-MBEKI": a docket sheet labels the caption
+    r"^(?:(?i:case title|case name|caption):[ \t]*)?(?P<plaintiff>[^\n]{2,120}?)\s+(?:v\.?|V\.)\s+(?P<defendant>[^\n]{2,120})$",
+    re.MULTILINE,
 )
 
 
@@ -447,7 +449,8 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
         return _in_re_parties(text, head, mentions)
     sides = []
     for start, end in blocks:
-        named = [m for m in mentions if start <= m.start < end and m.label not in ("PLACE", "COURT", "LAW")]
+        # a mention running past its block ("USA V. ARKWRIGHT-MBEKI" read as one name) names neither side
+        named = [m for m in mentions if start <= m.start and m.end <= end and m.label not in ("PLACE", "COURT", "LAW")]
         words = _party_words(head[start:end])
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
@@ -555,6 +558,9 @@ _DOCKET_LINE = re.compile(
     re.MULTILINE,
 )
 _COMPLAINT = re.compile(r"^(?:amended |verified )?(?:complaint|petition for review|petition)\b", re.IGNORECASE)
+# a criminal docket's charging papers and pleas: "INFORMATION AS TO X", "DEFENDANT PLEADS GUILTY"
+_CHARGE = re.compile(r"^(?:sealed |superseding )*(?:indictment|information)\b(?! sheet)", re.IGNORECASE)
+_PLEA = re.compile(r"\bplead(?:s|ed)? guilty\b|\bplea of guilty (?:entered|accepted)\b|\bguilty plea entered\b", re.I)
 _COURT_ACT = re.compile(
     r"^(?:minute |consent |memorandum |final |stipulated )*(?:order|opinion|judgment|temporary restraining order|preliminary injunction)\b",
     re.IGNORECASE,
@@ -607,16 +613,27 @@ def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: li
 
 
 # congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
-_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate)\s+(?P<action>.+)$", re.IGNORECASE)
-_INTRODUCED = re.compile(r"^introduced in (?:the )?(?P<chamber>house|senate)\b", re.IGNORECASE)
+# A state legislature's history adds a "Governor" column: "05/15/2026  Governor  Governor Signed"
+_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate|Assembly|Governor)\s+(?P<action>.+)$", re.IGNORECASE)
+_INTRODUCED = re.compile(r"^introduced in (?:the )?(?P<chamber>house|senate|assembly)\b", re.IGNORECASE)
 _PASSED = re.compile(
     r"^(?:passed|agreed to in) (?:the )?(?P<chamber>house|senate)\b|^on passage passed\b"
-    r"|^on motion to suspend the rules and pass the (?:bill|resolution)\b.*\bagreed to\b",
+    r"|^on motion to suspend the rules and pass the (?:bill|resolution)\b.*\bagreed to\b"
+    # a state chamber passes a bill on its third reading
+    r"|^(?:(?P<reading_chamber>house|senate|assembly) )?third reading passed\b|^passed (?:on )?third reading\b",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
-_SPONSOR = re.compile(r"^sponsor:\s*(?P<name>[^\[(\n]+?)\s*[\[(]", re.IGNORECASE | re.MULTILINE)
+_GOVERNOR_SIGNED = re.compile(r"^(?:governor signed|signed by (?:the )?governor|approved by (?:the )?governor)\b", re.I)
+_SPONSOR = re.compile(
+    # "Sponsor: Rep. Okonjo, Adaeze [D-MD-4]"; "Sponsors: Rep. A, Rep. B | Sen. C": the first one
+    r"^sponsors?:[ \t]*(?P<name>[^\[(|\n]+?)[ \t]*(?=[\[(|\n]|,[ \t]*(?:rep|sen|representative|senator)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _CHAMBER_IDS = {"house": "legislature:us-house", "senate": "legislature:us-senate"}
+_STATE_LEGISLATURE = re.compile(
+    r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:General Assembly|State Legislature|Legislature)\b"
+)
 
 
 def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]] | None:
@@ -629,14 +646,22 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     line = _CHAMBER_ACTION.match(entry)
     action = line.group("action").strip() if line else entry.strip()
     said = line.group("chamber") if line else None
+    # "Colorado General Assembly": its chambers are the state's, not Congress's
+    state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
 
     def chamber_of(found: re.Match[str]) -> list[EntityRef]:
         named = (
-            said
+            found.groupdict().get("reading_chamber")
+            or said
             or found.groupdict().get("chamber")
             or ("house" if "suspend the rules" in found.group(0).lower() else None)
         )
-        ref = _gazetteer_ref(_CHAMBER_IDS[named.lower()]) if named else None
+        if not named or named.lower() == "governor":
+            return []
+        if state:
+            chamber = "House of Representatives" if named.lower() == "house" else named.title()
+            return [EntityRef(f"{state.group('state')} {chamber}", None, None, "LEGISLATURE")]
+        ref = _gazetteer_ref(_CHAMBER_IDS.get(named.lower(), ""))
         return [ref] if ref else []
 
     introduced = _INTRODUCED.match(action)
@@ -650,18 +675,25 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     if _ENACTED.match(action):
         president = _gazetteer_ref("gov:us-president")
         return ([president] if president else []), {"stage": "signed"}
+    if _GOVERNOR_SIGNED.match(action):
+        governor = f"Governor of {state.group('state')}" if state else "Governor"
+        return [EntityRef(governor, None, None, "PERSON")], {"stage": "signed"}
     return None
 
 
-def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
-    """Filings and decisions listed as dated docket entries (PACER or CourtListener style)."""
+def docket_events(text: str, mentions: list[Mention], analysed: str | None = None) -> list[Event]:
+    """Filings and decisions listed as dated docket entries (PACER or CourtListener style).
+
+    `analysed` is the same-length OCR-repaired copy ("04/2l/2026" read as "04/21/2026"):
+    entries are found in it, their evidence is cut from the original text.
+    """
     events: list[Event] = []
     plaintiffs, defendants = caption_parties(text, mentions)
     court = next((m for m in mentions if m.label == "COURT"), None)
     # the caption's court before any court an entry names ("NOTICE OF APPEAL TO DC CIRCUIT")
     header = _court_from_header(text)
     court_ref = header if header.id else _ref(court) if court else header
-    for line in _DOCKET_LINE.finditer(text):
+    for line in _DOCKET_LINE.finditer(analysed if analysed is not None and len(analysed) == len(text) else text):
         entry = line.group("entry")
         when = _docket_date(line.group("date"))
         if when is None:
@@ -670,9 +702,13 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
         in_entry = [m for m in mentions if offset <= m.start < line.end()]
 
         bill = _bill_action(entry, text)
-        attrs = {"docket_entry": entry[:80]}
+        attrs = {"docket_entry": text[line.start("entry") : line.end("entry")][:80]}
         if bill is not None:
             kind, (agent, attrs), target = "legislation", bill, []
+        elif _CHARGE.match(entry) or _PLEA.search(entry):
+            kind = "penalty"
+            agent = _named_after(_FILED_BY, entry, offset, in_entry) or list(plaintiffs)
+            target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
         elif _COMPLAINT.match(entry):
             kind = "lawsuit"
             agent = _named_after(_FILED_BY, entry, offset, in_entry) or list(plaintiffs)
@@ -699,4 +735,8 @@ def docket_events(text: str, mentions: list[Mention]) -> list[Event]:
                 trigger=entry.split()[0],
             )
         )
-    return events
+    introductions = sorted(
+        (e for e in events if e.type == "legislation" and e.attrs.get("stage") == "introduced"), key=lambda e: e.date
+    )
+    # "Introduced In Senate" after the House passed it: the bill arriving, not a new bill
+    return [e for e in events if e not in introductions[1:]]

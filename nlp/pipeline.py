@@ -849,7 +849,7 @@ class Extractor:
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)
         # docket entries carry their own dates and replace what their sentences yielded
-        docket = acts.docket_events(text, mentions)
+        docket = acts.docket_events(text, mentions, analysed)
         if docket:
             covered = [(e.start, e.end) for e in docket]
             events = [

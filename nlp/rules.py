@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +126,18 @@ class Lexicon:
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""
         words = name.split()
-        return bool(words) and words[-1].rstrip(".,") in self.corporate_suffixes
+        if not words:
+            return False
+        last = words[-1].rstrip(".,")
+        # "NIMBLETIDE HEALTH, INC." in an upper-case heading; short ones ("AG", "SA") are
+        # too often other words in capitals to be trusted that way
+        return last in self.corporate_suffixes or (
+            len(last) > 2 and last.isupper() and last.lower() in self._folded_suffixes
+        )
+
+    @cached_property
+    def _folded_suffixes(self) -> frozenset[str]:
+        return frozenset(s.lower() for s in self.corporate_suffixes)
 
 
 @dataclass(frozen=True)

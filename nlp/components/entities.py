@@ -20,6 +20,8 @@ from nlp.rules import default_rules
 # "fable5", "Mythos5", "gpt4": letters glued to a version number.
 _GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})-?(\d{1,3}[a-z]?)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
+# "Orbitek H7", "Sable X2", "Stellvard S-19": a model code after a name
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v|"
     r"pte|pvt|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
@@ -65,7 +67,10 @@ def clean_name(surface: str) -> str:
 def product_canonical(surface: str) -> str:
     """ "fable5", "Fable5" and "Fable 5" all become "Fable 5"."""
     text = re.sub(r"\s+", " ", surface).strip()
-    glued = _GLUED_PRODUCT.match(text.replace(" ", "")) if " " not in text or len(text.split()) == 2 else None
+    words = text.split()
+    # "Fable 5" is "fable5" written apart; "Orbitek H7" is a name and a model code, kept as written
+    apart = len(words) == 2 and bool(_VERSION.match(words[1]))
+    glued = _GLUED_PRODUCT.match(text.replace(" ", "")) if len(words) == 1 or apart else None
     if glued:
         word, version = glued.groups()
         if word.islower() or (word.isupper() and len(word) > 4):
@@ -146,7 +151,9 @@ class ProductFinder:
         token = doc[i]
         if i + 1 >= len(doc) or not token.is_alpha or len(token) < 3 or token.lower_ in self.stopwords:
             return False
-        if not (token.text[0].isupper() or token.is_lower) or not _VERSION.match(doc[i + 1].text):
+        if not (token.text[0].isupper() or token.is_lower):
+            return False
+        if not (_VERSION.match(doc[i + 1].text) or (token.text[0].isupper() and _MODEL_CODE.match(doc[i + 1].text))):
             return False
         after = doc[i + 2] if i + 2 < len(doc) else None
         if after is not None and (after.like_num or (after.text == "," and i + 3 < len(doc) and doc[i + 3].like_num)):
@@ -163,7 +170,7 @@ class ProductFinder:
             # a version number must follow: checked first, as almost no word is followed by one
             elif (
                 i + 1 < len(texts)
-                and _VERSION.match(texts[i + 1])
+                and (_VERSION.match(texts[i + 1]) or _MODEL_CODE.match(texts[i + 1]))
                 and self._titled_version_at(doc, i)
                 and self._sentence_has_product_noun(doc, i)
             ):
@@ -178,6 +185,22 @@ class ProductFinder:
             existing = list(doc.ents)
             protected = {t for ent in existing if ent.ent_id_ for t in range(ent.start, ent.end)}
             glued = [s for s in spans if len(s) == 1 and not any(t in protected for t in range(s.start, s.end))]
+            # "its Halo 2 glasses": the model calls a name with a number a law as often as a product
+            # and "Orbitek H7 sensor" has the model see the maker's name alone
+            versions = [
+                s
+                for s in spans
+                if len(s) > 1
+                and any(
+                    not e.ent_id_
+                    and (
+                        (e.label_ == "LAW" and (e.start, e.end) == (s.start, s.end))
+                        or (e.label_ == "ORG" and (e.start, e.end) == (s.start, s.start + 1))
+                    )
+                    for e in existing
+                )
+            ]
+            glued += versions
             others = [e for e in existing if not any(g.start < e.end and e.start < g.end for g in glued)]
             taken = {t for ent in others + glued for t in range(ent.start, ent.end)}
             fresh = [s for s in spans if len(s) > 1 and not any(t in taken for t in range(s.start, s.end))]
@@ -193,6 +216,9 @@ def make_company_finder(nlp: Language, name: str) -> CompanyFinder:
 _NAME_STOPWORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "Or", "But", "To", "From", "With", "As", "If", "When", "While", "After", "Before", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "Chinese", "American", "U.S.", "US", "Former", "Both", "Two", "Three", "Several"}  # fmt: skip
 
 
+# Corporate words written after a comma: "Hexwave Robotics Co., Ltd.", "Nimbletide Health, Inc."
+_COMMA_SUFFIXES = frozenset({"INC", "LTD", "LLC", "CORP", "CO", "PLC", "AG", "SE", "SA", "AS", "GMBH", "LIMITED"})
+
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 
 
@@ -206,9 +232,13 @@ class CompanyFinder:
 
     def __init__(self, suffixes: frozenset[str]):
         self.suffixes = suffixes
+        # "NIMBLETIDE HEALTH, INC." heading a filing; two-letter ones ("AG") are other words in capitals
+        self.upper_suffixes = frozenset(s.upper() for s in suffixes if len(s.rstrip(".")) > 2)
 
     def _is_suffix(self, token) -> bool:
         text = token.text.rstrip(".")
+        if token.is_upper and text in self.upper_suffixes:
+            return True
         return text in self.suffixes and (
             token.is_title
             or token.is_upper
@@ -250,6 +280,8 @@ class CompanyFinder:
                 i += 1
                 continue
             start = i
+            if i > 1 and doc[i - 1].text == "," and doc[i].text.rstrip(".").upper() in _COMMA_SUFFIXES:
+                start = i - 1  # "Nimbletide Health, Inc.": the name is before the comma
             while start > 0:
                 if self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-"):
                     start -= 1
@@ -264,7 +296,7 @@ class CompanyFinder:
                     start -= 4
                 else:
                     break
-            while start < i and doc[start].text in ("&", "-"):
+            while start < i and doc[start].text in ("&", "-", ","):
                 start += 1
             if start == i or all(self._is_suffix(t) for t in doc[start:i]):
                 i += 1
@@ -277,8 +309,7 @@ class CompanyFinder:
                     doc[end].text == ","
                     and end + 1 < len(doc)
                     and self._is_suffix(doc[end + 1])
-                    and doc[end + 1].text.rstrip(".")
-                    in ("Inc", "Ltd", "LLC", "Corp", "Co", "PLC", "AG", "SE", "SA", "AS", "GmbH", "Limited")
+                    and doc[end + 1].text.rstrip(".").upper() in _COMMA_SUFFIXES
                 )
             ):
                 end += 2 if doc[end].text == "," else 1

@@ -9,7 +9,7 @@ document (pronouns, relative dates, merging repeats) happens afterwards in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +24,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation", "legislation", "meeting")
 # A bare proper name ("Pulsefit", "Brightmart Stores"): capitalised words, no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
+_MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]*-?\d{1,4}[A-Za-z]?")  # "X2", "S-19", "H100": a model, not a word
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
 
 
@@ -302,10 +303,29 @@ class EventFinder:
                 continue
             anaphor = self._anaphor_kind(h)
             if anaphor is None:
-                # "the company's billing practices": the possessor is the participant
-                owner = next((c for c in h.children if c.dep_ == "poss" and self._anaphor_kind(c)), None)
+                # "the company's billing practices": the possessor is the participant; but "its Halo 2
+                # glasses" are a product of their own, whoever "its" is
+                product = h.lower_ in self.lex.product_nouns or h.lemma_ in self.lex.product_nouns
+                owner = next(
+                    (
+                        c
+                        for c in h.children
+                        if c.dep_ == "poss" and self._anaphor_kind(c) and not (product and c.pos_ == "PRON")
+                    ),
+                    None,
+                )
                 if owner is not None:
                     h, phrase, anaphor = owner, _phrase(owner), self._anaphor_kind(owner)
+            # "the Sable X2, its second-generation drone", "the PulseLoop in the European Union":
+            # the name, not its description or where it was sold
+            cut = next(
+                (c for c in h.rights if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("in", "across"))),
+                None,
+            )
+            if cut is not None and not anaphor:
+                phrase = phrase.doc[phrase.start : max(h.i + 1, cut.left_edge.i)]
+                while len(phrase) > 1 and phrase[-1].is_punct:
+                    phrase = phrase[:-1]
             text = phrase.text.strip()
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
@@ -524,6 +544,12 @@ class EventFinder:
                 if direct and child.dep_ == "neg":
                     return False
                 if (
+                    token.i == anchor.i
+                    and child.dep_ in ("nsubjpass", "dobj")
+                    and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+                ):
+                    return False  # "no petition was filed", "filed no charges": nothing happened
+                if (
                     direct
                     and child.dep_ in ("aux", "auxpass")
                     and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
@@ -651,7 +677,12 @@ class EventFinder:
             stage = "final"
             if "interim" in own:
                 stage = "interim"
-            elif "propos" in own or lemma_keys(anchor) & {"propose"}:
+            elif (
+                "propos" in own
+                or lemma_keys(anchor) & {"propose"}
+                # "published a draft of FIPS 211 for public comment"
+                or any(c.dep_ == "dobj" and c.lemma_.lower() == "draft" for c in anchor.children)
+            ):
                 stage = "proposed"
             candidate.attrs["stage"] = stage
         elif kind == "legislation":
@@ -840,6 +871,17 @@ class EventFinder:
         so it is the product last mentioned (an anaphor resolved later)."""
         found: list[RoleFiller] = []
         for head in heads:
+            if head.pos_ == "VERB":
+                # "stopped selling the original PulseLoop in the EU", "stopped selling it": what was sold
+                sold = [
+                    replace(f, anaphor="PRODUCT|ORG") if f.anaphor else f
+                    for obj in self._children(head, ("dobj",))
+                    for f in self.fillers(obj, ents)
+                    if f.type not in ("PLACE", "GOV")
+                ]
+                if sold:
+                    found += sold
+                    continue
             if lemma_keys(head).isdisjoint(self.lex.activity_nouns):
                 continue
             concerned: list[RoleFiller] = []
@@ -959,7 +1001,11 @@ class EventFinder:
                 return None
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
-        if candidate.type == "launch" and agent_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE"):
+        if (
+            candidate.type == "launch"
+            and agent_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
+            and "ORG" not in possible  # "we launched PulseLoop Pro": a company's "we" too
+        ):
             return None  # "the Commission's Report and Order, adopted ... and released September 22"
         if (
             candidate.type == "legislation"
@@ -1125,6 +1171,19 @@ class EventFinder:
             )
         return self._build(rule, noun, anchor, agent, target, subject, ents)
 
+    @staticmethod
+    def _relative_antecedents(verb: Token) -> list[Token]:
+        """ "the amendments to Part 500 that DFS adopted": what the relative pronoun stands for,
+        and the noun the antecedent hangs from when the parser attached the clause to the nearer one."""
+        if verb.dep_ != "relcl" or not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children
+        ):
+            return []
+        found = [verb.head]
+        if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+            found.append(verb.head.head.head)
+        return found
+
     def verb_candidate(
         self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
     ) -> Candidate | None:
@@ -1201,6 +1260,14 @@ class EventFinder:
         if subjects_before and not passive:
             # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
             objects += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+        if particles and not objects:
+            # "made its Wayfinder model available": the parser makes the thing the subject of "available"
+            objects = [
+                s
+                for c in verb.children
+                if c.lower_ in particles and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp")
+                for s in self._children(c, ("nsubj",))
+            ]
         if rule.object_lemmas and not objects and verb.dep_ != "relcl":
             # "stopped selling the routers": the gerund names what stopped, its object what it concerned;
             # "proposed to require signed updates": so does an infinitive
@@ -1209,7 +1276,8 @@ class EventFinder:
                 if (gerund.tag_ == "VBG" or infinitive) and lemma_keys(gerund) & rule.object_lemmas:
                     objects = [gerund, *self._children(gerund, ("dobj",))]
         if rule.object_lemmas and not any(
-            lemma_keys(o) & rule.object_lemmas for o in objects + self._children(verb, ("nsubjpass",))
+            lemma_keys(o) & rule.object_lemmas
+            for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb)
         ):
             return None
         if rule.excluded_object_lemmas and any(
@@ -1316,11 +1384,13 @@ class EventFinder:
                 target, agent = agent, []  # a service launching itself
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
-            product_like |= any(h.lemma_.lower() in self.lex.product_nouns for h in target_heads)
+            product_like |= any(
+                h.lemma_.lower() in self.lex.product_nouns or h.lower_ in self.lex.product_nouns for h in target_heads
+            )
             # "began selling the KidBeacon 2": a name with a model number, or a name under "the",
             # is something sold, not a seller, whatever the tagger took it for
             product_like |= any(
-                h.pos_ == "PROPN"
+                (h.pos_ == "PROPN" or _MODEL_NUMBER.fullmatch(h.text))
                 and h.dep_ == "dobj"
                 and any(
                     (c.dep_ == "nummod" and c.i > h.i) or (c.dep_ == "det" and c.lower_ == "the") for c in h.children
@@ -1329,6 +1399,15 @@ class EventFinder:
             )
             if not product_like:
                 return None
+            if any(
+                c.dep_ == "nummod"
+                and c.i < h.i
+                and c.text.replace(",", "").isdigit()
+                and int(c.text.replace(",", "")) >= 10
+                for h in target_heads
+                for c in h.children
+            ):
+                return None  # "shipped more than 600 servers to a distributor": goods delivered, not a release
         return self._build(rule, verb, verb, agent, target, subject, ents)
 
     def _build(

@@ -50,11 +50,23 @@ class GazetteerMatcher:
         before = doc[start - 1]
         return before.is_title and before.is_alpha and not before.is_sent_start
 
+    @staticmethod
+    def _head_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+        """ "New York State Department of Financial Services": "State Department" begins another body's name."""
+        bodies = ("department", "ministry", "office", "bureau", "agency", "commission")
+        if end < len(doc) and doc[end].is_title and doc[end].lower_ in bodies:
+            return True  # "State" of "Florida State Department of Health"
+        if end + 1 >= len(doc) or doc[end].lower_ != "of" or not doc[end + 1].is_title:
+            return False
+        return doc[end - 1].lower_ in bodies
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
                 if matcher is self.cased and self._inside_longer_name(doc, start, end):
+                    continue
+                if self._head_of_longer_name(doc, start, end):
                     continue
                 label, entity_id = self.labels[key]
                 spans.append(Span(doc, start, end, label=label, span_id=entity_id))
