@@ -105,6 +105,7 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
     return total or None
 
 
+_DATE_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.MULTILINE)
 _SIGNED = re.compile(
     r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
@@ -172,8 +173,8 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
             raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
         if row.get("operative_at", "first") not in ("first", "last"):
             raise RuleError(f"{where}: operative_at must be 'first' or 'last', not {row.get('operative_at')!r}")
-        if row.get("dated", "signed") not in ("signed", "published"):
-            raise RuleError(f"{where}: dated must be 'signed' or 'published', not {row.get('dated')!r}")
+        if row.get("dated", "signed") not in ("signed", "published", "letterhead"):
+            raise RuleError(f"{where}: dated must be 'signed', 'published' or 'letterhead', not {row.get('dated')!r}")
         rules.append(
             ActRule(
                 row["id"],
@@ -319,6 +320,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         when = _parse_long_date(groups.get("date"))
         if when is None and rule.dated == "published":
             when = published
+        if when is None and rule.dated == "letterhead":
+            # a letter is dated on a line of its own under the addressee
+            line = _DATE_LINE.search(head[:1200])
+            when = _parse_long_date(line.group("date")) if line else None
         if when is None and meta.get("signing_date"):
             try:
                 when = dt.date.fromisoformat(str(meta["signing_date"])[:10])

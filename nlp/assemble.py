@@ -110,6 +110,14 @@ def resolve_filler(
             return [EntityRef(filler.text, None, None, None)]
         signer = letterhead[-1]
         return [EntityRef(filler.text, signer.canonical, signer.id, types.get(signer.id))]
+    if filler.text.lower() in ("you", "your") or filler.text.lower().startswith("your "):
+        # a regulator's letter speaks to its addressee, named above the salutation
+        addressee = next((m for m in mentions if m.id and m.start < 600 and types.get(m.id) == "ORG"), None)
+        addressee = addressee or next(
+            (m for m in mentions if m.id and m.start < 600 and types.get(m.id) == "PERSON"), None
+        )
+        if addressee is not None:
+            return [EntityRef(filler.text, addressee.canonical, addressee.id, types.get(addressee.id))]
     if filler.text.lower() in ("we", "our", "us") or filler.text in ("the Company", "The Company"):
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined

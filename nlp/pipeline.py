@@ -28,6 +28,7 @@ import spacy
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
@@ -85,6 +86,19 @@ def _add_entity_components(nlp: Language, *, before: str | None) -> None:
     nlp.add_pipe("regwatch_gazetteer", **where)
 
 
+@Language.component("regwatch_abbreviation_bounds")
+def keep_abbreviations_in_sentence(doc: Doc) -> Doc:
+    """ "fines totalling approx. € 31.6 million": the parser must not end the sentence at "approx."."""
+    for token in doc[1:]:
+        following = token.text[:1]
+        previous = doc[token.i - 1].text
+        if previous == "." and token.i > 1:
+            previous = doc[token.i - 2].text + "."  # "approx" "." as two tokens
+        if _ABBREVIATION_END.search(previous) and (following.isdigit() or following.islower() or following in "€$£¥"):
+            token.is_sent_start = False
+    return doc
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The full pipeline: the pinned model plus regwatch's components."""
     nlp = spacy.load(model or config.model_name())
@@ -94,6 +108,8 @@ def build_nlp(model: str | None = None) -> Language:
         nlp.disable_pipe("attribute_ruler")
         nlp.disable_pipe("lemmatizer")
     _add_entity_components(nlp, before="ner")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("regwatch_abbreviation_bounds", before="parser")
     nlp.add_pipe("regwatch_companies", after="ner")
     nlp.add_pipe("regwatch_products", after="regwatch_companies")
     nlp.add_pipe("regwatch_linker", after="regwatch_products")
@@ -240,7 +256,12 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             previous_start, previous_end = joined[-1]
             tail = text[previous_start:previous_end].rstrip()
             following = text[start:end].lstrip()[:1]
-            if _ABBREVIATION_END.search(tail) and following and (following.isdigit() or following.islower()):
+            # "totalling approx. € 31.6 million": an amount goes on the sentence too
+            if (
+                _ABBREVIATION_END.search(tail)
+                and following
+                and (following.isdigit() or following.islower() or following in "€$£¥")
+            ):
                 joined[-1] = (previous_start, end)
                 continue
         joined.append((start, end))
@@ -348,6 +369,66 @@ def _vague(refs: list) -> bool:
     return bool(refs) and all(not ref.id and _VAGUE_TARGET.match(ref.text.strip()) for ref in refs)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTED = re.compile(r"^(?:the )?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s", re.I)
+_NAMING_SENTENCE = re.compile(r"^(?:the|these|those) (?:[\w-]+ ){0,2}[\w-]+s\b|^they (?:are|were|include)\b", re.I)
+
+
+def _name_counted_parties(event, text: str, mentions: list) -> None:
+    """ "fines on three manufacturers of valves. The companies fined are X, Y and Z.": the
+    next sentence names the parties the act only counted."""
+    if event.type not in ("penalty", "designation", "investigation", "lawsuit", "order") or not text:
+        return
+    if not event.target or any(ref.id for ref in event.target):
+        return
+    counted = _COUNTED.match(event.target[0].text.strip())
+    if counted is None:
+        return
+    following = text[event.end : event.end + 500]
+    lead = len(following) - len(following.lstrip())
+    sentence = following.strip()
+    for stop in re.finditer(r"[.!?](?=\s+[A-Z])", sentence):
+        if not _ABBREVIATION_END.search(sentence[: stop.end()]):  # "GmbH & Co. KG" goes on
+            sentence = sentence[: stop.end()]
+            break
+    if not _NAMING_SENTENCE.match(sentence):
+        return
+    start = event.end + lead
+    named = []
+    for m in mentions:
+        if (
+            start <= m.start < start + len(sentence)
+            and m.label in ("ORG", "PERSON")
+            and m.id not in {r.id for r in named}
+        ):
+            named.append(EntityRef(m.text, m.canonical, m.id, m.label))
+    count = counted.group("count").lower()
+    limit = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 8)
+    if len(named) >= 2:
+        event.target = named[:limit]
+
+
+def _probe_continues_its_matter(events: list) -> None:
+    """ "The application follows an investigation that the Bureau launched in September": an
+    agency's probe that names nobody is into whom the same agency's act just told concerns."""
+    placed = sorted((e for e in events if e.trigger_start is not None), key=lambda e: e.trigger_start)
+    for i, probe in enumerate(placed):
+        agents = {ref.id for ref in probe.agent if ref.id}
+        if probe.type != "investigation" or not agents or any(ref.id for ref in probe.target):
+            continue
+        earlier = (
+            e
+            for e in reversed(placed[:i])
+            if probe.trigger_start - e.trigger_start < 800
+            and e.type in ("lawsuit", "penalty", "order", "designation")
+            and agents & {ref.id for ref in e.agent}
+            and any(ref.id for ref in e.target)
+        )
+        matter = next(earlier, None)
+        if matter is not None:
+            probe.target = [ref for ref in matter.target if ref.id]
+
+
 def complete_from_document(
     events: list,
     document_acts: list,
@@ -419,6 +500,7 @@ def complete_from_document(
                 event.target = list(defendants)
             if not event.agent and plaintiffs:
                 event.agent = list(plaintiffs)
+    _probe_continues_its_matter(events)
     for act in document_acts:
         if act.type != "order" or not any(ref.id == "gov:us-president" for ref in act.agent):
             continue
@@ -542,6 +624,8 @@ def complete_from_document(
             )
             # with no names after it, "19 entities" is still the most the text says
             event.target = listed_refs or event.target
+    for event in events:
+        _name_counted_parties(event, text, all_mentions or [])
     for event in events:
         if event.type == "order" and "scope" not in event.attrs:
             # "The letter effectively forced ... offline to all customers": the next

@@ -170,3 +170,72 @@ def test_a_criminal_docket_gives_the_charge_and_the_plea_as_penalties(extractor)
         assert any("ARKWRIGHT-MBEKI" in name.upper() for name in names(penalty.target))
     # a waiver of indictment charges nobody
     assert "2026-03-04" not in [e.date for e in events if e.type != "penalty"]
+
+
+CARTEL_RELEASE = """Bonn, 22 April 2026
+
+The Bundeskartellamt has imposed fines totalling approx. € 31.6 million on three manufacturers of industrial valves. The companies fined are Rheinauer Armaturenwerk GmbH, Hollstein Ventiltechnik GmbH & Co. KG and Emsberg Prozesstechnik AG.
+
+In June 2024 the Bundeskartellamt searched the premises of the companies concerned.
+
+Separately, the Bundeskartellamt has initiated a proceeding against Fahrwerk24 SE, operator of a marketplace for used cars.
+"""
+
+
+def test_counted_parties_are_named_by_the_next_sentence(extractor):
+    events = events_of(extractor, CARTEL_RELEASE, "2026-04-22")
+    fine = next(e for e in events if e.type == "penalty")
+    # "approx." does not end the sentence, and "GmbH & Co. KG" is one company
+    assert "31.6 million" in fine.evidence
+    assert names(fine.target) == {"Rheinauer Armaturenwerk", "Hollstein Ventiltechnik", "Emsberg Prozesstechnik"}
+    probes = sorted((e for e in events if e.type == "investigation"), key=lambda e: e.date)
+    assert [e.date for e in probes] == ["2024-06", "2026-04-22"]  # the search of premises, the proceeding
+    # a company whose name ends in a number is not a product
+    assert names(probes[1].target) == {"Fahrwerk24 SE"}
+
+
+def test_an_application_to_a_tribunal_is_a_lawsuit_and_the_probe_before_it_concerns_the_same_party(extractor):
+    text = (
+        "The Competition Bureau has filed an application with the Competition Tribunal against Maplestage "
+        "Tickets Inc. over its advertising of ticket prices. The application follows an investigation that "
+        "the Bureau launched in September 2025."
+    )
+    events = events_of(extractor, text, "2026-11-10")
+    suit = next(e for e in events if e.type == "lawsuit")
+    probe = next(e for e in events if e.type == "investigation")
+    assert names(suit.target) == names(probe.target) == {"Maplestage Tickets"}  # the tribunal is the forum
+    assert probe.date == "2025-09"
+
+
+WARNING_LETTER = """WARNING LETTER
+
+Saranvati Laboratories Private Limited
+MARCS-CMS 702914
+February 26, 2026
+
+Dear Mr. Harish Saranvati-Rao:
+
+The U.S. Food and Drug Administration (FDA) inspected your drug manufacturing facility in Baddi.
+
+This warning letter summarizes significant violations of Current Good Manufacturing Practice (CGMP) regulations.
+
+We reviewed your October 10, 2025, response to our Form FDA 483 in detail.
+
+On October 3, 2025, you initiated a voluntary recall of 23 lots of metformin tablets distributed in the United States.
+
+Based upon the nature of the violations, we strongly recommend engaging a consultant to assist your firm in meeting CGMP requirements. You are responsible for investigating these violations.
+"""
+
+
+def test_a_warning_letter_is_the_agencys_order_to_its_addressee(extractor):
+    events = events_of(extractor, WARNING_LETTER, "2026-03-05")
+    letter = next(e for e in events if e.type == "order")
+    assert names(letter.agent) == {"U.S. Food and Drug Administration"}
+    assert names(letter.target) == {"Saranvati Laboratories"}
+    assert letter.date == "2026-02-26"  # the letterhead's date, not the day it was posted
+    assert letter.evidence.startswith("This warning letter summarizes")
+    recall = next(e for e in events if e.type == "suspension")
+    assert names(recall.agent) == {"Saranvati Laboratories"}  # "you" is the addressee
+    # a file number is not the Medicare agency; reading a reply, recommending, and a duty are not acts
+    assert not any("Centers for Medicare" in n for e in events for n in names(e.agent))
+    assert sorted(e.type for e in events) == ["investigation", "order", "suspension"]

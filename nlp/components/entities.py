@@ -23,8 +23,8 @@ _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 # "Orbitek H7", "Sable X2", "Stellvard S-19": a model code after a name
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 _CORPORATE_SUFFIX = re.compile(
-    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|n\.v|b\.v|"
-    r"pte|pvt|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
+    r"[,\s&]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|kg|kgaa|n\.v|b\.v|"
+    r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
     re.IGNORECASE,
 )
 _PARTY_ROLE = re.compile(
@@ -102,6 +102,7 @@ class ProductFinder:
     def __init__(self, stopwords: frozenset[str]):
         self.stopwords = stopwords
         self.product_nouns = default_rules().lexicon.product_nouns
+        self.corporate_suffixes = default_rules().lexicon.corporate_suffixes
         self.launch_verbs = frozenset(
             lemma
             for rule in default_rules().triggers
@@ -165,7 +166,9 @@ class ProductFinder:
         texts = [token.text for token in doc]
         for i, text in enumerate(texts):
             match = _GLUED_PRODUCT.match(text)
-            if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url:
+            # "Fahrwerk24 SE" is a company that happens to end in a number
+            company = i + 1 < len(texts) and texts[i + 1].rstrip(".") in self.corporate_suffixes
+            if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url and not company:
                 spans.append(Span(doc, i, i + 1, label="PRODUCT"))
             # a version number must follow: checked first, as almost no word is followed by one
             elif (
@@ -239,12 +242,8 @@ class CompanyFinder:
         text = token.text.rstrip(".")
         if token.is_upper and text in self.upper_suffixes:
             return True
-        return text in self.suffixes and (
-            token.is_title
-            or token.is_upper
-            or "." in text  # "s.r.o.", "a.s.": written in lower case
-            or text in ("AG", "SE", "SA", "AS", "AB", "NV", "BV", "KK")
-        )
+        # "Holdings" or "GmbH", not the word "holdings"; "s.r.o." and "a.s." are written in lower case
+        return text in self.suffixes and (not text.islower() or "." in text)
 
     @staticmethod
     def _is_name_word(token) -> bool:
@@ -305,6 +304,8 @@ class CompanyFinder:
             # ", Inc.", "Co., Ltd.", "Holdings Ltd"
             while end < len(doc) and (
                 self._is_suffix(doc[end])
+                # "Hollstein Ventiltechnik GmbH & Co. KG"
+                or (doc[end].text == "&" and end + 1 < len(doc) and self._is_suffix(doc[end + 1]))
                 or (
                     doc[end].text == ","
                     and end + 1 < len(doc)
@@ -312,7 +313,7 @@ class CompanyFinder:
                     and doc[end + 1].text.rstrip(".").upper() in _COMMA_SUFFIXES
                 )
             ):
-                end += 2 if doc[end].text == "," else 1
+                end += 2 if doc[end].text in (",", "&") else 1
             spans.append(Span(doc, start, end, label="ORG"))
             i = end
         if not spans:

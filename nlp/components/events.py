@@ -395,8 +395,14 @@ class EventFinder:
                 f.text,
                 re.IGNORECASE,
             )
+            # "19 entities", "three Chinese chipmakers"; not "23 lots of tablets"
             or re.match(
-                r"^\d+|^(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens)\b", f.text, re.IGNORECASE
+                r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:\w*(?:makers?|companies|entities|firms|persons|individuals|people|parties|vessels|addresses|"
+                r"subsidiaries|affiliates|manufacturers|suppliers|exporters|importers|operators|traders|brokers|"
+                r"banks|defendants|executives|officials|nationals|businesses|groups|organi[sz]ations|carriers))\b",
+                f.text,
+                re.IGNORECASE,
             )
             for f in target
         )
@@ -460,6 +466,7 @@ class EventFinder:
             "its",
             "their",
             "that",
+            "your",  # "your firm" in a regulator's letter is its addressee
         }:
             return self.anaphor_heads[lemma]
         return None
@@ -851,7 +858,8 @@ class EventFinder:
             # realizes the noun ("finalizing a penalty it proposed last year" is the finalizing)
             for child in noun.children:
                 if (
-                    child.dep_ == "relcl"
+                    # the parser also hangs "an investigation that the Bureau launched" as a clause
+                    child.dep_ in ("relcl", "acl")
                     and child.tag_ in ("VBD", "VBN")
                     and realizes(child, rule.realized_by)
                     and any(
@@ -1280,9 +1288,17 @@ class EventFinder:
             for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb)
         ):
             return None
+        # "reviewed your October 10, 2025, response": the parser may make the date the object
+        described = [
+            c
+            for o in objects
+            if o.ent_type_ == "DATE" or o.lower_ in _DATE_WORDS
+            for c in o.children
+            if c.dep_ == "appos"
+        ]
         if rule.excluded_object_lemmas and any(
             lemma_keys(o) & rule.excluded_object_lemmas or o.like_num or o.ent_type_ == "MONEY"
-            for o in objects + self._children(verb, ("nsubjpass",))
+            for o in objects + described + self._children(verb, ("nsubjpass",))
         ):
             return None
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:

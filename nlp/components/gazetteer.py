@@ -51,6 +51,15 @@ class GazetteerMatcher:
         return before.is_title and before.is_alpha and not before.is_sent_start
 
     @staticmethod
+    def _tail_of_code(doc: Doc, start: int, end: int) -> bool:
+        """ "MARCS-CMS 702914" (an FDA file number): an acronym glued to another by a hyphen is a code."""
+        if start < 2 or not doc[start:end].text.isupper() or doc[start - 1].text != "-":
+            return False
+        before, hyphen = doc[start - 2], doc[start - 1]
+        glued = not before.whitespace_ and not hyphen.whitespace_
+        return glued and before.text.isalpha() and before.text.isupper()
+
+    @staticmethod
     def _head_of_longer_name(doc: Doc, start: int, end: int) -> bool:
         """ "New York State Department of Financial Services": "State Department" begins another body's name."""
         bodies = ("department", "ministry", "office", "bureau", "agency", "commission")
@@ -66,7 +75,7 @@ class GazetteerMatcher:
             for key, start, end in matcher(doc):
                 if matcher is self.cased and self._inside_longer_name(doc, start, end):
                     continue
-                if self._head_of_longer_name(doc, start, end):
+                if self._head_of_longer_name(doc, start, end) or self._tail_of_code(doc, start, end):
                     continue
                 label, entity_id = self.labels[key]
                 spans.append(Span(doc, start, end, label=label, span_id=entity_id))
