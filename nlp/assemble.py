@@ -374,6 +374,8 @@ _IDENTIFYING_ATTRS = ("action", "stage")
 _RULING_STEPS = (
     re.compile(r"^(?:convict|verdict|guilty|found)", re.IGNORECASE),
     re.compile(r"^sentenc", re.IGNORECASE),
+    # an appeals court's decision on the judgment is a later step than the verdict
+    re.compile(r"^(?:affirm|revers|vacat|remand|upheld|uphold)", re.IGNORECASE),
 )
 
 

@@ -56,6 +56,7 @@ MAX_SENTENCE_CHARS = 1_500
 _IRREGULAR_FORMS = (
     "held", "brought", "met", "took", "taken", "won", "got", "paid", "struck", "threw", "thrown", "sought", "put",
     "cut", "shut", "hit", "made", "led", "began", "begun", "drew", "drawn", "froze", "frozen", "sued", "laid", "set",
+    "found", "upheld", "withdrew", "withdrawn", "pled", "sent", "forbade", "forbidden",
 )  # fmt: skip
 
 
@@ -408,6 +409,15 @@ def _name_counted_parties(event, text: str, mentions: list) -> None:
         event.target = named[:limit]
 
 
+def _prosecuting(party) -> bool:
+    """A criminal caption's first side: the government, however the caption writes it."""
+    if party.type in ("GOV", "AGENCY"):
+        return True
+    return bool(
+        re.fullmatch(r"(?:the )?(?:united states(?: of america)?|u\.?s\.?a?\.?|people|state of \w+)", party.text, re.I)
+    )
+
+
 def _probe_continues_its_matter(events: list) -> None:
     """ "The application follows an investigation that the Bureau launched in September": an
     agency's probe that names nobody is into whom the same agency's act just told concerns."""
@@ -500,6 +510,9 @@ def complete_from_document(
                 event.target = list(defendants)
             if not event.agent and plaintiffs:
                 event.agent = list(plaintiffs)
+        if event.type == "penalty" and not event.agent and plaintiffs and all(_prosecuting(p) for p in plaintiffs):
+            # "Dziadosz was indicted in September 2022" under "United States v. Dziadosz"
+            event.agent = list(plaintiffs)
     _probe_continues_its_matter(events)
     for act in document_acts:
         if act.type != "order" or not any(ref.id == "gov:us-president" for ref in act.agent):

@@ -239,3 +239,28 @@ def test_a_warning_letter_is_the_agencys_order_to_its_addressee(extractor):
     # a file number is not the Medicare agency; reading a reply, recommending, and a duty are not acts
     assert not any("Centers for Medicare" in n for e in events for n in names(e.agent))
     assert sorted(e.type for e in events) == ["investigation", "order", "suspension"]
+
+
+SUMMARY_ORDER = """24-3187-cr
+United States v. Dziadosz
+
+UNITED STATES COURT OF APPEALS
+FOR THE SECOND CIRCUIT
+
+SUMMARY ORDER
+
+Defendant-Appellant Marek Dziadosz appeals from a judgment of conviction. Dziadosz was indicted in September 2022 for arranging the shipment of machine-tool controllers to Russia. The jury found him guilty on all counts on June 27, 2024.
+
+We have considered Dziadosz's remaining arguments and find them to be without merit. Accordingly, we AFFIRM the judgment of the district court.
+"""
+
+
+def test_a_verdict_an_indictment_and_an_affirmance_are_three_acts(extractor):
+    events = events_of(extractor, SUMMARY_ORDER, "2026-10-22")
+    rulings = [e for e in events if e.type == "ruling"]
+    # "found" is parsed at all (an irregular form), and the verdict does not swallow the affirmance
+    assert sorted(e.trigger.split()[-1].lower() for e in rulings) == ["affirm", "found"]
+    assert next(e.date for e in rulings if "found" in e.trigger.lower()) == "2024-06-27"
+    indictment = next(e for e in events if e.type == "penalty")
+    assert indictment.date == "2022-09"
+    assert names(indictment.agent) == {"U.S. Government"}  # the caption's prosecuting side
