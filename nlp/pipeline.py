@@ -95,7 +95,7 @@ def keep_abbreviations_in_sentence(doc: Doc) -> Doc:
         previous = doc[token.i - 1].text
         if previous == "." and token.i > 1:
             previous = doc[token.i - 2].text + "."  # "approx" "." as two tokens
-        if _ABBREVIATION_END.search(previous) and (following.isdigit() or following.islower() or following in "€$£¥"):
+        if _continues_after_abbreviation(previous, following):
             token.is_sent_start = False
     return doc
 
@@ -250,6 +250,16 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+def _continues_after_abbreviation(tail: str, following: str) -> bool:
+    """Whether text ending in `tail` goes on with a word starting `following` ("Rs. 318 crore",
+    "approx. € 31.6 million"): an abbreviation's full stop before a number, amount or lower-case word."""
+    return bool(
+        _ABBREVIATION_END.search(tail)
+        and following
+        and (following[0].isdigit() or following[0].islower() or following[0] in "€$£¥")
+    )
+
+
 def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
@@ -257,12 +267,7 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             previous_start, previous_end = joined[-1]
             tail = text[previous_start:previous_end].rstrip()
             following = text[start:end].lstrip()[:1]
-            # "totalling approx. € 31.6 million": an amount goes on the sentence too
-            if (
-                _ABBREVIATION_END.search(tail)
-                and following
-                and (following.isdigit() or following.islower() or following in "€$£¥")
-            ):
+            if _continues_after_abbreviation(tail, following):
                 joined[-1] = (previous_start, end)
                 continue
         joined.append((start, end))

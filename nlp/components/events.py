@@ -305,7 +305,7 @@ class EventFinder:
             if anaphor is None:
                 # "the company's billing practices": the possessor is the participant; but "its Halo 2
                 # glasses" are a product of their own, whoever "its" is
-                product = h.lower_ in self.lex.product_nouns or h.lemma_ in self.lex.product_nouns
+                product = self._product_noun(h)
                 owner = next(
                     (
                         c
@@ -420,6 +420,10 @@ class EventFinder:
                     )
                 )
         return named[:8] or target
+
+    def _product_noun(self, token: Token) -> bool:
+        """ "sensor", "glasses" (whose lemma is "glass"): a word that names a thing sold."""
+        return token.lower_ in self.lex.product_nouns or token.lemma_.lower() in self.lex.product_nouns
 
     def _actors(self, fillers: list[RoleFiller]) -> list[RoleFiller]:
         """Agents named in plain words must be someone ("federal prosecutors", "a coalition"), not a thing."""
@@ -1400,9 +1404,7 @@ class EventFinder:
                 target, agent = agent, []  # a service launching itself
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
-            product_like |= any(
-                h.lemma_.lower() in self.lex.product_nouns or h.lower_ in self.lex.product_nouns for h in target_heads
-            )
+            product_like |= any(self._product_noun(h) for h in target_heads)
             # "began selling the KidBeacon 2": a name with a model number, or a name under "the",
             # is something sold, not a seller, whatever the tagger took it for
             product_like |= any(
