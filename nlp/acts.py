@@ -41,6 +41,10 @@ _ACT_KEYS = {
 }
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
 _MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
+# a self-regulator's settlement letter: "RE: Wexmoor Securities, LLC (Respondent)"
+_RESPONDENT_LINE = re.compile(
+    r"^[ \t]*re:[ \t]*(?P<name>[^\n]{3,120}?)[ \t]*\(respondent\)", re.IGNORECASE | re.MULTILINE
+)
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -107,7 +111,7 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
 
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.MULTILINE)
 _SIGNED = re.compile(
-    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*|accepted by [^:\n]{1,40}:\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
     re.IGNORECASE,
 )
 
@@ -239,6 +243,38 @@ def _operative_bounds(text: str, said: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+_SALUTATION = re.compile(r"^[ \t]*Dear [^\n]{1,80}[:,][ \t]*$", re.MULTILINE)
+
+
+# "Release No. 6914 / February 9, 2026" under an agency order's caption
+_RELEASE_LINE = re.compile(
+    r"^[ \t]*release no\.?[ \t]*[\w-]+[ \t]*/[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
+    """The date a document bears itself: a letter's line above the salutation ("October 21, 2025
+    ... Dear Mr. Teague:"), an order's release line. What it says it does today, and its
+    "yesterday", are of that day, not of the day the agency posted it."""
+    salutation = _SALUTATION.search(analysed[:3000])
+    line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
+    line = line or _RELEASE_LINE.search(analysed[:1500])
+    when = _parse_long_date(line.group("date")) if line else None
+    if when is None or (published is not None and when > published):
+        return None
+    return when
+
+
+def letter_addressee(analysed: str, mentions: list[Mention]) -> EntityRef | None:
+    """The company a letter is addressed to: the first one named above "Dear ...:"."""
+    salutation = _SALUTATION.search(analysed[:3000])
+    if salutation is None:
+        return None
+    named = next((m for m in mentions if m.end <= salutation.start() and m.label == "ORG" and m.id), None)
+    return _ref(named) if named else None
+
+
 def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -330,9 +366,9 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             except ValueError:
                 when = None
         if when is None:
-            signed = _SIGNED.search(text[-4000:]) or _SIGNED.search(head)
             # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
             repaired = repair_ocr(text)
+            signed = _SIGNED.search(repaired[-4000:]) or _SIGNED.search(repair_ocr(head))
             when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
             when = when or day_of(repaired[:HEAD_CHARS])
         if when is None:
@@ -356,7 +392,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         if rule.type == "ruling":
             attrs["outcome"] = text[start:end].lower()[:80]
         if rule.target == "matter":
-            matter = _MATTER.search(head)
+            matter = _MATTER.search(head) or _RESPONDENT_LINE.search(head)
             if matter:
                 named = [m for m in head_mentions if matter.start("name") <= m.start < matter.end("name")]
                 name = re.sub(

@@ -62,6 +62,9 @@ _ACT_NAME = re.compile(
 _COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe company\b|\bregistrant\b", re.IGNORECASE)
 
 
+_ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")
+
+
 def resolve_filler(
     filler: RoleFiller,
     mentions: Sequence[Mention],
@@ -83,7 +86,9 @@ def resolve_filler(
                 return [EntityRef(filler.text, entry.canonical, entry.id, entry.type)]
         if not filler.entity_id:
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
-            words = re.sub(r"^(the|a|an)\s+", "", filler.text.strip(), flags=re.IGNORECASE).rstrip("'’s ")
+            # "C. Respondent Brisbois" in an order's lettered paragraphs: the party's name
+            words = _ENUMERATED_ROLE.sub("", filler.text.strip())
+            words = re.sub(r"^(the|a|an)\s+", "", words, flags=re.IGNORECASE).rstrip("'’s ")
             if words and len(words.split()) <= 2:
                 short = words.lower()
                 match = _only_entity(mentions, types, "ORG", lambda name: name.lower().startswith(short + " "))
@@ -94,6 +99,9 @@ def resolve_filler(
                     )
                 if match is not None:
                     return [EntityRef(filler.text, match.canonical, match.id, types.get(match.id))]
+            named = _ENUMERATED_ROLE.sub("", filler.text.strip())
+            if named and named != filler.text.strip():
+                return [EntityRef(named, None, None, None)]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
     kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
     if prefer:
@@ -358,6 +366,28 @@ def _ids(refs: list[EntityRef]) -> set[str]:
     return {r.id for r in refs if r.id}
 
 
+def _performative(candidate: Candidate, text: str) -> bool:
+    """ "Respondent Brisbois be, and hereby is, suspended": an agency's order doing what it says.
+
+    Not a court's ruling (its acts are read from the document) nor an executive order's
+    "it is hereby ordered", which its own act already tells as the President's.
+    """
+    if candidate.type not in ("penalty", "designation", "order", "suspension") or candidate.trigger_end is None:
+        return False
+    said = text[candidate.sentence_start : candidate.trigger_end]
+    whole = text[candidate.sentence_start : candidate.sentence_end]
+    return bool(re.search(r"\bhereby\b", said, re.IGNORECASE)) and not re.search(
+        r"\bpresident\b|\btitle 3\b", whole, re.IGNORECASE
+    )
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two day-precise dates; a large number when either is not one."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return 10**6
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
 def _dates_compatible(a: dates.DateValue, b: dates.DateValue) -> bool:
     if not a.value or not b.value:
         return True
@@ -579,12 +609,18 @@ def assemble(
     # dates are read in the repaired copy ("Mon-\nday" is "Monday"), evidence quoted from the original
     placed = [choose_date(c, analysed or text, published) for c in ordered]
     resolve_relative(placed)
+    told_dates = {id(item) for item in placed if item.date.value}  # before any fall back on publication
     if published is not None:
         # The news itself: an undated act told in the opening sentences, in the
         # past or present tense, happened when the report was written.
         for item in placed:
             c = item.candidate
-            if not item.date.value and (c.sentence_start < lede_end or c.tense == "present") and c.tense != "future":
+            performative = _performative(c, text)  # "it is hereby ORDERED": done by the document, on its date
+            if (
+                not item.date.value
+                and (c.sentence_start < lede_end or c.tense == "present" or performative)
+                and c.tense != "future"
+            ):
                 # ...and so did an undated act told in the present ("is designating", "has imposed", "we affirm")
                 item.date = dates.DateValue.day(published)
     # the body a release speaks for: the first public body it names, near the top
@@ -592,19 +628,24 @@ def assemble(
         (m for m in mentions if m.id and m.start < 600 and entity_types.get(m.id) in ("AGENCY", "COURT")), None
     )
     events: list[Event] = []
+    dated_events: set[int] = set()
     for item in placed:
         candidate = item.candidate
         official = ("AGENCY", "GOV", "COURT", "LEGISLATURE") if candidate.type in _OFFICIAL_ACTS else ()
         agent = _refs(candidate.agent, mentions, entity_types, agent=True, prefer=official, document_head=text[:2000])
         # courts decide and hear cases; they are not what is fined, listed, probed or ordered
         unfit = ("COURT",) if candidate.type in _COURTLESS_TARGETS else ()
-        target = _refs(candidate.target, mentions, entity_types, unfit=unfit)
+        # a bill is introduced, passed or signed; it is aimed at nobody (events.md gives it no target)
+        target = [] if candidate.type == "legislation" else _refs(candidate.target, mentions, entity_types, unfit=unfit)
         agent_ids = _ids(agent)
         target = [r for r in target if not (r.id and r.id in agent_ids)]
         attr_entities = {
             key: EntityRef(f.text, f.canonical, f.entity_id, f.type) for key, f in candidate.attr_entities.items()
         }
-        if not agent and not target and not attr_entities:
+        # a law an act cites ("under the Federal Property Act, it is hereby ordered") is no party;
+        # the law a bill becomes is the bill itself
+        telling = {k: v for k, v in attr_entities.items() if k != "instrument" or candidate.type == "legislation"}
+        if not agent and not target and not telling:
             continue
         fillers = candidate.agent + candidate.target
         named = any(r.id for r in agent + target)  # "a Hong Kong man" the next sentence names
@@ -621,6 +662,9 @@ def assemble(
             )
             if bench is not None:
                 agent = [EntityRef(bench.text, bench.canonical, bench.id, "COURT")]
+        if not agent and author is not None and _performative(candidate, text):
+            # "Brisbois be, and hereby is, suspended": the body whose order this is does it
+            agent = [EntityRef(author.text, author.canonical, author.id, entity_types.get(author.id))]
         when = item.date
         if not when.value and published is not None and candidate.tense == "perfect" and author is not None:
             if author.id in agent_ids or not agent:
@@ -645,6 +689,8 @@ def assemble(
                 trigger_end=candidate.trigger_end,
             )
         )
+        if id(item) in told_dates:
+            dated_events.add(id(events[-1]))
         if candidate.continues:
             # "OFAC designated X and Y ... OFAC also designated Z": one action, one more party
             current = events[-1]
@@ -666,7 +712,27 @@ def assemble(
                 earlier.agent = earlier.agent or current.agent
                 continue
         if repeats_act:
-            earlier = next((e for e in reversed(events[:-1]) if e.type == candidate.type), None)
+            # "the investigation that OI initiated on April 2" after an inspection in March: another
+            # act; but "this rule" is the one the document is, whatever date its sentence holds
+            demonstrative = candidate.trigger_start is not None and re.search(
+                r"\b(?:this|these)\s+(?:\w+\s+)?$", text[max(0, candidate.trigger_start - 30) : candidate.trigger_start]
+            )
+            earlier = next(
+                (
+                    e
+                    for e in reversed(events[:-1])
+                    if e.type == candidate.type
+                    and (
+                        demonstrative
+                        or id(e) not in dated_events
+                        or id(item) not in told_dates
+                        or _dates_compatible(item.date, dates.DateValue(e.date, e.date_precision))
+                        # "two days of talks ended on Tuesday" and "the talks, held on Monday and Tuesday"
+                        or (e.type == "meeting" and _days_apart(item.date.value, e.date) <= 6)
+                    )
+                ),
+                None,
+            )
             if earlier is not None:
                 _absorb(earlier, events.pop())
             elif candidate.type == "order" and not events[-1].agent:

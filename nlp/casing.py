@@ -212,7 +212,7 @@ _SPLIT_WORD = re.compile(r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
 
 _MONTH_DAY_LL = re.compile(
-    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)([lI]{2})(?=,?[ \t\n]+[12l][0-9l]{3}\b)",
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)([lI]{2})(?=(?:[–—-][0-9l]{1,2})?,?[ \t\n]+[12l][0-9l]{3}\b)",
     re.IGNORECASE,
 )
 

@@ -423,6 +423,8 @@ _MONTH_ANY = (
 )
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# "March 11–13, 2025", "September 8 to 19, 2025": a span of days is dated by its first, in the year given after it
+_DAY_RANGE_END = r"(?:\s*(?:–|—|-|to|and|through)\s*(?:3[01]|[12]\d|0?[1-9])(?!\d))"
 _NUMBER = rf"(?P<number>\d{{1,3}}|{_alternation(_NUMBER_WORDS)})"
 _WEEKDAY_NAME_FOLLOWER = re.compile(rf"\s+(?:{_alternation(_WEEKDAY_NAME_NOUNS)})\b", re.IGNORECASE)
 _MODAL_FOLLOWER = re.compile(rf"\s+(?:{_alternation(_MODAL_FOLLOWERS)})\b", re.IGNORECASE)
@@ -1001,7 +1003,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("dotted", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w.]\d)", _dotted_rule),
     _rule(
         "month_day",
-        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:(?:,\s*|\s+){_YEAR})?"
+        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:{_DAY_RANGE_END}?(?:,\s*|\s+){_YEAR})?"
         rf"{_NUMBER_END}",
         _month_day_rule,
     ),

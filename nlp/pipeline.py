@@ -946,7 +946,12 @@ class Extractor:
             if m.label != "MONEY"
         ]
         lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
-        events = assemble(text, published, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
+        written = acts.written_date(analysed, published) or published
+        events = assemble(text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
+        addressee = acts.letter_addressee(analysed, mentions)
+        for event in events:
+            if addressee and not event.target and event.type in ("penalty", "order", "investigation", "suspension"):
+                event.target = [addressee]  # a regulator's letter acts on the one it is written to
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, text, published, mentions)

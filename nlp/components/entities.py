@@ -223,6 +223,8 @@ _NAME_STOPWORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And",
 _COMMA_SUFFIXES = frozenset({"INC", "LTD", "LLC", "CORP", "CO", "PLC", "AG", "SE", "SA", "AS", "GMBH", "LIMITED"})
 
 _AGE = re.compile(r",[ \t]*(\d{2}),")
+# small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
+_LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
 
 
 class CompanyFinder:
@@ -271,8 +273,34 @@ class CompanyFinder:
                 people.append(Span(doc, start, i, label="PERSON"))
         return people
 
+    def _named_laws(self, doc: Doc) -> list[Span]:
+        """ "the Ocean Shipping Reform Act of 2022", "the Companion Chatbot Safeguards for Minors Act":
+        capitalised words ending in "Act" name a statute, whatever the model calls them."""
+        laws = []
+        for token in doc:
+            if token.text != "Act" or token.i == 0:
+                continue
+            start = token.i
+            while start > 0:
+                before = doc[start - 1]
+                if self._is_name_word(before) and not before.is_upper or before.text in ("-", "'s"):
+                    start -= 1
+                elif before.lower_ in _LAW_NAME_JOINERS and start > 1 and self._is_name_word(doc[start - 2]):
+                    start -= 1
+                else:
+                    break
+            while start < token.i and (doc[start].lower_ in _LAW_NAME_JOINERS or doc[start].text == "-"):
+                start += 1
+            if start == token.i:
+                continue  # "the Act": a defined term, taken up later as an anaphor
+            end = token.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[end + 1].text):
+                end += 2
+            laws.append(Span(doc, start, end, label="LAW"))
+        return laws
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = self._aged_people(doc)
+        spans = self._aged_people(doc) + self._named_laws(doc)
         i = 0
         while i < len(doc):
             if not self._is_suffix(doc[i]) or i == 0:
@@ -366,6 +394,43 @@ class EntityLinker:
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)
-        if len(kept) != len(doc.ents):
+        short = self._short_forms(doc, kept)
+        if short:
+            doc.ents = sorted(kept + short, key=lambda e: e.start)
+        elif len(kept) != len(doc.ents):
             doc.ents = kept
         return doc
+
+    @staticmethod
+    def _short_forms(doc: Doc, kept: list[Span]) -> list[Span]:
+        """ "Redhaw's safety problems" after "Redhaw Freight Lines LLC": a company's first name-word
+        alone, later in the text, is the company (so "the company" can find it)."""
+        by_word: dict[str, Span | None] = {}
+        for ent in kept:
+            first = ent[0]
+            if (
+                ent._.entity_type == "ORG"
+                and len(ent) >= 2
+                and first.is_title
+                and len(first) >= 4
+                and first.text not in _NAME_STOPWORDS
+                and ent[1].text not in ("&", "-", ",", "'s", "’s")
+            ):
+                known = by_word.get(first.text)
+                # two companies sharing a first word ("Redhaw Freight", "Redhaw Leasing"): say nothing
+                by_word[first.text] = ent if known is None or known._.entity_id == ent._.entity_id else None
+        if not by_word:
+            return []
+        taken = {t for e in kept for t in range(e.start, e.end)}
+        found = []
+        for token in doc:
+            full = by_word.get(token.text)
+            if full is None or token.i in taken or token.i < full.end:
+                continue
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and following.is_title and following.text not in ("'s", "’s"):
+                continue  # "Redhaw Leasing": another name beginning the same way
+            span = Span(doc, token.i, token.i + 1, label="ORG")
+            span._.entity_id, span._.canonical, span._.entity_type = full._.entity_id, full._.canonical, "ORG"
+            found.append(span)
+        return found

@@ -136,6 +136,46 @@ def _names_phrase(token: Token, head: Token) -> bool:
     return False
 
 
+def _ordered_party(verb: Token) -> bool:
+    """ "Respondent Osprey Hollow shall ... pay a civil money penalty": an order's "shall" binds the
+    party it names by its role; it orders, it does not foretell."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _PARTY_ROLES for t in c.subtree) for c in verb.children
+    )
+
+
+_PARTY_ROLES = frozenset({"respondent", "respondents", "defendant", "defendants"})
+
+
+def _empowered_signer(verb: Token) -> bool:
+    """ "I have been authorized ... to issue the enclosed Notice": a letter's signer acts herewith."""
+    return verb.lemma_.lower() == "authorize" and any(
+        c.dep_ == "nsubjpass" and c.lower_ in ("i", "we") for c in verb.children
+    )
+
+
+# places where a party works, named after their town ("the Evansville facility")
+_SITE_NOUNS = frozenset({"facility", "plant", "site", "factory", "mill", "warehouse", "office", "store", "terminal"})
+
+
+def _site_name(ent: Span) -> bool:
+    """ "your Evansville facility": the town names the site, not a party (the model may call it a firm)."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _SITE_NOUNS and ent._.entity_type in ("ORG", "PLACE")
+
+
+def _base_of(ent: Span) -> bool:
+    """ "a Copenhagen-based ocean carrier": the city says where the party sits, it is not one."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in ("based", "headquartered")
+
+
+# an agency's staff, told without naming it ("federal investigators", "inspectors")
+_INSPECTORS = frozenset({"investigator", "inspector", "examiner", "auditor"})
+
+# verbs whose object is the party a penalty told in the same breath falls on
+_CITING_VERBS = frozenset({"cite", "charge", "fine", "sanction", "accuse", "find"})
+
 # participles that name who an act is aimed at ("an indictment charging X")
 _NAMING_PARTICIPLES = {
     "charge",
@@ -257,7 +297,7 @@ class EventFinder:
                     continue
                 if described_person and ent.root.dep_ == "pobj":
                     continue  # "a former director of Fallowmere": the employer, not the person
-                if self._nationality_of(ent, h):
+                if self._nationality_of(ent, h) or _base_of(ent) or _site_name(ent):
                     continue
                 if ent._.entity_id in seen_ids:
                     continue
@@ -280,7 +320,7 @@ class EventFinder:
                         and ent._.entity_type in ("ORG", "AGENCY", "GOV")
                         and ent._.entity_id not in seen_ids
                     ):
-                        if self._nationality_of(ent, ent.root.head):
+                        if self._nationality_of(ent, ent.root.head) or _base_of(ent) or _site_name(ent):
                             continue
                         seen_ids.add(ent._.entity_id)
                         found.append(
@@ -459,6 +499,8 @@ class EventFinder:
         lemma = head.lemma_.lower()
         if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
+        if lemma in _INSPECTORS and head.tag_ == "NNS" and head.pos_ == "NOUN":
+            return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         # "the two companies" points back; "two shipping companies" brings in new ones
         if lemma in self.anaphor_heads and determiners & {
@@ -483,6 +525,11 @@ class EventFinder:
             before = [c for c in subjects if c.i < verb.i]
             if before or subjects:
                 return (before or subjects)[0]
+            # "FMCSA published a final rule": the model can take an unknown acronym opening a
+            # sentence for an auxiliary; a named body is never one
+            named = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.ent_type_ and c.pos_ != "PART"]
+            if named:
+                return named[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
                 noun = verb.head
                 if (
@@ -501,6 +548,15 @@ class EventFinder:
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
                 if controller is not None:
                     return controller
+            if (
+                verb.dep_ in ("xcomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and verb.head.i != verb.i
+            ):
+                # "I have been authorized ... to issue": who was empowered acts
+                passive_subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                if passive_subject is not None:
+                    return passive_subject
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
                 verb = verb.head.head  # "amends the rule by adding X": whoever amends adds
                 continue
@@ -565,23 +621,36 @@ class EventFinder:
                     and child.dep_ in ("aux", "auxpass")
                     and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
                 ):
-                    if lower not in ignore_modals:
+                    if lower not in ignore_modals and not (lower == "shall" and _ordered_party(token)):
                         return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
                 if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
                     return False
-            if token.i != anchor.i and token.lemma_.lower() in self.lex.non_factual_governors - ignore:
+            if (
+                token.i != anchor.i
+                and token.lemma_.lower() in self.lex.non_factual_governors - ignore
+                and not _empowered_signer(token)
+            ):
                 return False
             if via == "xcomp" and token.lemma_.lower() in self.lex.cessative_verbs:
                 return False
             if via == "prep" and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press"):
                 return False  # "moved for an injunction barring X": asked for it, not granted
+            if (
+                via == "prep"
+                and token.lemma_.lower() in ("result", "lead")
+                and any(c.dep_ == "aux" and c.lower_ in self.lex.modals for c in token.children)
+            ):
+                return False  # "further violations may result in ... an order suspending your license"
             if token.i != anchor.i and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.non_factual_nouns:
                 return False  # "reports that the ministry opened an investigation are incorrect"
             if token.i == anchor.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 governor = token.head
-                if governor.i == token.i or governor.lemma_.lower() not in self.lex.implicative_verbs | ignore:
+                if governor.i == token.i or (
+                    governor.lemma_.lower() not in self.lex.implicative_verbs | ignore
+                    and not _empowered_signer(governor)
+                ):
                     # "to block the deal", "plans to ban": purpose or intention, not an act
                     # (but "forced the company to pull", "traveled to Washington to hold talks")
                     return False
@@ -716,6 +785,14 @@ class EventFinder:
     def tense_of(anchor: Token) -> str:
         for child in anchor.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll"):
+                if child.lower_ == "shall" and _ordered_party(anchor):
+                    return "present"  # "Respondent shall pay": ordered today
+                holder = anchor.head
+                while holder.pos_ != "VERB" and holder.head.i != holder.i:
+                    holder = holder.head
+                if anchor.dep_ == "relcl" and holder.pos_ == "VERB" and holder.tag_ == "VBD":
+                    # "approved on Thursday an agreement under which it will pay": the approval's time
+                    return "past"
                 return "future"
         auxiliaries = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & {"has", "have"}:
@@ -815,9 +892,11 @@ class EventFinder:
         for child in noun.children:
             if (
                 child.dep_ in ("acl", "relcl")
-                and child.tag_ == "VBN"
+                # "the inspection conducted March 11-13": the tagger may call the participle a past tense
+                and (child.tag_ == "VBN" or (child.dep_ == "acl" and child.tag_ == "VBD"))
                 and realizes(child, rule.realized_by)
-                and not (child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children))
+                # "the investigation that the Office of Investigations initiated": its subject acts
+                and not any(c.dep_ == "nsubj" for c in child.children)
             ):
                 return child, "acl"
         if rule.type == "legislation":
@@ -853,10 +932,17 @@ class EventFinder:
         if node.dep_ == "pobj" and head.lower_ == "into" and realizes(head.head, frozenset({"enter"})):
             return head.head, "object"  # "entered into a plea agreement"
         # "wrapped up two days of talks", "opened a round of negotiations"
-        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+        if node.dep_ == "pobj" and head.lower_ == "of":
             holder = head.head
-            if realizes(holder.head, rule.realized_by):
+            if holder.dep_ == "conj" and holder.head.dep_ == "pobj" and holder.head.head.lower_ == "of":
+                holder = holder.head.head.head  # "a Notice of Violation and Proposed Imposition of Civil Penalty"
+            if holder.dep_ in ("dobj", "nsubjpass") and realizes(holder.head, rule.realized_by):
                 return holder.head, "object" if holder.dep_ == "dobj" else "passive"
+        # "proposed $386,410 in penalties": the sum is the object, the penalty hangs on it
+        if node.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ in ("dobj", "nsubjpass"):
+            amount = head.head
+            if (amount.ent_type_ == "MONEY" or amount.like_num) and realizes(amount.head, rule.realized_by):
+                return amount.head, "object" if amount.dep_ == "dobj" else "passive"
         if rule.type in _RELATIVE_ACT_TYPES:
             # "the rule, which the Commission adopted in May": only when nothing else
             # realizes the noun ("finalizing a penalty it proposed last year" is the finalizing)
@@ -1102,7 +1188,14 @@ class EventFinder:
             agent_head = next(
                 iter(g for a in self._children(realizer, ("agent",)) for g in a.children if g.dep_ == "pobj"), None
             )
-            targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",))
+            # "the NRC inspection conducted at your Evansville facility": the owner inspects what it visits
+            agent_head = agent_head or official_owner
+            visited = ("at",) if rule.type == "investigation" else ()
+            targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",) + visited)
+            if agent_head is None and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "through", "in", "via"):
+                means_of = noun.head.head
+                if means_of.pos_ == "VERB":
+                    agent_head = self.subject_of(means_of)  # "FMCSA established X by a rule published in 2016"
         elif how == "intransitive":
             pass
         elif how == "legislature-object":
@@ -1137,6 +1230,15 @@ class EventFinder:
                     )
                 )
                 targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, realizer_preps)
+                if (
+                    not targets
+                    and rule.type == "penalty"
+                    and realizer.dep_ == "conj"
+                    and lemma_keys(realizer.head) & _CITING_VERBS
+                    and not any(c.dep_ in SUBJECT_DEPS for c in realizer.children)
+                ):
+                    # "cited Brimhall for six violations and proposed $386,410 in penalties"
+                    targets = self._children(realizer.head, ("dobj",))
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
@@ -1149,7 +1251,7 @@ class EventFinder:
                     participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
-        if nominal and agent_head is not None and official_owner is not None and agent_head.i == official_owner.i:
+        if agent_head is not None and official_owner is not None and agent_head.i == official_owner.i:
             exclude |= {t.i for t in agent_head.subtree}  # the agency is not also what it inspected
         if rule.type == "investigation" and not nominal:
             # "the SEC's investigation was conducted by its Boston office": an agency owning
@@ -1213,6 +1315,12 @@ class EventFinder:
             return None
         if not self._context_ok(verb, rule, ents):
             return None
+        if rule.type == "launch" and any(
+            ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
+            for o in self._children(verb, ("dobj", "nsubjpass"))
+            for t in o.subtree
+        ):
+            return None  # "introduced the Chatbot Safeguards for Minors Act": a bill, not a product
         if (
             verb.tag_ == "VBG"
             and verb.dep_ in ("advcl", "acl")
@@ -1339,15 +1447,29 @@ class EventFinder:
             )
         ):
             return None  # "the government compels workers...": a habit or a state, not a dated act
-        if passive and verb.tag_ == "VBN" and not self._children(verb, ("agent",)) and not rule.passive_agent_type:
+        # "Respondent Brisbois be, and hereby is, suspended": an order doing what it says
+        performative = any(c.lower_ == "hereby" for c in verb.children)
+        if (
+            passive
+            and verb.tag_ == "VBN"
+            and not self._children(verb, ("agent",))
+            and not rule.passive_agent_type
+            and not performative
+        ):
             auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
             if auxiliaries & {"is", "are"} and not any(c.dep_ == "aux" for c in verb.children):
                 return None  # "such conduct is prohibited": a statement of law, not an act
         subject = None
         if passive:
             target_heads = self._children(verb, ("nsubjpass",)) or (
-                self._children(verb.head, ("nsubjpass",)) if verb.dep_ == "conj" else []
+                # "Brisbois be, and hereby is, suspended": the subject of the bare "be" it joins
+                self._children(verb.head, ("nsubjpass",) + (("nsubj",) if verb.head.lemma_ == "be" else ()))
+                if verb.dep_ == "conj"
+                else []
             )
+            if performative and verb.lemma_.lower() in ("order", "direct", "determine"):
+                # "it is hereby ordered as follows": an empty "it", not the party ordered
+                target_heads = [t for t in target_heads if t.lower_ != "it"]
             agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
         else:
             subject = self.subject_of(verb.head if delegated else verb)
@@ -1471,7 +1593,12 @@ class EventFinder:
             # "The order, signed by the Assistant Secretary, is valid for 180 days": an act
             # the document already reported, whether or not this mention names its signer
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
-            finished.definite = definite and (not agent or anchor.dep_ in ("acl", "relcl"))
+            # "Federal investigators served the out-of-service order": nobody named acts anew
+            unnamed = all(
+                not f.entity_id and (not f.anaphor or f.text.lower().split()[-1].rstrip("s") in _INSPECTORS)
+                for f in agent
+            )
+            finished.definite = definite and (unnamed or anchor.dep_ in ("acl", "relcl"))
         if trigger.pos_ == "VERB":
             finished.continues = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
