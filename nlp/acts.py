@@ -253,13 +253,20 @@ _RELEASE_LINE = re.compile(
 )
 
 
+# "Date: 17 June 2025" on a notice's cover, "Date: October 2, 2026" above a decision
+_DATED_LABEL = re.compile(
+    r"^[ \t]*date:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
     """The date a document bears itself: a letter's line above the salutation ("October 21, 2025
     ... Dear Mr. Teague:"), an order's release line. What it says it does today, and its
     "yesterday", are of that day, not of the day the agency posted it."""
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
-    line = line or _RELEASE_LINE.search(analysed[:1500])
+    line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     when = _parse_long_date(line.group("date")) if line else None
     if when is None or (published is not None and when > published):
         return None
@@ -278,7 +285,7 @@ def letter_addressee(analysed: str, mentions: list[Mention]) -> EntityRef | None
 def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
-    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y", "%d %B %Y"):
         try:
             return dt.datetime.strptime(value.strip(), fmt).date()
         except ValueError:

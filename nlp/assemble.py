@@ -146,6 +146,13 @@ def resolve_filler(
             first = next((m for m in same if types.get(m.id) == kind), None)
             if first is not None:
                 return [EntityRef(filler.text, first.canonical, first.id, kind)]
+    if not before and kinds[0] in ("AGENCY", "COURT") and filler.text.lower().startswith("the "):
+        # "the Authority hereby imposes" in a notice that names the FCA only in its page header:
+        # a defined term for the one body of that kind the document names
+        after = {m.id: m for m in mentions if m.id and types.get(m.id) == kinds[0]}
+        if len(after) == 1:
+            only = next(iter(after.values()))
+            return [EntityRef(filler.text, only.canonical, only.id, kinds[0])]
     if not before:
         return [EntityRef(filler.text, None, None, None)]
     if filler.plural and kinds[0] == "PRODUCT":

@@ -60,7 +60,8 @@ _AMBIGUOUS_MONTHS = re.compile(
     r"\b(?:(?<=in )|(?<=since )|(?<=early )|(?<=late )|(?<=last )|(?<=next )|(?<=this )|(?<=of ))(may|march)\b"
     r"|\b(may|march)(?= \d| this year| last year| next year|,? \d{4})"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*)([a-z])")
+# not after a company's "inc." or "co.": "software, inc. and against defendant ..." goes on
+_SENTENCE_START = re.compile(r"(?:^|(?<!\binc)(?<!\bco)(?<!\bcorp)(?<!\bltd)[.!?][\"'\u201d\u2019)]*\s+|\n\s*)([a-z])")
 _PRODUCT_LIKE = re.compile(r"\b([a-z])(?=[a-z]{2,}\d{1,3}\b)")
 _ABBREVIATIONS = {"u.s.": "U.S.", "u.k.": "U.K.", "e.u.": "E.U.", "u.n.": "U.N.", "d.c.": "D.C.", "u.s": "U.S"}
 
@@ -155,7 +156,8 @@ def alias_matches(text: str, forms_key: tuple[tuple[str, str], ...]) -> Iterator
 
 # "korvus secure hosting ltd", "kinwei vision technology co., ltd.": words before a legal form are a name
 _LEGAL_FORM = re.compile(
-    r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this)\b)[a-z][a-z&'-]*[ ]+){1,5})"
+    r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
+    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)[a-z][a-z&'-]*,?[ ]+){1,5})"
     r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp)\b"
 )
 _UPPER_FORMS = {"llc", "ooo", "ag", "plc", "jsc", "pjsc", "llp"}

@@ -617,7 +617,7 @@ def complete_from_document(
             and not any(ref.id for ref in event.target)
             and all(
                 re.match(
-                    r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons|individuals|parties)\b",
+                    r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons?|individuals?|parties)\b",
                     ref.text,
                     re.IGNORECASE,
                 )

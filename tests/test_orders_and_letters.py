@@ -270,3 +270,66 @@ def test_an_agencys_order_does_what_it_says_hereby_and_binds_by_shall(extractor)
 def test_shall_still_foretells_when_no_party_is_bound(extractor):
     text = "The Commission shall impose a penalty of $10,000 on any carrier that fails to file."
     assert of_type(events_of(extractor, text, "2026-02-10"), "penalty") == []
+
+
+FINAL_NOTICE = """FINAL NOTICE
+
+To: Thornleigh Brierley Securities Limited
+
+Date: l7 June 2025
+
+1.1 For the reasons given in this Final Notice, the Au- thority hereby imposes on Thornleigh Brierley \
+Securities Limited (the Firm) a financial penalty of £4,8l2,200 pursuant to section 206 of the Act.
+
+Financial Conduct Authority          Final Notice          Page 3 of l4
+"""
+
+
+def test_a_notice_naming_its_author_only_in_a_page_header(extractor):
+    [penalty] = of_type(events_of(extractor, FINAL_NOTICE, "2025-06-19"), "penalty")
+    # "the Authority" is a defined term for the one authority the notice names, wherever it names it
+    assert names(penalty.agent) == {"Financial Conduct Authority"}
+    # the party placed between the verb and its object is still the one fined
+    assert names(penalty.target) == {"Thornleigh Brierley Securities"}
+    # dated by the notice's own "Date:" line (OCR "l7"), not the day it was posted
+    assert penalty.date == "2025-06-17"
+
+
+def test_an_upper_case_judgment_against_a_defendant(extractor):
+    from nlp.casing import truecase
+
+    line = "JUDGMENT IS HEREBY ENTERED IN FAVOR OF PLAINTIFF LANTERNWAY LOGISTICS SOFTWARE, INC. AND AGAINST DEFENDANT"
+    # a company's "Inc." does not end the sentence, and a party's role is not part of its name
+    assert truecase(line) == (
+        "Judgment is hereby entered in favor of plaintiff Lanternway Logistics Software, Inc. and against defendant"
+    )
+    text = (
+        "IN THE UNITED STATES DISTRICT COURT FOR THE NORTHERN DISTRICT OF ILLINOIS\n\n"
+        + line
+        + " CRESTFALL ROUTING SYSTEMS LLC IN THE AMOUNT OF $4,860,000."
+    )
+    [ruling] = of_type(events_of(extractor, text, "2026-05-29"), "ruling")
+    assert names(ruling.agent) == {"U.S. District Court for the Northern District of Illinois"}
+    assert names(ruling.target) == {"Crestfall Routing Systems"}
+
+
+def test_a_penalty_faced_only_if_convicted_is_not_one(extractor):
+    text = "If convicted, each faces a maximum penalty of 20 years in prison on each count and on the money laundering charge."
+    assert of_type(events_of(extractor, text, "2025-05-14"), "penalty") == []
+
+
+def test_a_company_that_stopped_using_data_suspended_it(extractor):
+    text = "Fennick Ireland Unlimited Company stopped using EEA users' public posts to train Fennick Muse in November 2025."
+    [stop] = of_type(events_of(extractor, text, "2026-05-21"), "suspension")
+    assert names(stop.agent) == {"Fennick Ireland Unlimited"}
+    assert stop.date == "2025-11"
+
+
+def test_the_individual_listed_below_is_named_by_the_list(extractor):
+    text = (
+        "On April 10, 2026, OFAC removed from the SDN List the individual listed below.\n\n"
+        "1. MERESCU, Anatol (a.k.a. MERESCU, Anatolie), Chisinau, Moldova; DOB 11 Sep 1969 [RUSSIA-EO14024].\n"
+    )
+    [removal] = of_type(events_of(extractor, text, "2026-04-14"), "designation")
+    assert names(removal.target) == {"MERESCU, Anatol"}
+    assert removal.attrs.get("action") == "remove"

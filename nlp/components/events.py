@@ -573,9 +573,10 @@ class EventFinder:
     @staticmethod
     def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
         objects = []
-        for child in token.children:
-            if child.dep_ != "prep":
-                continue
+        # "in favor of X and against Y": the second preposition is a conjunct of the first
+        heads = [c for c in token.children if c.dep_ == "prep"]
+        heads += [g for c in heads for g in c.children if g.dep_ == "conj" and g.lower_ == "against"]
+        for child in heads:
             phrase = child.lower_
             # multi-word prepositions: "in favor of", "on behalf of"
             if phrase == "in" and any(g.lower_ in ("favor", "favour") for g in child.children):
@@ -625,6 +626,12 @@ class EventFinder:
                         return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
+                if (
+                    token.i == anchor.i
+                    and child.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+                ):
+                    return False  # "If convicted, each faces a maximum penalty": only under a condition
                 if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
                     return False
             if (
@@ -929,6 +936,15 @@ class EventFinder:
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
+        if (
+            noun.dep_ == "appos"
+            and node.dep_ == "pobj"
+            and head.lower_ in ("on", "upon", "against")
+            and realizes(head.head, rule.realized_by)
+        ):
+            # "imposes on Thornleigh Ltd (the Firm) a financial penalty": the parser hangs the
+            # object, placed after the party, on the party's name
+            return head.head, "object"
         if node.dep_ == "pobj" and head.lower_ == "into" and realizes(head.head, frozenset({"enter"})):
             return head.head, "object"  # "entered into a plea agreement"
         # "wrapped up two days of talks", "opened a round of negotiations"
