@@ -262,8 +262,8 @@ _DATED_LABEL = re.compile(
 
 def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
     """The date a document bears itself: a letter's line above the salutation ("October 21, 2025
-    ... Dear Mr. Teague:"), an order's release line. What it says it does today, and its
-    "yesterday", are of that day, not of the day the agency posted it."""
+    ... Dear Mr. Teague:"), an order's release line, a notice's "Date:" line. What it says it
+    does today, and its "yesterday", are of that day, not of the day the agency posted it."""
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
@@ -375,7 +375,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         if when is None:
             # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
             repaired = repair_ocr(text)
-            signed = _SIGNED.search(repaired[-4000:]) or _SIGNED.search(repair_ocr(head))
+            signed = _SIGNED.search(repaired[-4000:]) or _SIGNED.search(repaired[:HEAD_CHARS])
             when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
             when = when or day_of(repaired[:HEAD_CHARS])
         if when is None:

@@ -87,8 +87,8 @@ def resolve_filler(
         if not filler.entity_id:
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
             # "C. Respondent Brisbois" in an order's lettered paragraphs: the party's name
-            words = _ENUMERATED_ROLE.sub("", filler.text.strip())
-            words = re.sub(r"^(the|a|an)\s+", "", words, flags=re.IGNORECASE).rstrip("'’s ")
+            named = _ENUMERATED_ROLE.sub("", filler.text.strip())
+            words = re.sub(r"^(the|a|an)\s+", "", named, flags=re.IGNORECASE).rstrip("'’s ")
             if words and len(words.split()) <= 2:
                 short = words.lower()
                 match = _only_entity(mentions, types, "ORG", lambda name: name.lower().startswith(short + " "))
@@ -99,7 +99,6 @@ def resolve_filler(
                     )
                 if match is not None:
                     return [EntityRef(filler.text, match.canonical, match.id, types.get(match.id))]
-            named = _ENUMERATED_ROLE.sub("", filler.text.strip())
             if named and named != filler.text.strip():
                 return [EntityRef(named, None, None, None)]
         return [EntityRef(filler.text, filler.canonical, filler.entity_id, filler.type)]
