@@ -122,6 +122,14 @@ class Lexicon:
     official_titles: frozenset[str]
     # who can pass, sign or propose a law when the tagger gives no entity type
     lawmaker_words: frozenset[str]
+    # roles an order binds by name ("Respondent X shall pay"): its "shall" orders, it does not foretell
+    party_roles: frozenset[str]
+    # places where a party works, named after their town ("the Evansville facility")
+    site_nouns: frozenset[str]
+    # an agency's staff, told without naming it ("Diversion investigators executed a warrant")
+    staff_nouns: frozenset[str]
+    # verbs whose object is the party a penalty told in the same breath falls on ("cited X ... and proposed $Y")
+    citing_verbs: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -136,17 +136,6 @@ def _names_phrase(token: Token, head: Token) -> bool:
     return False
 
 
-def _ordered_party(verb: Token) -> bool:
-    """ "Respondent Osprey Hollow shall ... pay a civil money penalty": an order's "shall" binds the
-    party it names by its role; it orders, it does not foretell."""
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _PARTY_ROLES for t in c.subtree) for c in verb.children
-    )
-
-
-_PARTY_ROLES = frozenset({"respondent", "respondents", "defendant", "defendants"})
-
-
 def _empowered_signer(verb: Token) -> bool:
     """ "I have been authorized ... to issue the enclosed Notice": a letter's signer acts herewith."""
     return verb.lemma_.lower() == "authorize" and any(
@@ -154,27 +143,11 @@ def _empowered_signer(verb: Token) -> bool:
     )
 
 
-# places where a party works, named after their town ("the Evansville facility")
-_SITE_NOUNS = frozenset({"facility", "plant", "site", "factory", "mill", "warehouse", "office", "store", "terminal"})
-
-
-def _site_name(ent: Span) -> bool:
-    """ "your Evansville facility": the town names the site, not a party (the model may call it a firm)."""
-    root = ent.root
-    return root.dep_ == "compound" and root.head.lemma_.lower() in _SITE_NOUNS and ent._.entity_type in ("ORG", "PLACE")
-
-
 def _base_of(ent: Span) -> bool:
     """ "a Copenhagen-based ocean carrier": the city says where the party sits, it is not one."""
     doc = ent.doc
     return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in ("based", "headquartered")
 
-
-# an agency's staff, told without naming it ("federal investigators", "inspectors")
-_INSPECTORS = frozenset({"investigator", "inspector", "examiner", "auditor"})
-
-# verbs whose object is the party a penalty told in the same breath falls on
-_CITING_VERBS = frozenset({"cite", "charge", "fine", "sanction", "accuse", "find"})
 
 # participles that name who an act is aimed at ("an indictment charging X")
 _NAMING_PARTICIPLES = {
@@ -297,7 +270,7 @@ class EventFinder:
                     continue
                 if described_person and ent.root.dep_ == "pobj":
                     continue  # "a former director of Fallowmere": the employer, not the person
-                if self._nationality_of(ent, h) or _base_of(ent) or _site_name(ent):
+                if self._nationality_of(ent, h) or _base_of(ent) or self._site_name(ent):
                     continue
                 if ent._.entity_id in seen_ids:
                     continue
@@ -320,7 +293,7 @@ class EventFinder:
                         and ent._.entity_type in ("ORG", "AGENCY", "GOV")
                         and ent._.entity_id not in seen_ids
                     ):
-                        if self._nationality_of(ent, ent.root.head) or _base_of(ent) or _site_name(ent):
+                        if self._nationality_of(ent, ent.root.head) or _base_of(ent) or self._site_name(ent):
                             continue
                         seen_ids.add(ent._.entity_id)
                         found.append(
@@ -499,7 +472,7 @@ class EventFinder:
         lemma = head.lemma_.lower()
         if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
-        if lemma in _INSPECTORS and head.tag_ == "NNS" and head.pos_ == "NOUN":
+        if lemma in self.lex.staff_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN":
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         # "the two companies" points back; "two shipping companies" brings in new ones
@@ -622,7 +595,7 @@ class EventFinder:
                     and child.dep_ in ("aux", "auxpass")
                     and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
                 ):
-                    if lower not in ignore_modals and not (lower == "shall" and _ordered_party(token)):
+                    if lower not in ignore_modals and not (lower == "shall" and self._ordered_party(token)):
                         return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
@@ -788,11 +761,27 @@ class EventFinder:
 
     # --- triggers ------------------------------------------------------------
 
-    @staticmethod
-    def tense_of(anchor: Token) -> str:
+    def _ordered_party(self, verb: Token) -> bool:
+        """ "Respondent Osprey Hollow shall ... pay a civil money penalty": an order's "shall" binds the
+        party it names by its role; it orders, it does not foretell."""
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in self.lex.party_roles for t in c.subtree)
+            for c in verb.children
+        )
+
+    def _site_name(self, ent: Span) -> bool:
+        """ "your Evansville facility": the town names the site, not a party (the model may call it a firm)."""
+        root = ent.root
+        return (
+            root.dep_ == "compound"
+            and root.head.lemma_.lower() in self.lex.site_nouns
+            and ent._.entity_type in ("ORG", "PLACE")
+        )
+
+    def tense_of(self, anchor: Token) -> str:
         for child in anchor.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll"):
-                if child.lower_ == "shall" and _ordered_party(anchor):
+                if child.lower_ == "shall" and self._ordered_party(anchor):
                     return "present"  # "Respondent shall pay": ordered today
                 holder = anchor.head
                 while holder.pos_ != "VERB" and holder.head.i != holder.i:
@@ -1250,7 +1239,7 @@ class EventFinder:
                     not targets
                     and rule.type == "penalty"
                     and realizer.dep_ == "conj"
-                    and lemma_keys(realizer.head) & _CITING_VERBS
+                    and lemma_keys(realizer.head) & self.lex.citing_verbs
                     and not any(c.dep_ in SUBJECT_DEPS for c in realizer.children)
                 ):
                     # "cited Brimhall for six violations and proposed $386,410 in penalties"
@@ -1611,7 +1600,7 @@ class EventFinder:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
             # "Federal investigators served the out-of-service order": nobody named acts anew
             unnamed = all(
-                not f.entity_id and (not f.anaphor or f.text.lower().split()[-1].rstrip("s") in _INSPECTORS)
+                not f.entity_id and (not f.anaphor or f.text.lower().split()[-1].rstrip("s") in self.lex.staff_nouns)
                 for f in agent
             )
             finished.definite = definite and (unnamed or anchor.dep_ in ("acl", "relcl"))
