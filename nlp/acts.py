@@ -260,14 +260,33 @@ _DATED_LABEL = re.compile(
 )
 
 
+# "USCA11 Case: 25-11736  Document: 48-1  Date Filed: 01/13/2026": a court's page header
+_FILED_LABEL = re.compile(r"\bdate filed:[ \t]*(?P<date>\d{2}/\d{2}/\d{4})\b", re.IGNORECASE)
+# the closing words a proclamation or an order is signed with, its date spelled out after them
+_SIGNING_CLAUSE = re.compile(
+    r"\bin witness whereof\b|\bdone (?:at|in) [^\n]{1,60}?this\b|\bdated this\b", re.IGNORECASE
+)
+
+
 def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
     """The date a document bears itself: a letter's line above the salutation ("October 21, 2025
-    ... Dear Mr. Teague:"), an order's release line, a notice's "Date:" line. What it says it
-    does today, and its "yesterday", are of that day, not of the day the agency posted it."""
+    ... Dear Mr. Teague:"), an order's release line, a notice's "Date:" line, a court's "Date
+    Filed:" header, a proclamation's "IN WITNESS WHEREOF ... this eighteenth day of September".
+    What it says it does today, and its "yesterday", are of that day, not of the day the agency
+    posted it."""
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     when = _parse_long_date(line.group("date")) if line else None
+    if when is None and (filed := _FILED_LABEL.search(analysed[:4000])):
+        try:
+            when = dt.datetime.strptime(filed["date"], "%m/%d/%Y").date()
+        except ValueError:
+            when = None
+    if when is None:
+        tail = analysed[-3000:]
+        signing = _SIGNING_CLAUSE.search(tail)
+        when = day_of(tail[signing.start() :]) if signing else None
     if when is None or (published is not None and when > published):
         return None
     return when

@@ -35,6 +35,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     cased_aliases: tuple[str, ...] = ()
     parent: str | None = None
+    country: str | None = None  # ISO code; ties an agency to its government ("gov:us")
 
 
 @dataclass
@@ -92,6 +93,7 @@ def _load_file(path: Path, gazetteer: Gazetteer) -> None:
             aliases=tuple(row.get("aliases", [])),
             cased_aliases=tuple(row.get("cased_aliases", [])),
             parent=row.get("parent"),
+            country=row.get("country"),
         )
 
 

@@ -100,6 +100,48 @@ def keep_abbreviations_in_sentence(doc: Doc) -> Doc:
     return doc
 
 
+# a heading line: a few words, no sentence punctuation at its end ("3. KENYA: Twende found in breach")
+_HEADING_WORDS = 12
+_PARAGRAPH_LINE = 100
+
+
+# "DAYTON, Ohio –", "SEOUL, Sept. 25 (wire) -", "BEIJING/WASHINGTON, Nov 12 -": where a report was filed
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ /][A-Z][A-Z.'’]+){0,3}(?:,[^\n–—-]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s+[–—-]{1,2}\s+"
+)
+
+
+@Language.component("regwatch_heading_bounds")
+def end_sentences_at_headings(doc: Doc) -> Doc:
+    """A newsletter's item heading is no part of the sentence under it: the parser would make
+    "Twende found in breach Kenya's Office ... found" one clause. Nor is a dateline: "DAYTON,
+    Ohio – A former director ... was sentenced" has no subject "DAYTON"."""
+    for line in re.finditer(r"(?:^|\n)(?=[A-Z])", doc.text[:3000]):
+        dateline = _DATELINE.match(doc.text, line.end())
+        if dateline is not None:
+            opening = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
+            if opening is not None and opening.start > 0 and not doc[opening.start].is_space:
+                doc[opening.start].is_sent_start = True
+    line_start = 0
+    for token in doc:
+        if not (token.is_space and "\n" in token.text) or token.i + 1 >= len(doc):
+            continue
+        line = doc[line_start : token.i]
+        following = doc[token.i + 1]
+        line_start = token.i + 1
+        words = [t for t in line if not t.is_space]
+        if not words or len(words) > _HEADING_WORDS or following.is_space:
+            continue
+        if words[-1].is_punct and words[-1].text not in (")", "]"):
+            continue  # a sentence's end, or a line broken after a comma or hyphen
+        opener = line.start == 0 or (doc[line.start - 1].is_space and doc[line.start - 1].text.count("\n") >= 2)
+        # under a heading runs a paragraph; a column of short lines is one sentence wrapped
+        next_line = doc.text[following.idx : doc.text.find("\n", following.idx) % (len(doc.text) + 1)]
+        if opener and len(next_line) >= _PARAGRAPH_LINE and (following.is_title or following.is_upper):
+            following.is_sent_start = True
+    return doc
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The full pipeline: the pinned model plus regwatch's components."""
     nlp = spacy.load(model or config.model_name())
@@ -111,6 +153,7 @@ def build_nlp(model: str | None = None) -> Language:
     _add_entity_components(nlp, before="ner")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("regwatch_abbreviation_bounds", before="parser")
+        nlp.add_pipe("regwatch_heading_bounds", before="parser")
     nlp.add_pipe("regwatch_companies", after="ner")
     nlp.add_pipe("regwatch_products", after="regwatch_companies")
     nlp.add_pipe("regwatch_linker", after="regwatch_products")

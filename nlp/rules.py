@@ -130,6 +130,8 @@ class Lexicon:
     staff_nouns: frozenset[str]
     # verbs whose object is the party a penalty told in the same breath falls on ("cited X ... and proposed $Y")
     citing_verbs: frozenset[str]
+    # what an inquiry or a meeting does when it starts of itself ("an investigation that began in April")
+    opening_verbs: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -921,6 +921,19 @@ class EventFinder:
             return head, "passive"
         if node.dep_ == "nsubj" and realizes(head, self.lex.intransitive_realizers):
             return head, "intransitive"
+        if rule.type in ("investigation", "meeting"):
+            # "caps an investigation that began in April", "the probe started in 2024": an inquiry
+            # or talks that opened, told without who opened them
+            if node.dep_ == "nsubj" and realizes(head, self.lex.opening_verbs) and not self._children(head, ("dobj",)):
+                return head, "intransitive"
+            for child in noun.children:
+                if (
+                    child.dep_ == "relcl"
+                    and realizes(child, self.lex.opening_verbs)
+                    and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children)
+                    and not self._children(child, ("dobj",))
+                ):
+                    return child, "intransitive"
         if node.dep_ == "nsubj" and rule.type == "legislation" and realizes(head, frozenset({"pass", "clear"})):
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
@@ -1529,6 +1542,12 @@ class EventFinder:
             target = [f for f in target if f.type not in ("GOV", "PLACE", "GROUP")]
             if not target and not passive and agent and all(f.type in ("ORG", "PRODUCT", None) for f in agent):
                 target, agent = agent, []  # a service launching itself
+            if not agent and rule.subject_role == "target":
+                # "its Orpheon-3 model became generally available": the owner launched it
+                owners = [c for h in target_heads for c in h.children if c.dep_ == "poss"]
+                agent = self._actors([f for h in owners for f in self.fillers(h, ents)])
+                owned = {(f.start, f.end) for f in agent}
+                target = [f for f in target if (f.start, f.end) not in owned]
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(self._product_noun(h) for h in target_heads)

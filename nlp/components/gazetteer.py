@@ -65,9 +65,15 @@ class GazetteerMatcher:
         bodies = ("department", "ministry", "office", "bureau", "agency", "commission")
         if end < len(doc) and doc[end].is_title and doc[end].lower_ in bodies:
             return True  # "State" of "Florida State Department of Health"
-        if end + 1 >= len(doc) or doc[end].lower_ != "of" or not doc[end + 1].is_title:
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
             return False
-        return doc[end - 1].lower_ in bodies
+        # "the President of UODO", "the President of the Personal Data Protection Office": another office
+        following = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+        if doc[end - 1].lower_ in ("president", "chair", "chairman", "chairwoman") and (
+            following.is_title or following.is_upper
+        ):
+            return True
+        return doc[end + 1].is_title and doc[end - 1].lower_ in bodies
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
