@@ -169,3 +169,25 @@ def test_the_day_a_recall_was_announced_dates_the_recall_the_lede_told(extractor
     )
     [recall] = of_type(events_of(extractor, text, "2026-03-26"), "suspension")
     assert recall.date == "2026-03-24"
+
+
+def test_an_agencys_temporary_order_is_an_order_a_courts_a_ruling(extractor):
+    agency = (
+        "On October 23, 2026, the Connecticut Banking Commissioner issued a Temporary Order to Cease and Desist "
+        "against Brightmoor Pay, Inc."
+    )
+    [order] = events_of(extractor, agency, "2026-10-25")
+    assert order.type == "order"
+    court = (
+        "The U.S. District Court for the District of Columbia on Friday issued a temporary restraining order "
+        "against the Commerce Department."
+    )
+    [ruling] = events_of(extractor, court, "2026-10-25")
+    assert ruling.type == "ruling"
+
+
+def test_a_court_declining_to_suspend_an_order_has_ruled_an_agency_has_not(extractor):
+    court = "Late the same day, a federal judge declined to suspend the order while the case proceeds."
+    assert [e.type for e in events_of(extractor, court, "2025-10-22")] == ["ruling"]
+    agency = "The Commerce Department declined to suspend the rule."
+    assert events_of(extractor, agency, "2025-10-22") == []
