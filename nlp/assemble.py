@@ -393,12 +393,17 @@ def _last_date_before(text: str, end: int, published: dt.date | None) -> dates.D
         found = dates.find_dates(text[start:end], published or dt.date.today(), tense="past")
     except Exception:  # a date layer bug must not lose the event
         return None
-    told = [
+    told = _plain_dates(found)
+    return told[-1].value if told else None
+
+
+def _plain_dates(found: list[dates.DateMention]) -> list[dates.DateMention]:
+    """Dates told outright ("on Oct. 12", "in March"), not counted from another or bounding a period."""
+    return [
         m
         for m in found
         if m.value.value and m.anchor is None and m.offset_days is None and m.relation in (None, "on", "in")
     ]
-    return told[-1].value if told else None
 
 
 # how far back "the same day" may reach for the date it repeats: a paragraph or two
@@ -905,14 +910,7 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
             found = dates.find_dates(clause, published, tense="past")
         except Exception:  # a date layer bug must not lose the event
             found = []
-        told = next(
-            (
-                m
-                for m in found
-                if m.value.value and m.anchor is None and m.offset_days is None and m.relation in (None, "on", "in")
-            ),
-            None,
-        )
-        if told is not None:
-            reported[-1].date, reported[-1].date_precision = told.value.value, told.value.precision
+        told = _plain_dates(found)
+        if told:
+            reported[-1].date, reported[-1].date_precision = told[0].value.value, told[0].value.precision
             dated.add(id(reported[-1]))
