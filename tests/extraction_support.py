@@ -11,3 +11,7 @@ def events_of(extractor, text: str, published: str = "2026-11-17", title: str | 
 
 def names(refs) -> set[str]:
     return {r.canonical or r.text for r in refs}
+
+
+def of_type(events, kind: str) -> list:
+    return [e for e in events if e.type == kind]

@@ -9,11 +9,7 @@ import spacy
 
 from nlp.acts import written_date
 from nlp.pipeline import end_sentences_at_headings
-from tests.extraction_support import events_of, names
-
-
-def of_type(events, kind):
-    return [e for e in events if e.type == kind]
+from tests.extraction_support import events_of, names, of_type
 
 
 def test_the_same_day_is_the_day_last_told(extractor):

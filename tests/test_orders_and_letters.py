@@ -10,11 +10,7 @@ from nlp import dates
 from nlp.acts import written_date
 from nlp.casing import repair_ocr
 from nlp.pipeline import build_light_nlp
-from tests.extraction_support import events_of, names
-
-
-def of_type(events, kind):
-    return [e for e in events if e.type == kind]
+from tests.extraction_support import events_of, names, of_type
 
 
 def test_a_sum_proposed_in_penalties_falls_on_the_party_cited(extractor):
