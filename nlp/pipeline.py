@@ -105,19 +105,13 @@ _HEADING_WORDS = 12
 _PARAGRAPH_LINE = 100
 
 
-# "DAYTON, Ohio –", "SEOUL, Sept. 25 (wire) -", "BEIJING/WASHINGTON, Nov 12 -": where a report was filed
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’]+(?:[ /][A-Z][A-Z.'’]+){0,3}(?:,[^\n–—-]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s+[–—-]{1,2}\s+"
-)
-
-
 @Language.component("regwatch_heading_bounds")
 def end_sentences_at_headings(doc: Doc) -> Doc:
     """A newsletter's item heading is no part of the sentence under it: the parser would make
     "Twende found in breach Kenya's Office ... found" one clause. Nor is a dateline: "DAYTON,
     Ohio – A former director ... was sentenced" has no subject "DAYTON"."""
     for line in re.finditer(r"(?:^|\n)(?=[A-Z])", doc.text[:3000]):
-        dateline = _DATELINE.match(doc.text, line.end())
+        dateline = _DATELINE.match(doc.text, line.end())  # the one the lede reader below strips
         if dateline is not None:
             opening = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
             if opening is not None and opening.start > 0 and not doc[opening.start].is_space:
