@@ -770,8 +770,9 @@ def assemble(
                 target = _refs(sibling.target, mentions, entity_types, unfit=("COURT",), text=text)
                 agent_ids = _ids(agent)
                 target = [r for r in target if not (r.id and r.id in agent_ids)]
-        if not agent and not target and not telling:
-            continue
+        enacted = candidate.type == "legislation" and candidate.attrs.get("stage") == "signed"
+        if not agent and not target and not telling and not enacted:
+            continue  # "the bill passed" names no one; "the legislation became law" is news all the same
         fillers = candidate.agent + candidate.target
         named = any(r.id for r in agent + target)  # "a Hong Kong man" the next sentence names
         if fillers and all(f.generic for f in fillers) and not attr_entities and not named:
@@ -825,7 +826,13 @@ def assemble(
                     for e in reversed(events[:-1])
                     if e.type == current.type
                     and e.attrs.get("action") == current.attrs.get("action")
-                    and (not e.agent or not current.agent or _related(_ids(e.agent), _ids(current.agent)))
+                    and (
+                        not e.agent
+                        or not current.agent
+                        or _related(_ids(e.agent), _ids(current.agent))
+                        # "sentenced today in federal court ... was also sentenced by Judge X": one bench
+                        or e.type == "ruling"
+                    )
                     and _dates_compatible(item.date, dates.DateValue(e.date, e.date_precision))
                 ),
                 None,
@@ -834,6 +841,9 @@ def assemble(
                 events.pop()
                 known = _ids(earlier.target)
                 earlier.target += [r for r in current.target if not r.id or r.id not in known]
+                if earlier.type == "ruling":
+                    named = _ids(earlier.agent)
+                    earlier.agent += [r for r in current.agent if not r.id or r.id not in named]
                 earlier.agent = earlier.agent or current.agent
                 continue
         if repeats_act:

@@ -600,6 +600,8 @@ _RELATIVE_DAY_OFFSETS = {
     "the day after tomorrow": 2,
     "yesterday": -1,
     "last night": -1,
+    # a wire story's "overnight" is the night before its dateline: the act's day is the earlier one
+    "overnight": -1,
     "tomorrow": 1,
 }  # all else: 0
 
@@ -988,7 +990,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "relative_day",
         r"(?P<relday>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
-        r"|today|tonight|tomorrow|last\s+night"
+        r"|today|tonight|tomorrow|last\s+night|overnight"
         r"|(?:earlier|later|early|late)\s+(?:today|this\s+(?:morning|afternoon|evening))"
         r"|this\s+(?:morning|afternoon|evening))\b",
         _relative_day_rule,

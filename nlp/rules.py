@@ -132,6 +132,8 @@ class Lexicon:
     citing_verbs: frozenset[str]
     # what an inquiry or a meeting does when it starts of itself ("an investigation that began in April")
     opening_verbs: frozenset[str]
+    # last words of a public body's name ("... Consumer Protection Commission"): an agency, whatever the model says
+    agency_heads: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -222,6 +222,7 @@ _NAME_STOPWORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And",
 # Corporate words written after a comma: "Hexwave Robotics Co., Ltd.", "Nimbletide Health, Inc."
 _COMMA_SUFFIXES = frozenset({"INC", "LTD", "LLC", "CORP", "CO", "PLC", "AG", "SE", "SA", "AS", "GMBH", "LIMITED"})
 
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
 _LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
@@ -275,10 +276,13 @@ class CompanyFinder:
 
     def _named_laws(self, doc: Doc) -> list[Span]:
         """ "the Ocean Shipping Reform Act of 2022", "the Companion Chatbot Safeguards for Minors Act":
-        capitalised words ending in "Act" name a statute, whatever the model calls them."""
+        capitalised words ending in "Act" name a statute, whatever the model calls them; so do
+        those ending in "Law" ("the General Data Protection Law"), but not "Harvard Law School"."""
         laws = []
         for token in doc:
-            if token.text != "Act" or token.i == 0:
+            if token.text not in ("Act", "Law") or token.i == 0:
+                continue
+            if token.text == "Law" and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
                 continue
             start = token.i
             while start > 0:
@@ -368,6 +372,7 @@ class EntityLinker:
         lexicon = default_rules().lexicon
         self.generic_words = {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"}
         self.document_nouns = lexicon.document_nouns
+        self.agency_heads = lexicon.agency_heads
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -385,12 +390,18 @@ class EntityLinker:
                 kept.append(ent)
                 continue
             surface = ent.text
+            if _CURRENCY_CODE.fullmatch(surface) and ent.end < len(doc) and doc[ent.end].like_num:
+                continue  # "AED 2,400,000": a sum's currency, not an organisation
             name = clean_name(surface)
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names
             words = re.findall(r"[a-z]+", name.lower())
             if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
                 continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
+            if entity_type == "ORG" and words and words[-1] in self.agency_heads and ent[-1].is_title:
+                # "the Federal Competition and Consumer Protection Commission": a public body the
+                # gazetteer lacks, so that "the Commission" later finds it
+                entity_type = "AGENCY"
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)

@@ -93,6 +93,8 @@ def lemma_keys(token: Token) -> set[str]:
             keys.update(stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
                 keys.add(stem[:-1])  # "banned" -> "ban"
+    # British spellings: "finalised", "penalising" find the rules written with "-ize"
+    keys.update(k[:-3] + "ize" for k in list(keys) if k.endswith("ise") and len(k) > 5)
     return keys
 
 
@@ -206,6 +208,10 @@ def _entity_spans(doc: Doc) -> dict[int, Span]:
     return {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
 
 
+def _located_in(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "within", "throughout")
+
+
 def _phrase(head: Token) -> Span:
     """The head's phrase without trailing relative or participial clauses."""
     doc = head.doc
@@ -284,7 +290,8 @@ class EventFinder:
                     )
                 )
             # "six entities responsible for the Russian government's actions": counted, they are the party
-            counted = any(c.dep_ == "nummod" for c in h.children)
+            # ("AED 2,400,000 on Meridune Exchange": a currency's number follows it and counts nothing)
+            counted = any(c.dep_ == "nummod" and c.i < h.i for c in h.children)
             if deep and not found and not counted and not described_person:
                 for token in h.subtree:
                     ent = ents.get(token.i)
@@ -295,6 +302,8 @@ class EventFinder:
                     ):
                         if self._nationality_of(ent, ent.root.head) or _base_of(ent) or self._site_name(ent):
                             continue
+                        if ent._.entity_type == "GOV" and _located_in(ent.root):
+                            continue  # "the feature for users in Canada": where, not who
                         seen_ids.add(ent._.entity_id)
                         found.append(
                             RoleFiller(
@@ -934,6 +943,13 @@ class EventFinder:
                     and not self._children(child, ("dobj",))
                 ):
                     return child, "intransitive"
+        if (
+            node.dep_ == "nsubj"
+            and rule.type == "legislation"
+            and realizes(head, frozenset({"become"}))
+            and any(c.dep_ in ("attr", "acomp", "oprd") and c.lower_ == "law" for c in head.children)
+        ):
+            return head, "intransitive"  # "the legislation became law yesterday"
         if node.dep_ == "nsubj" and rule.type == "legislation" and realizes(head, frozenset({"pass", "clear"})):
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
@@ -1078,7 +1094,11 @@ class EventFinder:
             # "the Act, which the General Assembly passed in March and the Governor signed":
             # a second lawmaker's act on the same law
             relative_law = rule.type == "legislation" and realizer.dep_ == "relcl"
-            if own_subjects and not (relative_law and all(self._lawmaker(c) for c in own_subjects)):
+            # "The Legislature passed the Act in March, and the governor signed it on April 2"
+            restated = rule.type == "legislation" and any(
+                c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children
+            )
+            if own_subjects and not ((relative_law or restated) and all(self._lawmaker(c) for c in own_subjects)):
                 continue
             if how == "object" and not any(c.dep_ == "dobj" for c in verb.children) and not relative_law:
                 continue
@@ -1322,7 +1342,8 @@ class EventFinder:
         lemma = next((k for k in lemma_keys(verb) if k in rule.lemmas), verb.lemma_.lower())
         particles = rule.requires_particle_for.get(lemma)
         if particles:
-            nearby = {c.lower_ for c in verb.children} | {
+            # Only what follows the verb: "On Wednesday the company switched off" is no "switch on".
+            nearby = {c.lower_ for c in verb.rights} | {
                 t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i
             }
             if not nearby & set(particles):
@@ -1405,6 +1426,12 @@ class EventFinder:
                 for c in verb.children
                 if c.lower_ in particles and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp")
                 for s in self._children(c, ("nsubj",))
+            ] or [
+                # "switched off the discount game": the parser makes the particle a preposition
+                o
+                for c in verb.rights
+                if c.lower_ in particles and c.lower_ in ("off", "down", "out", "on") and c.dep_ == "prep"
+                for o in self._children(c, ("pobj",))
             ]
         if rule.object_lemmas and not objects and verb.dep_ != "relcl":
             # "stopped selling the routers": the gerund names what stopped, its object what it concerned;
@@ -1572,6 +1599,8 @@ class EventFinder:
                 for c in h.children
             ):
                 return None  # "shipped more than 600 servers to a distributor": goods delivered, not a release
+        if passive and subject is None and agent_heads:
+            subject = agent_heads[0]  # "was sentenced by Judge Quenby": the bench acts, as in the active
         return self._build(rule, verb, verb, agent, target, subject, ents)
 
     def _build(
