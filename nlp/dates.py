@@ -33,7 +33,8 @@ Policies for ambiguous cases
   weekend", "the past week") get month precision if they fit in one month,
   else year precision if they fit in one year, else ``unknown``.
 * "N days/weeks ago" has day precision (published minus N days / 7N days);
-  "N months ago" month precision; "N years ago" year precision.
+  "N months ago" and "a year ago" (the same month last year) month precision;
+  "N years ago" otherwise year precision.
 * "the day before", "the next day", "a week later", "three days before X":
   the date is relative to another event, never to publication, so these
   carry ``offset_days``, ``relation`` and, where the text names it,
@@ -633,6 +634,9 @@ def _ago_rule(match: re.Match, ctx: _Context) -> _Hit | None:
         elif unit == "month":
             now = _month_index(published.year, published.month)
             value = DateValue.month(*_month_of_index(now - count))
+        elif count == 1:
+            # "a year ago", "one year ago": a reporter's anniversary, the same month last year
+            value = DateValue.month(published.year - 1, published.month)
         else:
             value = DateValue.year(published.year - count)
     except (OverflowError, ValueError):  # "999 years ago" before year 1

@@ -72,7 +72,10 @@ RESOLVE_CASES = [
     ("a week ago", TUE, PAST, "2026-11-10", "day"),
     ("two weeks ago", TUE, PAST, "2026-11-03", "day"),
     ("three months ago", TUE, PAST, "2026-08", "month"),
-    ("a year ago", TUE, PAST, "2025", "year"),
+    ("a year ago", TUE, PAST, "2025-11", "month"),  # a reporter's anniversary: the same month last year
+    ("one year ago", TUE, PAST, "2025-11", "month"),
+    ("1 year ago", TUE, PAST, "2025-11", "month"),
+    ("two years ago", TUE, PAST, "2024", "year"),
     # "the day before" is relative to another event, not to publication
     ("the day before", TUE, PAST, None, "unknown"),
     # --- weeks: month if the span fits one month, else year, else unknown

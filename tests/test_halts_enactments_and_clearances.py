@@ -171,3 +171,30 @@ def test_overnight_in_a_wire_story_is_the_night_before(extractor):
     )
     [order] = of_type(events_of(extractor, text, "2025-06-18"), "order")
     assert order.date == "2025-06-17"
+
+
+def test_a_numbered_name_the_model_took_for_a_person_is_a_product(extractor):
+    text = (
+        "Tarnwell AI Newsroom\n\nToday, Corvid 4, our most capable model, becomes generally available to every "
+        "developer on the Tarnwell platform."
+    )
+    [launch] = of_type(events_of(extractor, text, "2026-07-22"), "launch")
+    assert launch.date == "2026-07-22"
+    assert "Corvid 4" in names(launch.target)
+    assert names(launch.agent) == {"Tarnwell AI"}  # "our" is the newsroom's company
+
+
+def test_a_predecessor_released_a_year_ago_is_the_owners_launch(extractor):
+    text = (
+        "Brevik Labs released Sorrel 3 on Sept. 15. Its predecessor, Sorrel 2, was released a year ago and is "
+        "used by about 12,000 businesses, the company says."
+    )
+    launches = of_type(events_of(extractor, text, "2026-09-24"), "launch")
+    earlier = next(e for e in launches if "Sorrel 2" in names(e.target))
+    assert earlier.date == "2025-09"
+    assert names(earlier.agent) == {"Brevik Labs"}
+
+
+def test_a_person_released_on_bail_is_no_launch(extractor):
+    text = "The agency's former chief, Maria Oltean, was released on bail on Monday."
+    assert not of_type(events_of(extractor, text, "2026-09-24"), "launch")

@@ -197,8 +197,9 @@ class ProductFinder:
                 and any(
                     not e.ent_id_
                     and (
-                        (e.label_ == "LAW" and (e.start, e.end) == (s.start, s.end))
-                        or (e.label_ == "ORG" and (e.start, e.end) == (s.start, s.start + 1))
+                        (e.label_ in ("LAW", "PERSON") and (e.start, e.end) == (s.start, s.end))
+                        # "Lodestar 3, our most capable model": no person is numbered
+                        or (e.label_ in ("ORG", "PERSON") and (e.start, e.end) == (s.start, s.start + 1))
                     )
                     for e in existing
                 )

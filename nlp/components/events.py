@@ -1569,9 +1569,16 @@ class EventFinder:
             target = [f for f in target if f.type not in ("GOV", "PLACE", "GROUP")]
             if not target and not passive and agent and all(f.type in ("ORG", "PRODUCT", None) for f in agent):
                 target, agent = agent, []  # a service launching itself
-            if not agent and rule.subject_role == "target":
-                # "its Orpheon-3 model became generally available": the owner launched it
-                owners = [c for h in target_heads for c in h.children if c.dep_ == "poss"]
+            if not agent and (rule.subject_role == "target" or passive):
+                # "its Orpheon-3 model became generally available", "Lodestar 3, our most capable model,
+                # becomes available", "Its predecessor, Aster 2, was released": the owner launched it
+                owners = [
+                    c
+                    for h in target_heads
+                    for named in (h, *(a for a in h.children if a.dep_ == "appos"))
+                    for c in named.children
+                    if c.dep_ == "poss"
+                ]
                 agent = self._actors([f for h in owners for f in self.fillers(h, ents)])
                 owned = {(f.start, f.end) for f in agent}
                 target = [f for f in target if (f.start, f.end) not in owned]
@@ -1582,11 +1589,12 @@ class EventFinder:
             # is something sold, not a seller, whatever the tagger took it for
             product_like |= any(
                 (h.pos_ == "PROPN" or _MODEL_NUMBER.fullmatch(h.text))
-                and h.dep_ == "dobj"
+                and h.dep_ in ("dobj", "nsubjpass", "appos")
                 and any(
                     (c.dep_ == "nummod" and c.i > h.i) or (c.dep_ == "det" and c.lower_ == "the") for c in h.children
                 )
-                for h in target_heads
+                # "Its predecessor, Aster 2, was released": the name in apposition
+                for h in [*target_heads, *(a for t in target_heads for a in t.children if a.dep_ == "appos")]
             )
             if not product_like:
                 return None
