@@ -573,6 +573,10 @@ def _absorb(base: Event, other: Event) -> None:
     else:
         known = _ids(base.target)
         base.target += [r for r in other.target if r.id and r.id not in known and r.type == "PRODUCT"]
+    if base.type == "meeting":
+        # "At the hearing, Mr. Delacourt testified": whoever spoke at the meeting took part in it
+        present = _ids(base.agent) | _ids(base.target)
+        base.target += [r for r in other.agent + other.target if r.id and r.id not in present]
     if _PRECISION_RANK[other.date_precision] > _PRECISION_RANK[base.date_precision]:
         base.date, base.date_precision = other.date, other.date_precision
     for key, value in other.attrs.items():

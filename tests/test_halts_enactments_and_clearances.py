@@ -198,3 +198,45 @@ def test_a_predecessor_released_a_year_ago_is_the_owners_launch(extractor):
 def test_a_person_released_on_bail_is_no_launch(extractor):
     text = "The agency's former chief, Maria Oltean, was released on bail on Monday."
     assert not of_type(events_of(extractor, text, "2026-09-24"), "launch")
+
+
+def test_a_threat_to_make_companies_pay_is_no_penalty(extractor):
+    text = (
+        '"Firms that look the other way when the buyer is on the Entity List will pay for it," said the '
+        "Assistant Secretary for Export Enforcement."
+    )
+    assert not of_type(events_of(extractor, text, "2025-10-22"), "penalty")
+
+
+def test_a_settlement_that_will_pay_a_sum_is_still_a_penalty(extractor):
+    text = "Under the settlement, Arcwell Systems will pay $2 million to resolve the allegations."
+    assert of_type(events_of(extractor, text, "2025-10-22"), "penalty")
+
+
+def test_what_consumers_believe_happened_is_no_act(extractor):
+    text = (
+        "Consumers who believe they were charged without their consent may file a complaint with the "
+        "Department's Consumer Protection Team."
+    )
+    assert not events_of(extractor, text, "2025-12-16")
+
+
+def test_what_happens_whenever_an_agency_acts_is_no_act(extractor):
+    text = "When the Commission issues a consent order on a final basis, it carries the force of law."
+    assert not of_type(events_of(extractor, text, "2025-12-16"), "order")
+
+
+def test_negotiating_purchases_is_no_meeting(extractor):
+    text = "Darius Mehrani, the managing director of Parsa Tejarat, negotiated the purchases in 2024."
+    assert not of_type(events_of(extractor, text, "2025-12-16"), "meeting")
+
+
+def test_testimony_at_the_hearing_is_part_of_the_hearing(extractor):
+    text = (
+        "Senator Alda Penhallow, Chair of the Senate Committee on Commerce, Science, and Transportation, "
+        "convened a hearing on Tuesday on drone supply chains. Corin Maddox, chief executive of Brightwing "
+        "Aerial, appeared as a witness. At the hearing, Mr. Maddox testified that most motors come from abroad."
+    )
+    [hearing] = of_type(events_of(extractor, text, "2026-06-25"), "meeting")
+    assert hearing.date == "2026-06-23"
+    assert "Corin Maddox" in names(hearing.agent) | names(hearing.target)

@@ -606,8 +606,13 @@ class EventFinder:
                 ):
                     if lower not in ignore_modals and not (lower == "shall" and self._ordered_party(token)):
                         return False
+                    if lower in ignore_modals and not any(t.ent_type_ == "MONEY" or t.like_num for t in token.sent):
+                        # "X will pay $2.9 million" settles; "those who look away will pay for it" threatens
+                        return False
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
+                if child.dep_ == "advmod" and lower in ("when", "whenever") and token.tag_ in ("VBZ", "VBP"):
+                    return False  # "When the Commission issues a consent order, it carries the force of law"
                 if (
                     token.i == anchor.i
                     and child.dep_ == "advcl"
@@ -1662,6 +1667,15 @@ class EventFinder:
             finished.definite = definite and (unnamed or anchor.dep_ in ("acl", "relcl"))
         if trigger.pos_ == "VERB":
             finished.continues = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
+            # "At the hearing, Mr. Delacourt testified": what happened at a meeting already told
+            finished.definite = any(
+                prep.dep_ == "prep"
+                and prep.lower_ in ("at", "during")
+                and any(d.dep_ == "det" and d.lower_ in ("the", "that") for d in place.children)
+                and any(r.type == finished.type for r in self.noun_rules.get(place.lemma_.lower(), ()))
+                for prep in trigger.children
+                for place in self._children(prep, ("pobj",))
+            )
         self.attributes(finished, trigger.doc, ents, trigger, anchor, rule)
         return finished
 
