@@ -326,11 +326,13 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
         found = dates.find_dates(sentence, published, tense=tense)
     except Exception:  # a date layer bug must not lose the event
         found = []
-    # "violations between 2019 and 2022", "since 2020": periods around the event, not its date
+    # "violations between 2019 and 2022", "since 2020": periods around the event, not its date;
+    # but an inquiry or a halt that "has been" going on "since January" began then
+    under_way = candidate.tense == "perfect" and candidate.type in ("investigation", "suspension")
     found = [
         m
         for m in found
-        if m.relation != "since"
+        if (m.relation != "since" or (under_way and re.match(r"since\b", sentence[m.start :], re.IGNORECASE)))
         and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
     ]
     # Deadlines and start dates inside an act ("effective June 9", "until June 19") are not when it happened.

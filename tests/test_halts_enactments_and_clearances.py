@@ -240,3 +240,50 @@ def test_testimony_at_the_hearing_is_part_of_the_hearing(extractor):
     [hearing] = of_type(events_of(extractor, text, "2026-06-25"), "meeting")
     assert hearing.date == "2026-06-23"
     assert "Corin Maddox" in names(hearing.agent) | names(hearing.target)
+
+
+def test_proposing_to_extend_rules_is_a_rule(extractor):
+    text = (
+        "The U.S. Treasury Department on Wednesday proposed extending its rules on outbound investment to cover "
+        "companies developing satellite propulsion."
+    )
+    [rule] = of_type(events_of(extractor, text, "2026-05-21"), "rule")
+    assert rule.date == "2026-05-20"
+
+
+def test_a_company_extending_its_own_rules_is_no_rule(extractor):
+    text = "Acme Corp on Wednesday proposed extending its rules for suppliers."
+    assert not of_type(events_of(extractor, text, "2026-05-21"), "rule")
+
+
+def test_a_complaint_referred_to_the_tribunal_is_a_lawsuit(extractor):
+    text = (
+        "The Competition Commission has today referred a complaint against Umfula Cold Chain (Pty) Ltd to the "
+        "Competition Tribunal for prosecution."
+    )
+    [suit] = of_type(events_of(extractor, text, "2026-11-12"), "lawsuit")
+    assert suit.date == "2026-11-12"
+    assert "Umfula Cold Chain" in " ".join(names(suit.target))
+
+
+def test_a_matter_referred_to_another_agency_is_no_lawsuit(extractor):
+    text = "The agency referred the matter to the Justice Department on Monday."
+    assert not of_type(events_of(extractor, text, "2026-11-12"), "lawsuit")
+
+
+def test_an_inquiry_under_way_since_a_month_began_then(extractor):
+    text = (
+        "Dubai's Virtual Assets Regulatory Authority fined Sandhollow on Monday. The regulator has been examining "
+        "the exchange's promotions since January, a person familiar with the matter said."
+    )
+    [probe] = of_type(events_of(extractor, text, "2026-04-09"), "investigation")
+    assert probe.date == "2026-01"
+
+
+def test_what_an_agency_has_reviewed_since_then_is_no_new_inquiry(extractor):
+    text = "Since then, the Treasury has reviewed filings describing buyers who pay in cash."
+    assert not of_type(events_of(extractor, text, "2026-04-09"), "investigation")
+
+
+def test_an_agency_reviewing_is_still_no_act(extractor):
+    assert not events_of(extractor, "Regulators are reviewing the exchange's promotions.", "2026-04-09")

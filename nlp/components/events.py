@@ -1445,6 +1445,10 @@ class EventFinder:
                 infinitive = gerund.tag_ == "VB" and verb.dep_ != "acl"  # not "a Determination proposing to"
                 if (gerund.tag_ == "VBG" or infinitive) and lemma_keys(gerund) & rule.object_lemmas:
                     objects = [gerund, *self._children(gerund, ("dobj",))]
+                elif gerund.tag_ == "VBG" and any(
+                    lemma_keys(o) & rule.object_lemmas for o in self._children(gerund, ("dobj",))
+                ):
+                    objects = self._children(gerund, ("dobj",))  # "proposed extending its rules": the rules
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas
             for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb)
@@ -1467,8 +1471,10 @@ class EventFinder:
             return None
         # "launched an investigation": the noun rule handles it, with its own type
         for obj in objects:
-            if obj.lemma_.lower() in self.noun_rules and any(
-                r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()]
+            if (
+                obj.head.i == verb.i
+                and obj.lemma_.lower() in self.noun_rules
+                and any(r.realized_by and lemma in r.realized_by for r in self.noun_rules[obj.lemma_.lower()])
             ):
                 return None
         if rule.type == "penalty" and self._ordered_by_bench(verb, ents):
@@ -1479,6 +1485,12 @@ class EventFinder:
             rule.requires_past
             and self.tense_of(verb) != "past"
             and verb.head.lemma_.lower() not in ("begin", "start", "launch")
+            # "has been examining the promotions since January": under way from a told start
+            and not (
+                self.tense_of(verb) == "perfect"
+                and verb.tag_ == "VBG"
+                and any(c.lower_ == "since" for c in verb.children)
+            )
         ):
             return None
         if (
