@@ -94,7 +94,8 @@ def lemma_keys(token: Token) -> set[str]:
             if len(stem) > 2 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
                 keys.add(stem[:-1])  # "banned" -> "ban"
     # British spellings: "finalised", "penalising" find the rules written with "-ize"
-    keys.update(k[:-3] + "ize" for k in list(keys) if k.endswith("ise") and len(k) > 5)
+    if lower.endswith(("ise", "ised", "ises", "ising")):
+        keys.update([k[:-3] + "ize" for k in keys if k.endswith("ise") and len(k) > 5])
     return keys
 
 
