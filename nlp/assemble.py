@@ -552,7 +552,19 @@ def _related(a_agents: set[str], b_agents: set[str]) -> bool:
 def _is_heading(event: Event) -> bool:
     """A headline or title line ("CCI imposes penalty on cement manufacturers"): no sentence end."""
     evidence = event.evidence.strip()
-    return "\n" not in evidence and len(evidence) < 160 and not evidence.endswith((".", ":", ";", "?", "!", '"', "”"))
+    if "\n" in evidence:
+        # "1:40 p.m. ET\nUK regulator opens investigation": a live page's timestamp over its heading
+        stamp, _, evidence = evidence.rpartition("\n")
+        if not _TIMESTAMP.fullmatch(stamp.strip()):
+            return False
+    return len(evidence) < 160 and not evidence.endswith((".", ":", ";", "?", "!", '"', "”"))
+
+
+_TIME_ZONE = r"(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|BST|CET|CEST|UTC|IST|JST|KST|AEST|AEDT)"
+# the sentence splitter may leave only the zone of "3:18 p.m. ET" above the heading
+_TIMESTAMP = re.compile(
+    rf"(?:(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?|\d{{1,2}}\s*[ap]\.?m\.?)(?:\s+{_TIME_ZONE})?|{_TIME_ZONE})"
+)
 
 
 def _absorb(base: Event, other: Event) -> None:
@@ -563,6 +575,8 @@ def _absorb(base: Event, other: Event) -> None:
         base.trigger, base.trigger_start, base.trigger_end = other.trigger, other.trigger_start, other.trigger_end
         if any(r.id for r in other.target) and not any(r.id for r in base.target):
             base.target = other.target
+        if any(r.id for r in other.agent):
+            base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
             base.date, base.date_precision = other.date, other.date_precision
     if not base.agent and other.agent:

@@ -267,10 +267,17 @@ _DATELINE = re.compile(
 )
 
 
+# "2.1 Caldermoor launched ...", "(b) The Respondent ...": a paragraph's number is no part of its sentence
+_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}\.(?:\d{1,3}\.?)*|\([a-z0-9]{1,4}\))[ \t]+(?=[A-Z\"\u201c])")
+
+
 def _skip_dateline(text: str, start: int, end: int) -> int:
     # a sentence after a blank line starts with the newline; the parse should not
     while start < end and text[start].isspace():
         start += 1
+    numbered = _PARAGRAPH_NUMBER.match(text, start, end)
+    if numbered:
+        start = numbered.end()
     match = _DATELINE.match(text, start, end)
     if match and match.end() - start < 80:
         return match.end()
@@ -311,6 +318,10 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return joined
 
 
+# a line ending in one of these goes on below it: "... Office of the Assistant Secretary for"
+_CONTINUING_WORDS = frozenset("a an and the of for to in on by with or from at as that".split())
+
+
 def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans further cut where the text's own layout ends a unit.
 
@@ -327,6 +338,18 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         blank_next = text[at + 1 : at + 2] == "\n" or not text[at + 1 : end].strip()
         words = line.split()
         heading = 0 < len(words) <= 8 and all(not w[0].islower() for w in words)
+        if (
+            not heading
+            and 0 < len(words) <= 10
+            and line[0].isupper()
+            and line[-1].isalnum()
+            and words[-1].lower() not in _CONTINUING_WORDS
+        ):
+            # "UK regulator opens investigation into Kinpal" over a long paragraph: a sentence-case
+            # heading; a hard-wrapped paragraph's lines run to much the same length
+            next_break = text.find("\n", at + 1)
+            following = text[at + 1 : next_break if next_break >= 0 else len(text)].strip()
+            heading = following[:1].isupper() and len(following) >= max(60, 1.5 * len(line))
         if line and (blank_next or line[-1] in ".:;!?)" or heading):
             yield cut, at
             cut = at + 1
@@ -845,6 +868,39 @@ class Extractor:
             bearers = [p for p in people.values() if p.canonical.split()[-1].lower() == word.lower()]
             if len(bearers) == 1:
                 relink[mention.id] = bearers[0]
+            elif not bearers and mention.label == "PERSON" and len(word) >= 4:
+                # "Dalmaji launched PibuScan" after "Dalmaji Health": a coined company name the
+                # model took for a person's, when no person in the text bears it
+                fuller = [
+                    o
+                    for o in organisations.values()
+                    if o.canonical.lower().startswith(word.lower() + " ")
+                    # not "Kinpal Across the Atlantic", a heading run into its paragraph
+                    and all(w[:1].isupper() for w in o.canonical.split())
+                ]
+                if len(fuller) == 1:
+                    relink[mention.id] = fuller[0]
+        return relink
+
+    # a name typed two ways takes the likelier kind: the model calls a coined company a person or
+    # a place far more often than the reverse, and a product's shape is surer than its guess
+    _NAME_KINDS = ("PRODUCT", "ORG", "PERSON", "GROUP", "PLACE")
+
+    def _same_name_links(self, mentions: list[Mention]) -> dict[str, Mention]:
+        """ "Kinvale" a place in a heading and a company in the paragraph under it: one entity.
+
+        Only names the gazetteer does not know; a known name's type is not the model's guess.
+        """
+        by_name: dict[str, dict[str, list[Mention]]] = {}
+        for m in mentions:
+            if m.id and m.canonical and m.label in self._NAME_KINDS and m.id not in self.gazetteer:
+                by_name.setdefault(m.canonical.lower(), {}).setdefault(m.id, []).append(m)
+        relink: dict[str, Mention] = {}
+        for variants in by_name.values():
+            if len(variants) < 2:
+                continue
+            kept = min(variants.values(), key=lambda ms: self._NAME_KINDS.index(ms[0].label))[0]
+            relink.update({entity_id: kept for entity_id in variants if entity_id != kept.id})
         return relink
 
     def _fuzzy_links(self, mentions: list[Mention]) -> dict[str, Mention]:
@@ -972,7 +1028,7 @@ class Extractor:
         mentions = self._merge_mentions(prepared.light_mentions, full_mentions)
         mentions = self._spread_products(analysed, mentions)
         types = {m.id: m.label for m in mentions if m.id}
-        links = {**self._short_name_links(mentions), **self._fuzzy_links(mentions)}
+        links = {**self._same_name_links(mentions), **self._short_name_links(mentions), **self._fuzzy_links(mentions)}
         mentions = self._apply_links(links, mentions, candidates, types)
         types = {m.id: m.label for m in mentions if m.id}
         # Offsets point into `analysed`, which has the same length as `text`:

@@ -114,8 +114,10 @@ class ProductFinder:
     def _launched_names(self, doc: Doc) -> list[Span]:
         """Coined names a company launches ("Tallowbrook launched PuzzlePals"): products, whatever their shape.
 
-        The model often reads such a name as an organisation or nothing at all;
-        being the object of a launch by a company is what says it is a product.
+        The model often reads such a name as an organisation, a person or
+        nothing at all; being the object of a launch by a company is what says
+        it is a product. So is "its MJ-Therm camera cores": a name before a
+        product noun.
         """
         if not doc.has_annotation("DEP"):
             return []
@@ -123,25 +125,55 @@ class ProductFinder:
         for verb in doc:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.launch_verbs:
                 continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subjects or any(
-                ent.label_ in ("AGENCY", "GOV", "COURT", "LEGISLATURE", "PERSON", "GPE", "NORP")
-                for ent in doc.ents
-                if ent.start <= subjects[0].i < ent.end
-            ):
-                continue  # an agency launches programmes and probes, not products
+            # "it began selling its cores": the subject is the governing verb's
+            holder = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
+                c for c in holder.children if c.dep_ == "nsubj"
+            ]
+            if not subjects or not self._may_launch(doc, subjects[0]):
+                continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                if obj.pos_ != "PROPN":
+                if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+                    # "ParcelPaw, a delivery app that it launched": the name the relative stands for
+                    obj = verb.head.head if verb.head.dep_ == "appos" else verb.head
+                name = self._launched_name(doc, obj)
+                if name is None:
                     continue
-                start = min([obj.i] + [c.i for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
-                name = doc[start : obj.i + 1]
                 overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
                 if all(
-                    not ent.ent_id_ and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(ent) == len(name)
+                    not ent.ent_id_
+                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC")
+                    and name.start <= ent.start
+                    and ent.end <= name.end
                     for ent in overlapping
                 ):
-                    found.append(Span(doc, name.start, name.end, label="PRODUCT"))
+                    found.append(name)
         return found
+
+    @staticmethod
+    def _may_launch(doc: Doc, subject) -> bool:
+        """An agency launches programmes and probes, not products; a person, or a coined company
+        name the model took for one ("Dalmaji launched PibuScan"), may launch a product."""
+        for ent in doc.ents:
+            if ent.start <= subject.i < ent.end:
+                return ent.label_ not in ("AGENCY", "GOV", "COURT", "LEGISLATURE", "GPE", "NORP")
+        return True
+
+    def _launched_name(self, doc: Doc, obj) -> Span | None:
+        """The proper name an object holds: "PibuScan", "the Sarab One", "its MJ-Therm camera cores"."""
+        compounds = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if obj.pos_ == "PROPN" or (obj.like_num and compounds):
+            return Span(doc, min([obj.i] + [c.i for c in compounds]), obj.i + 1, label="PRODUCT")
+        if obj.pos_ != "NOUN" or not compounds:
+            return None
+        nouns = [obj] + [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if not any(n.lemma_.lower() in self.product_nouns for n in nouns):
+            return None
+        start = min(c.left_edge.i for c in compounds)  # "MJ-Therm": "MJ" hangs off "Therm"
+        end = max(c.i for c in compounds) + 1
+        if any(doc[i].pos_ not in ("PROPN", "PUNCT") for i in range(start, end)):
+            return None
+        return Span(doc, start, end, label="PRODUCT")
 
     def _sentence_has_product_noun(self, doc: Doc, token_index: int) -> bool:
         sent = doc[token_index].sent if doc.has_annotation("SENT_START") else doc[:]

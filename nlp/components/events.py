@@ -1420,6 +1420,12 @@ class EventFinder:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
         )
+        if (
+            rule.type == "designation"
+            and passive
+            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lex.act_subject_nouns for c in verb.children)
+        ):
+            return None  # "This final rule has been designated a significant regulatory action": a label
         objects = self._children(verb, ("dobj", "dative"))
         subjects_before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
         if subjects_before and not passive:
