@@ -38,6 +38,7 @@ _ACT_KEYS = {
     "operative",
     "operative_at",
     "dated",
+    "requires_operative",
 }
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
 _MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
@@ -160,6 +161,8 @@ class ActRule:
     dated: str = "signed"
     # a court's decision is in its last operative words; a rule's summary comes first
     operative_at: str = "first"
+    # a consent judgment imposes a penalty only where it orders one paid
+    requires_operative: bool = False
 
 
 def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]:
@@ -192,6 +195,7 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
                 operative,
                 row.get("dated", "signed"),
                 row.get("operative_at", "first"),
+                bool(row.get("requires_operative")),
             )
         )
     return tuple(rules)
@@ -440,6 +444,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             said = found[-1] if found else rule.operative.search(text, end)
             if said:
                 start, end = _operative_bounds(text, said)
+            elif rule.requires_operative:
+                continue
         events.append(
             Event(
                 type=rule.type,

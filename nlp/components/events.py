@@ -961,6 +961,16 @@ class EventFinder:
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
         if (
+            rule.type == "order"
+            and node.dep_ == "pobj"
+            and head.lower_ == "by"
+            and head.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in head.head.children)
+        ):
+            # "by Executive Order 13873, the President declared a national emergency": the order
+            # is how its signer acted, whatever the verb
+            return head.head, "object"
+        if (
             noun.dep_ == "appos"
             and node.dep_ == "pobj"
             and head.lower_ in ("on", "upon", "against")
