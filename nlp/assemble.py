@@ -761,12 +761,15 @@ def assemble(
         # courts decide and hear cases; they are not what is fined, listed, probed or ordered
         unfit = ("COURT",) if candidate.type in _COURTLESS_TARGETS else ()
         # a bill is introduced, passed or signed; it is aimed at nobody (events.md gives it no target)
+        agent_ids = _ids(agent)
+        # "CADE convicted X and fined it": a pronoun object is never the clause's own subject
+        pronoun = any(f.anaphor and f.text.lower() in ("it", "them") for f in candidate.target)
+        others = [m for m in mentions if m.id not in agent_ids] if agent_ids and pronoun else mentions
         target = (
             []
             if candidate.type == "legislation"
-            else _refs(candidate.target, mentions, entity_types, unfit=unfit, text=text)
+            else _refs(candidate.target, others, entity_types, unfit=unfit, text=text)
         )
-        agent_ids = _ids(agent)
         target = [r for r in target if not (r.id and r.id in agent_ids)]
         attr_entities = {
             key: EntityRef(f.text, f.canonical, f.entity_id, f.type) for key, f in candidate.attr_entities.items()

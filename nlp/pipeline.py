@@ -76,7 +76,7 @@ def pipeline_version() -> str:
 
 
 def keep_abbreviations_whole(nlp: Language) -> None:
-    """Company-name abbreviations ("Pte.", "Sdn.") stay one token with their full stop."""
+    """Company-name and title abbreviations ("Pte.", "Sdn.", "Sens.") stay one token with their full stop."""
     for abbreviation in default_rules().lexicon.abbreviations:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
@@ -290,13 +290,15 @@ _LINE_BREAK = re.compile(r"\n")
 _ABBREVIATION_END = re.compile(
     r"\b(Rs|No|Nos|Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|St|Sec|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"approx|est|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Pvt|Cir|Fed|Reg|Stat|Supp|Dist|Ct|App|U\.S|v|vs|e\.g|i\.e|et al|"
-    r"s\.r\.o|S\.A|N\.V|B\.V|S\.p\.A|Pte|Bhd|Sdn|L\.P|P\.C|a\.s|S\.A\.S)\.$"
+    r"s\.r\.o|S\.A|N\.V|B\.V|S\.p\.A|Pte|Bhd|Sdn|L\.P|P\.C|a\.s|S\.A\.S|Ltda|LTDA|K\.K)\.$"
 )
 
 
 def _continues_after_abbreviation(tail: str, following: str) -> bool:
     """Whether text ending in `tail` goes on with a word starting `following` ("Rs. 318 crore",
     "approx. € 31.6 million"): an abbreviation's full stop before a number, amount or lower-case word."""
+    if tail.endswith("Pub.") and following == "L":
+        return True  # "Pub. L. 116-92", how a public law is cited
     return bool(
         _ABBREVIATION_END.search(tail)
         and following

@@ -134,6 +134,8 @@ class Lexicon:
     opening_verbs: frozenset[str]
     # last words of a public body's name ("... Consumer Protection Commission"): an agency, whatever the model says
     agency_heads: frozenset[str]
+    # who holds a public office ("District Public Prosecutors Office", "Information Commissioner's Office")
+    public_office_holders: frozenset[str]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

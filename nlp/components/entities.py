@@ -406,6 +406,7 @@ class EntityLinker:
         self.generic_words = {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"}
         self.document_nouns = lexicon.document_nouns
         self.agency_heads = lexicon.agency_heads
+        self.office_holders = lexicon.public_office_holders
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -429,11 +430,22 @@ class EntityLinker:
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names
             words = re.findall(r"[a-z]+", name.lower())
+            if entity_type == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+                title = doc[ent.start - 2]
+                if title.is_title and (title.lower_ in self.agency_heads or title.lower_ in ("minister", "secretary")):
+                    continue  # "Minister of Economy, Trade and Industry": the tail of an office's title
             if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
                 continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
-            if entity_type == "ORG" and words and words[-1] in self.agency_heads and ent[-1].is_title:
-                # "the Federal Competition and Consumer Protection Commission": a public body the
-                # gazetteer lacks, so that "the Commission" later finds it
+            public_office = len(words) >= 2 and words[-1] == "office" and words[-2] in self.office_holders
+            if (
+                entity_type == "ORG"
+                and words
+                and (words[-1] in self.agency_heads or public_office)
+                and ent[-1].is_title
+            ):
+                # "the Federal Competition and Consumer Protection Commission", "the Osaka District
+                # Public Prosecutors Office": a public body the gazetteer lacks, so that "the
+                # Commission" later finds it
                 entity_type = "AGENCY"
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type

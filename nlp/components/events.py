@@ -911,6 +911,25 @@ class EventFinder:
             ):
                 return child, "acl"
         if rule.type == "legislation":
+            # "the ... Stablecoins Act (GENIUS Act), which was signed into law": the parser may hang
+            # the relative clause on an earlier word of the long name
+            # (or "Section 848 of the ... Act (Pub. L. 116-92), enacted on December 20, 2019": on the
+            # section the law is cited by)
+            holder = noun
+            for _ in range(4):
+                for child in holder.children:
+                    relative = child.dep_ == "relcl" and any(
+                        c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in child.children
+                    )
+                    participle = child.dep_ == "acl" and child.tag_ == "VBN" and holder.i != noun.i
+                    if (relative or participle) and child.i > noun.i and realizes(child, frozenset({"sign", "enact"})):
+                        return child, "passive"
+                up = holder.head
+                if up.i == holder.i or not (
+                    up.pos_ in ("PROPN", "ADP") or up.lemma_.lower() in ("section", "title", "provision")
+                ):
+                    break
+                holder = up
             for child in noun.children:
                 # "the law, which passed the Oregon Legislature in March"
                 if (
@@ -960,6 +979,15 @@ class EventFinder:
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in ("notice", "draft", "text")
+            and head.head.dep_ in ("dobj", "nsubjpass")
+            and realizes(head.head.head, rule.realized_by)
+        ):
+            # "published a notice of proposed rulemaking": the notice is how the rule is published
+            return head.head.head, "object" if head.head.dep_ == "dobj" else "passive"
         if (
             rule.type == "order"
             and node.dep_ == "pobj"
@@ -1087,6 +1115,16 @@ class EventFinder:
             token.pos_ in ("ADJ", "NOUN", "ADV", "PROPN")
             and token.dep_ == "ROOT"
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
+        )
+
+    def _mistagged_noun(self, token: Token) -> bool:
+        """ "a notice of proposed rulemaking", "after the hearing": a trigger noun the tagger took
+        for a verb, though it has no object or subject of its own."""
+        return (
+            token.pos_ == "VERB"
+            and token.lower_ in self.noun_rules
+            and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+            and not any(c.dep_ in ("dobj", "nsubj", "aux", "auxpass", "prt") for c in token.children)
         )
 
     def _conjoined_acts(
@@ -1713,7 +1751,7 @@ class EventFinder:
         candidates: list[Candidate] = []
         used: set[int] = set()
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN"):
+            if token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token):
                 continue
             lemma = next((k for k in lemma_keys(token) if k in self.noun_rules), None)
             if lemma is None and token.pos_ == "PROPN":
