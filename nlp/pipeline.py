@@ -737,6 +737,9 @@ def complete_from_document(
             event.target = list(events[index - 1].target)
 
 
+_FIRST_PERSON_ACT = re.compile(r"\s*(?:I|We)\s+(?:(?:have|hereby|also|further|therefore)\s+)*[a-z]+")
+
+
 class Extractor:
     """Entities and events for documents; one instance per process, reused."""
 
@@ -1059,6 +1062,10 @@ class Extractor:
                 for e in events
                 if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)
             ]
+        if document_acts:
+            # "I have also decided to revoke all licenses": the signer's own words are the document's act
+            act_types = {a.type for a in document_acts}
+            events = [e for e in events if not (e.type in act_types and _FIRST_PERSON_ACT.match(e.evidence))]
         headings = [(a.trigger_start, a.trigger_end) for a in document_acts if a.trigger_start is not None]
         events = [
             e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)

@@ -126,3 +126,42 @@ def test_a_prosecutors_office_is_an_agency_and_the_company_is_not_a_ministers_ti
     [penalty] = of_type(events_of(extractor, text, "2024-11-29"), "penalty")
     assert [r.type for r in penalty.agent] == ["AGENCY"]
     assert names(penalty.target) == {"Harunobu Kiko"}
+
+
+def test_a_forfeiture_the_sentencing_court_orders_is_part_of_its_ruling(extractor):
+    text = (
+        "On June 9, 2025, the court sentenced Tverdov to 46 months in prison, and ordered the forfeiture of $310,000."
+    )
+    events = events_of(extractor, text, "2025-08-25")
+    assert not of_type(events, "penalty")
+    [ruling] = of_type(events, "ruling")
+    assert ruling.date == "2025-06-09"
+
+
+def test_negotiating_a_consent_order_is_no_meeting(extractor):
+    text = "PARTIES ADVISED THE COURT THAT THEY ARE NEGOTIATING A CONSENT ORDER."
+    assert not of_type(events_of(extractor, text, "2025-09-29"), "meeting")
+
+
+def test_none_of_it_granted_is_no_ruling(extractor):
+    text = "The company has asked the court to lift the order. None of that has been granted, obviously."
+    assert not of_type(events_of(extractor, text, "2025-09-29"), "ruling")
+
+
+def test_the_largest_sanction_ever_imposed_is_a_record_not_an_act(extractor):
+    text = "It was the largest sanction the authority has imposed on a single company."
+    events = events_of(extractor, text, "2026-02-03")
+    assert not of_type(events, "designation") and not of_type(events, "penalty")
+
+
+def test_the_signers_further_decision_in_a_denial_order_is_that_order(extractor):
+    text = (
+        "ORDER DENYING EXPORT PRIVILEGES\n\n"
+        "In the Matter of: Anatol Verdikhov\n\n"
+        "On June 9, 2025, the court sentenced Verdikhov to 46 months in prison.\n\n"
+        "I have decided to deny Verdikhov's export privileges for ten years. I have also decided to revoke "
+        "all licenses issued pursuant to the Regulations in which Verdikhov had an interest.\n\n"
+        "Dated: August 25, 2025."
+    )
+    [order] = of_type(events_of(extractor, text, "2025-08-28"), "order")
+    assert order.date == "2025-08-25"

@@ -601,6 +601,12 @@ class EventFinder:
                 ):
                     return False  # "no petition was filed", "filed no charges": nothing happened
                 if (
+                    token.i == anchor.i
+                    and child.dep_ in ("nsubj", "nsubjpass")
+                    and lower in ("none", "nothing", "neither", "nobody", "nor")
+                ):
+                    return False  # "None of that has been granted": nothing was
+                if (
                     direct
                     and child.dep_ in ("aux", "auxpass")
                     and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
@@ -832,10 +838,14 @@ class EventFinder:
         return result
 
     def _ordered_by_bench(self, verb: Token, ents: dict[int, Span]) -> bool:
-        """ "The judge ordered him to pay ...": a payment a court orders, which its ruling already tells."""
-        if verb.dep_ != "xcomp" or not lemma_keys(verb.head) & self.lex.order_verbs:
+        """ "The judge ordered him to pay ...", "sentenced him ... and ordered the forfeiture of": a
+        payment a court orders, which its ruling already tells."""
+        if verb.dep_ == "xcomp" and lemma_keys(verb.head) & self.lex.order_verbs:
+            bench = self.subject_of(verb.head)
+        elif lemma_keys(verb) & self.lex.order_verbs:
+            bench = self.subject_of(verb)
+        else:
             return False
-        bench = self.subject_of(verb.head)
         if bench is None:
             return False
         ent = ents.get(bench.i)
@@ -1246,6 +1256,13 @@ class EventFinder:
             and realizer.head.i in noun_triggers
         ):
             return None  # "a rule that expands export controls": what the rule does, not a second act
+        if (
+            realizer is not None
+            and realizer.dep_ in ("relcl", "acl")
+            and realizer.head.i == noun.i
+            and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children)
+        ):
+            return None  # "the largest sanction the authority has imposed": a record, not an act
         if (
             realizer is not None
             and realizer.dep_ == "advcl"
