@@ -1004,6 +1004,7 @@ class EventFinder:
             and head.lower_ == "by"
             and head.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in head.head.children)
+            and any(c.lower_ in ("executive", "presidential") for c in noun.children)
         ):
             # "by Executive Order 13873, the President declared a national emergency": the order
             # is how its signer acted, whatever the verb
