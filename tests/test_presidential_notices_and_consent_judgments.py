@@ -97,3 +97,8 @@ def test_a_consent_judgment_without_a_payment_imposes_no_penalty(extractor):
     events = events_of(extractor, text, "2026-03-13")
     assert not of_type(events, "penalty")
     assert of_type(events, "ruling")
+
+
+def test_by_order_of_the_court_is_no_executive_act(extractor):
+    text = "By order of the court, the clerk moved the status conference to May 3, 2026."
+    assert not of_type(events_of(extractor, text, "2026-04-20"), "order")
