@@ -560,11 +560,8 @@ def _is_heading(event: Event) -> bool:
     return len(evidence) < 160 and not evidence.endswith((".", ":", ";", "?", "!", '"', "”"))
 
 
-_TIME_ZONE = r"(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|BST|CET|CEST|UTC|IST|JST|KST|AEST|AEDT)"
 # the sentence splitter may leave only the zone of "3:18 p.m. ET" above the heading
-_TIMESTAMP = re.compile(
-    rf"(?:(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?|\d{{1,2}}\s*[ap]\.?m\.?)(?:\s+{_TIME_ZONE})?|{_TIME_ZONE})"
-)
+_TIMESTAMP = re.compile(rf"(?:{dates.TIME_OF_DAY}|{dates.TIME_ZONE})")
 
 
 def _absorb(base: Event, other: Event) -> None:

@@ -434,11 +434,12 @@ _COUNTED = rf"\s*(?:{'|'.join(_COUNTED_NOUNS)})\b"
 _NUMBER_END = rf"(?![\w%]|[.,:/]\d|{_COUNTED})"
 _YEAR_END = rf"(?![\w%]|[.,:/\u2013-]\d|{_COUNTED})"
 
-_TIME = (
+TIME_ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|IST|KST|AEST|AEDT)"
+# a clock time, with its zone if given: "10:42 a.m. ET", "noon local time"
+TIME_OF_DAY = (
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]\.?m\b)|(?:[01]?\d|2[0-3]):[0-5]\d\b"
     r"|noon\b|midnight\b)"
-    r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT"
-    r"|local\s+time)\b)?"
+    rf"(?:\s+(?:{TIME_ZONE}|local\s+time)\b)?"
 )
 _TIME_LEAD = r"(?:at|around|about|shortly\s+after|shortly\s+before|just\s+after|just\s+before|after|before|by|until)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
@@ -474,10 +475,10 @@ _LEAD = (
     r"(?<![\w$\u20ac\u00a3\u00a5./:-])"
     rf"(?:{_PREPOSITION}\s+)?"
     rf"(?:(?:the\s+)?{_PART_OF_DAY}\s+of\s+)?"
-    rf"(?:(?:{_TIME_LEAD}\s+)?{_TIME},?\s+(?:on\s+)?)?"
+    rf"(?:(?:{_TIME_LEAD}\s+)?{TIME_OF_DAY},?\s+(?:on\s+)?)?"
 )
 _TAIL = (
-    rf"(?:,?\s+(?:{_TIME_LEAD}\s+)?{_TIME}"
+    rf"(?:,?\s+(?:{_TIME_LEAD}\s+)?{TIME_OF_DAY}"
     rf"|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b|\s+overnight\b)?"
 )
 
