@@ -112,9 +112,13 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
 
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.MULTILINE)
 _SIGNED = re.compile(
-    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*|accepted by [^:\n]{1,40}:\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*|accepted by [^:\n]{1,40}:\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4})",
     re.IGNORECASE,
 )
+
+
+# a complaint's signature more than this before the copy we read dates something else
+_FILING_LAG = dt.timedelta(days=60)
 
 
 # "Dated this 2nd day of December, 2025", "on the 17th day of March, two thousand twenty-six",
@@ -157,7 +161,8 @@ class ActRule:
     target: str | None = None
     # where the document says what it does ("It is therefore ordered:", "SUMMARY:"): the evidence
     operative: re.Pattern[str] | None = None
-    # "published" for Federal Register rules, which take effect as published, not as signed
+    # "published" for Federal Register rules, which take effect as published, not as signed;
+    # "filed" for complaints, dated where counsel signs if that is shortly before publication
     dated: str = "signed"
     # a court's decision is in its last operative words; a rule's summary comes first
     operative_at: str = "first"
@@ -180,8 +185,10 @@ def load_act_rules(path: Path = RULES_DIR / "acts.jsonl") -> tuple[ActRule, ...]
             raise RuleError(f"{where}: bad or missing pattern: {exc}") from None
         if row.get("operative_at", "first") not in ("first", "last"):
             raise RuleError(f"{where}: operative_at must be 'first' or 'last', not {row.get('operative_at')!r}")
-        if row.get("dated", "signed") not in ("signed", "published", "letterhead"):
-            raise RuleError(f"{where}: dated must be 'signed', 'published' or 'letterhead', not {row.get('dated')!r}")
+        if row.get("dated", "signed") not in ("signed", "published", "letterhead", "filed"):
+            raise RuleError(
+                f"{where}: dated must be 'signed', 'published', 'letterhead' or 'filed', not {row.get('dated')!r}"
+            )
         rules.append(
             ActRule(
                 row["id"],
@@ -272,7 +279,7 @@ _SIGNING_CLAUSE = re.compile(
 )
 
 
-def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
+def written_date(analysed: str, published: dt.date | None, headers: str | None = None) -> dt.date | None:
     """The date a document bears itself: a letter's line above the salutation ("October 21, 2025
     ... Dear Mr. Teague:"), an order's release line, a notice's "Date:" line, a court's "Date
     Filed:" header, a proclamation's "IN WITNESS WHEREOF ... this eighteenth day of September".
@@ -282,7 +289,8 @@ def written_date(analysed: str, published: dt.date | None) -> dt.date | None:
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     when = _parse_long_date(line.group("date")) if line else None
-    if when is None and (filed := _FILED_LABEL.search(analysed[:4000])):
+    # the page header is read where it was not cleared away as page furniture
+    if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):
         try:
             when = dt.datetime.strptime(filed["date"], "%m/%d/%Y").date()
         except ValueError:
@@ -305,9 +313,22 @@ def letter_addressee(analysed: str, mentions: list[Mention]) -> EntityRef | None
     return _ref(named) if named else None
 
 
+# "6/15/2026" on a line of its own above a judge's signature
+_NUMERIC_DATE_LINE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]*$", re.MULTILINE)
+
+
+def _numeric_date_line(tail: str) -> dt.date | None:
+    lines = list(_NUMERIC_DATE_LINE.finditer(tail))
+    try:
+        return dt.datetime.strptime(lines[-1]["date"], "%m/%d/%Y").date() if lines else None
+    except ValueError:
+        return None
+
+
 def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
+    value = re.sub(r"(?<=\d)(?:st|nd|rd|th)(?=,)", "", value)  # "December 5th, 2025"
     for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y", "%d %B %Y"):
         try:
             return dt.datetime.strptime(value.strip(), fmt).date()
@@ -356,6 +377,9 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             first = next((m for m in mentions if m.label == "COURT"), None)
             if header.id is None and first is None and not re.search(r"\bcourt\b", head, re.IGNORECASE):
                 continue  # "it is hereby ORDERED" in an agency's order (the SEC's, the FCC's) is no court's
+            named_in_header = first is not None and first.text.lower() in header.text.lower()
+            if named_in_header and len(header.text) > len(first.text) and header.text != "the court":
+                first = None  # "Supreme Court" read inside "Supreme Court of the State of New York"
             agent = [header] if header.id else [_ref(first)] if first else [header]
             plaintiffs, defendants = caption_parties(text, mentions)
             target = defendants + plaintiffs  # the parties ruled on
@@ -384,7 +408,15 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             if subject:
                 target = [EntityRef(subject, None, None, None)]
         when = _parse_long_date(groups.get("date"))
-        if when is None and rule.dated == "published":
+        if when is None and rule.dated == "filed":
+            # a filing is dated where its counsel signs ("DATED this 30th day of September, 2025"),
+            # else it is as new as the copy we read
+            tail = repair_ocr(text[-1500:])
+            signed = _SIGNED.search(tail)
+            when = _parse_long_date(signed.group("date")) if signed else day_of(tail)
+            if when is not None and published is not None and not dt.timedelta(0) <= published - when <= _FILING_LAG:
+                when = None
+        if when is None and rule.dated in ("published", "filed"):
             when = published
         if when is None and rule.dated == "letterhead":
             # a letter is dated on a line of its own under the addressee
@@ -398,8 +430,11 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         if when is None:
             # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
             repaired = repair_ocr(text)
+            # a bare date line above the signature is the last word; "dated ..." may be any document's
+            when = _numeric_date_line(repaired[-300:])
             signed = _SIGNED.search(repaired[-4000:]) or _SIGNED.search(repaired[:HEAD_CHARS])
-            when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
+            if when is None:
+                when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
             when = when or day_of(repaired[:HEAD_CHARS])
         if when is None:
             when = published
@@ -469,7 +504,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     return events
 
 
-_V_LINE = re.compile(r"^[ \t]*(?:vs?\.?|versus)(?:[ \t]+.*)?$", re.IGNORECASE | re.MULTILINE)
+# "v.", or New York's "- against -"
+_V_LINE = re.compile(
+    r"^[ \t]*(?:(?:vs?\.?|versus)(?:[ \t]+.*)?|[-–—]?[ \t]*against[ \t]*[-–—]?[ \t]*)$", re.IGNORECASE | re.MULTILINE
+)
 _ROLE_LINE = re.compile(
     r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
 )
@@ -484,14 +522,17 @@ def _caption_blocks(head: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     """Character spans of the plaintiff and defendant blocks of a court caption."""
     v_line = _V_LINE.search(head)
     if v_line:
-        above_end = v_line.start()
-        lines_above = head[:above_end].rstrip("\n").split("\n")
-        start = above_end
+        # a caption may set "v." apart with blank lines on either side
+        above_end = len(head[: v_line.start()].rstrip("\n"))
+        lines_above = head[:above_end].split("\n")
+        start = above_end + 1
         for line in reversed(lines_above):
             if not line.strip() or re.search(r"\bcourt\b|\bdistrict of\b", line, re.IGNORECASE):
                 break
             start -= len(line) + 1
         below_start = v_line.end() + 1
+        while head[below_start : below_start + 1] == "\n":
+            below_start += 1
         stop = below_start
         for line in head[below_start:].split("\n"):
             if not line.strip() or _ROLE_LINE.match(line):
@@ -508,6 +549,10 @@ def _caption_blocks(head: str) -> tuple[tuple[int, int], tuple[int, int]] | None
 def _party_words(text: str) -> str:
     lines = [line.strip() for line in text.split("\n") if line.strip() and not _ROLE_LINE.match(line)]
     words = " ".join(lines)
+    # "ninebark digital exchange llc, petitioner,": the role said on the name's own line
+    words = re.sub(
+        r",\s*(?:plaintiffs?|defendants?|petitioners?|respondents?)[,.]?\s*$", "", words, flags=re.IGNORECASE
+    )
     words = re.sub(r",?\s*(et al\.?)?[,.\s]*$", "", words, flags=re.IGNORECASE)
     return words.strip(" ,")
 
@@ -522,14 +567,38 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
         return _in_re_parties(text, head, mentions)
     sides = []
     for start, end in blocks:
+        columns = _left_column(head, start, end)
         # a mention running past its block ("USA V. ARKWRIGHT-MBEKI" read as one name) names neither side
-        named = [m for m in mentions if start <= m.start and m.end <= end and m.label not in ("PLACE", "COURT", "LAW")]
-        words = _party_words(head[start:end])
+        named = [
+            m
+            for m in mentions
+            if any(a <= m.start and m.end <= b for a, b in columns) and m.label not in ("PLACE", "COURT", "LAW")
+        ]
+        words = _party_words("\n".join(head[a:b] for a, b in columns))
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
 
 
-_IN_RE = re.compile(r"^[ \t]*in re:?[ \t]+(?P<name>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+_COLUMN_GAP = re.compile(r"\S([ \t]{3,})\S")
+
+
+def _left_column(head: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each caption line's left column: the parties, not the case number or the title set beside them."""
+    spans = []
+    at = start
+    for line in head[start:end].split("\n"):
+        gap = _COLUMN_GAP.search(line)
+        spans.append((at, at + (gap.start(1) if gap else len(line))))
+        at += len(line) + 1
+    return spans
+
+
+# "In re:                Chapter 11 / SALLOWMERE CHEMICAL HOLDINGS, LLC, et al.": the name may
+# stand on the next line, with the chapter in the column beside "In re:"
+_IN_RE = re.compile(
+    r"^[ \t]*in re:?(?:[ \t]+(?!chapter \d)(?P<name>\S[^\n]*)|[ \t]*(?:[ \t]{3,}[^\n]*)?\n(?:[ \t]*\n)?[ \t]*(?P<next>\S[^\n]*))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NAMED_PLAINTIFF = re.compile(r"\b(?i:(?:lead |named )?plaintiffs?)[ \t]+(?=[A-Z])")
 
 
@@ -539,14 +608,16 @@ def _in_re_parties(text: str, head: str, mentions: list[Mention]) -> tuple[list[
     caption = _IN_RE.search(head)
     if caption is None:
         return [], []
+    group = "name" if caption.group("name") else "next"
     # the name runs to the caption's column gap; "SECURITIES LITIGATION" says what kind of case
-    name = re.split(r"\s{2,}", caption.group("name").strip())[0]
+    name = re.split(r"\s{2,}", caption.group(group).strip())[0]
+    name = re.sub(r",?\s*et al\.?,?\d*$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\b(?:[A-Z]+\s+)?litigation\b.*$", "", name, flags=re.IGNORECASE).strip(" ,")
     defendants = [
         _ref(m)
         for m in mentions
         if m.label == "ORG"
-        and (caption.start("name") <= m.start < caption.end("name") or name.lower().startswith(m.text.lower()))
+        and (caption.start(group) <= m.start < caption.end(group) or name.lower().startswith(m.text.lower()))
     ][:1] or ([EntityRef(name, None, None, None)] if name else [])
     plaintiffs = []
     for said in _NAMED_PLAINTIFF.finditer(text[: HEAD_CHARS * 2]):
@@ -664,11 +735,13 @@ def _court_from_header(text: str) -> EntityRef:
     for first, second in zip(lines, lines[1:] + [""], strict=False):
         if re.search(r"\bcourt\b", first, re.IGNORECASE):
             place = re.sub(r"\s*\(.*\)\s*$", "", second)
-            name = (
-                f"{first} for the {place}"
-                if re.match(r"(district|eastern|western|northern|southern|middle|central) ", place, re.IGNORECASE)
-                else first
-            )
+            if re.match(r"(district|eastern|western|northern|southern|middle|central) ", place, re.IGNORECASE):
+                name = f"{first} for the {place}"
+            elif re.match(r"for the (?:[a-z]+ )?district of ", place, re.IGNORECASE):
+                name = f"{first} {place}"  # "UNITED STATES BANKRUPTCY COURT / FOR THE DISTRICT OF DELAWARE"
+            else:
+                name = first
+            name = re.sub(r"^in the\s+", "", name, flags=re.IGNORECASE)
             entry = default_gazetteer().find(name)
             if entry is not None:
                 return EntityRef(name, entry.canonical, entry.id, entry.type)

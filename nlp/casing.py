@@ -234,6 +234,41 @@ def repair_ocr(text: str) -> str:
     return repaired
 
 
+# A filing's running page header ("Case 3:25-cv-07716-YFC Document 45 Filed 04/02/26 Page 2 of 3",
+# "USCA11 Case: 25-11736 Document: 48-1 Date Filed: 01/13/2026 Page: 3 of 9") or a bare page
+# footer ("Page 2 of 3", "- 4 -") interrupts whatever sentence runs across the page break.
+_PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:(?:USCA\d{1,2}[ \t]+)?Case:?[ \t]+\S+[^\n]{0,80}?\bDocument:?[ \t]+[^\n]{0,80}?\bPage:?[ \t]*\d+(?:[ \t]+of[ \t]+\d+)?"
+    r"|Page[ \t]+\d+[ \t]+of[ \t]+\d+|[-–—][ \t]*\d{1,3}[ \t]*[-–—])[ \t]*\n",
+    re.MULTILINE,
+)
+# A pleading's margin line numbers (" 1", " 2" ... "28" before each line of the page).
+_MARGIN_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
+
+
+def _has_margin_numbers(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    numbered = [int(m.group(1)) for line in lines if (m := _MARGIN_NUMBER.match(line))]
+    if len(numbered) < 8 or len(numbered) < 0.6 * len(lines):
+        return False
+    # counting lines, not paragraphs: most numbers follow the one before
+    rising = sum(1 for a, b in zip(numbered, numbered[1:], strict=False) if b == a + 1)
+    return rising >= 0.6 * (len(numbered) - 1)
+
+
+def clear_page_furniture(text: str) -> str:
+    """The text with running page headers, page footers and margin line numbers blanked out.
+
+    Same length as the input, so offsets still point at the original; a
+    header line's own line break goes too, so the sentence it cut runs on."""
+    cleared = text
+    if _has_margin_numbers(cleared):
+        cleared = _MARGIN_NUMBER.sub(lambda m: " " * len(m.group(0)), cleared)
+    cleared = _PAGE_FURNITURE.sub(lambda m: " " * len(m.group(0)), cleared)
+    assert len(cleared) == len(text)
+    return cleared
+
+
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
     """(text to analyse, case style): OCR-repaired, and truecased when the input is single-case."""
     text = repair_ocr(text)

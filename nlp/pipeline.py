@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
 from nlp.assemble import assemble, fold_headlines, fold_unnamed_listings, merge_repeats
-from nlp.casing import normalise_case
+from nlp.casing import clear_page_furniture, normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
 from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
@@ -887,6 +887,18 @@ class Extractor:
                     relink[mention.id] = fuller[0]
         return relink
 
+    @staticmethod
+    def _state_attorney_general_links(mentions: list[Mention]) -> dict[str, Mention]:
+        """ "the Attorney General" in a filing of the "Office of the Utah Attorney General": the
+        state's, not the United States', when the text names one state's and nothing federal."""
+        states = {
+            m.id: m for m in mentions if m.id and m.id.startswith("gov:us-state-") and "attorney" in m.text.lower()
+        }
+        federal = [m for m in mentions if m.id == "agency:us-doj"]
+        if len(states) != 1 or not federal or any(m.text.lower() != "attorney general" for m in federal):
+            return {}
+        return {"agency:us-doj": next(iter(states.values()))}
+
     # a name typed two ways takes the likelier kind: the model calls a coined company a person or
     # a place far more often than the reverse, and a product's shape is surer than its guess
     _NAME_KINDS = ("PRODUCT", "ORG", "PERSON", "GROUP", "PLACE")
@@ -1022,18 +1034,25 @@ class Extractor:
         text = item.text[:MAX_TEXT_CHARS]
         if not text.strip():
             return DocResult(id=item.id)
-        analysed, _style = normalise_case(text, self.truecase_forms)
+        plain = clear_page_furniture(text)
+        analysed, _style = normalise_case(plain, self.truecase_forms)
         light_mentions, sentences = self._light_pass(analysed)
         spans = self._candidate_spans(analysed, sentences)
-        return _Prepared(item, published, text, analysed, light_mentions, sentences, spans)
+        return _Prepared(item, published, text, plain, analysed, light_mentions, sentences, spans)
 
     def _finish(self, prepared: _Prepared, candidates: list[Candidate], full_mentions: list[Mention]) -> DocResult:
         item, published, text, analysed = prepared.item, prepared.published, prepared.text, prepared.analysed
+        plain = prepared.plain
         sentences = prepared.sentences
         mentions = self._merge_mentions(prepared.light_mentions, full_mentions)
         mentions = self._spread_products(analysed, mentions)
         types = {m.id: m.label for m in mentions if m.id}
-        links = {**self._same_name_links(mentions), **self._short_name_links(mentions), **self._fuzzy_links(mentions)}
+        links = {
+            **self._same_name_links(mentions),
+            **self._short_name_links(mentions),
+            **self._fuzzy_links(mentions),
+            **self._state_attorney_general_links(mentions),
+        }
         mentions = self._apply_links(links, mentions, candidates, types)
         types = {m.id: m.label for m in mentions if m.id}
         # Offsets point into `analysed`, which has the same length as `text`:
@@ -1044,7 +1063,7 @@ class Extractor:
             if m.label != "MONEY"
         ]
         lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
-        written = acts.written_date(analysed, published) or published
+        written = acts.written_date(analysed, published, headers=text) or published
         events = assemble(text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
         addressee = acts.letter_addressee(analysed, mentions)
         for event in events:
@@ -1052,9 +1071,11 @@ class Extractor:
                 event.target = [addressee]  # a regulator's letter acts on the one it is written to
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
-        document_acts = acts.document_events(item, text, published, mentions)
+        document_acts = acts.document_events(item, plain, published, mentions)
         # docket entries carry their own dates and replace what their sentences yielded
-        docket = acts.docket_events(text, mentions, analysed)
+        docket = acts.docket_events(plain, mentions, analysed)
+        for event in (*document_acts, *docket):
+            event.evidence = text[event.start : event.end]  # quoted as written, margins and all
         if docket:
             covered = [(e.start, e.end) for e in docket]
             events = [
@@ -1071,8 +1092,8 @@ class Extractor:
             e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)
         ]
         events = fold_headlines(merge_repeats(document_acts + docket + events))
-        parties = acts.caption_parties(text, mentions)
-        complete_from_document(events, document_acts, parties, self.gazetteer, text, all_mentions=mentions)
+        parties = acts.caption_parties(plain, mentions)
+        complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)
         events = fold_unnamed_listings(events)
         if published is not None and any(parties):
             for event in events:
@@ -1100,6 +1121,7 @@ class _Prepared:
     item: DocInput
     published: dt.date | None
     text: str
+    plain: str  # the text without page headers and margin numbers, same length
     analysed: str
     light_mentions: list[Mention]
     sentences: list[tuple[int, int]]
