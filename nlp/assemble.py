@@ -36,7 +36,7 @@ _ANCHOR_TYPES = (
 )
 # Acts only a public body performs: an "it" doing them is a body before a company.
 _OFFICIAL_ACTS = ("penalty", "designation", "rule", "investigation", "order", "ruling")
-_COURTLESS_TARGETS = ("penalty", "investigation", "designation", "order", "suspension", "launch")
+_COURTLESS_TARGETS = ("penalty", "investigation", "designation", "order", "suspension", "launch", "lawsuit")
 _PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
 
@@ -111,6 +111,8 @@ def resolve_filler(
     kinds = [kind for kind in filler.anaphor.split("|") if kind not in unfit]
     if prefer:
         kinds = [k for k in prefer if k in kinds] + [k for k in kinds if k not in prefer]
+    if not kinds and unfit:
+        return []  # "submitted the judgment to the Court": the forum, not a party
     if not kinds:
         return [EntityRef(filler.text, None, None, None)]
     if filler.text == "I" and _PRESIDENTIAL.search(document_head[:600]):
@@ -865,6 +867,13 @@ def assemble(
                     named = _ids(earlier.agent)
                     earlier.agent += [r for r in current.agent if not r.id or r.id not in named]
                 earlier.agent = earlier.agent or current.agent
+                continue
+        if candidate.settles:
+            # "paid the fine under protest": the penalty reported before it, not another
+            earlier = next((e for e in reversed(events[:-1]) if e.type == "penalty"), None)
+            if earlier is not None:
+                paid = events.pop()
+                earlier.target = earlier.target or paid.target  # who paid it was the one fined
                 continue
         if repeats_act:
             # "the investigation that OI initiated on April 2" after an inspection in March: another

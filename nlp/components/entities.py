@@ -142,7 +142,8 @@ class ProductFinder:
                 overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
                 if all(
                     not ent.ent_id_
-                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC")
+                    # "released Pocket Parade": a coined name the model took for a place it does not know
+                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "GPE", "LOC")
                     and name.start <= ent.start
                     and ent.end <= name.end
                     for ent in overlapping

@@ -67,9 +67,15 @@ class Candidate:
     definite: bool = False
     # "OFAC also designated X": more of the act just told, not a new one
     continues: bool = False
+    # "Ravensholt paid the fine under protest": paying a penalty already reported
+    settles: bool = False
     # char spans of the tokens by closeness to the event in the parse: 0 inside
     # the event's clause, 1 attached to a governing clause, 2 elsewhere
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+# determiners by which a noun points back at something already told
+_BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 
 def lemma_keys(token: Token) -> set[str]:
@@ -525,6 +531,11 @@ class EventFinder:
                     issuer = next((c for c in noun.head.children if c.dep_ in ("nsubj",) and c.i < noun.i), None)
                     if issuer is not None:
                         return issuer
+                if verb.dep_ == "acl" and noun.lemma_.lower() in self.lex.issued_papers:
+                    # "the Department's determination ... revoking petitioner's license": its author acts
+                    author = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                    if author is not None:
+                        return author
                 return noun
             if verb.dep_ == "xcomp" and verb.head.i != verb.i:
                 # object control: in "forced the company to pull", the company pulls
@@ -900,6 +911,21 @@ class EventFinder:
                 return True
         return False
 
+    @staticmethod
+    def _relatives_after_citation(law: Token) -> list[Token]:
+        """ "the Delete Act, Cal. Civ. Code § 1798.99.80 et seq., which the Governor signed": the
+        parser hangs the relative clause on the citation that follows the law's name."""
+        found = []
+        for token in law.doc[law.i + 1 : min(law.sent.end, law.i + 16)]:
+            if token.dep_ != "relcl" or not law.i < token.head.i < token.i:
+                continue
+            between = law.doc[law.i + 1 : token.head.i + 1]
+            if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("which", "that", "who") for t in between):
+                continue
+            if any(t.text in ("§", "§§") or t.lower_ in ("seq.", "u.s.c.", "code", "section") for t in between):
+                found.append(token)
+        return found
+
     def _realizer(self, noun: Token, rule: TriggerRule) -> tuple[Token | None, str]:
         """The verb that makes a noun trigger an event, and how the noun hangs on it."""
 
@@ -1035,7 +1061,10 @@ class EventFinder:
         if rule.type in _RELATIVE_ACT_TYPES:
             # "the rule, which the Commission adopted in May": only when nothing else
             # realizes the noun ("finalizing a penalty it proposed last year" is the finalizing)
-            for child in noun.children:
+            relatives = list(noun.children)
+            if rule.type == "legislation":
+                relatives += self._relatives_after_citation(noun)
+            for child in relatives:
                 if (
                     # the parser also hangs "an investigation that the Bureau launched" as a clause
                     child.dep_ in ("relcl", "acl")
@@ -1418,6 +1447,8 @@ class EventFinder:
             nearby = {c.lower_ for c in verb.rights} | {
                 t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 14] if t.head.i in (verb.i,) or t.head.head.i == verb.i
             }
+            # "pleaded not guilty": the particle denied
+            nearby -= {c.lower_ for c in verb.rights if any(n.dep_ == "neg" for n in c.children)}
             if not nearby & set(particles):
                 return None
         if rule.requires_governor and not (
@@ -1426,6 +1457,13 @@ class EventFinder:
             return None
         if not self._context_ok(verb, rule, ents):
             return None
+        if rule.type == "lawsuit" and any(
+            o.lemma_.lower() == "capacity" for p in self._children(verb, ("prep",)) for o in p.children
+        ):
+            return None  # "the Director, sued in her official capacity": who a defendant is, not a new suit
+        following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        if verb.is_title and verb.i > verb.sent.start and following is not None and following.lower_ in ("no.", "no"):
+            return None  # "(Bar No. 15220)": a numbered thing's label, not a verb
         if rule.type == "launch" and any(
             ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
             for o in self._children(verb, ("dobj", "nsubjpass"))
@@ -1675,6 +1713,8 @@ class EventFinder:
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(self._product_noun(h) for h in target_heads)
+            # "released Pocket Parade, a free-to-download mobile game": the apposition says what it is
+            product_like |= any(self._product_noun(a) for h in target_heads for a in h.children if a.dep_ == "appos")
             # "began selling the KidBeacon 2": a name with a model number, or a name under "the",
             # is something sold, not a seller, whatever the tagger took it for
             product_like |= any(
@@ -1736,9 +1776,14 @@ class EventFinder:
         finished = self._finish(candidate, rule, subject)
         if finished is None:
             return None
-        if finished.type == "order" and any(
-            c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"} for c in anchor.children
-        ):
+        payment = next(
+            (c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"}), None
+        )
+        if finished.type == "order" and payment is not None:
+            fined = any(o.lemma_.lower() in ("fine", "penalty") for o in self._children(payment, ("dobj",)))
+            benched = any(f.type == "COURT" or "COURT" in (f.anaphor or "") for f in finished.agent)
+            if fined and finished.agent and not benched:
+                return None  # "the Board issued a decision ordering X to pay a fine": that fine is the act
             finished.type = "ruling"  # "was ordered to serve two years": part of a sentence, which is a court's
         if trigger.pos_ == "NOUN":
             # "The order, signed by the Assistant Secretary, is valid for 180 days": an act
@@ -1750,6 +1795,13 @@ class EventFinder:
                 for f in agent
             )
             finished.definite = definite and (unnamed or anchor.dep_ in ("acl", "relcl"))
+        if finished.type == "penalty":
+            paid = trigger if trigger.pos_ == "VERB" else trigger.head
+            sums = [c for c in paid.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else [trigger]
+            finished.settles = paid.lemma_.lower() in ("pay", "forfeit") and any(
+                s.dep_ == "dobj" and any(d.dep_ in ("det", "poss") and d.lower_ in _BACK_REFERENCES for d in s.children)
+                for s in sums
+            )
         if trigger.pos_ == "VERB":
             finished.continues = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
             # "At the hearing, Mr. Delacourt testified": what happened at a meeting already told
