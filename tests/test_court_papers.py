@@ -208,3 +208,27 @@ def test_a_law_cited_by_its_code_sections_is_still_the_one_signed(extractor):
     )
     [law] = of_type(events_of(extractor, text, "2026-04-03"), "legislation")
     assert law.date == "2023-10"
+
+
+def test_a_feed_with_a_name_of_its_own_is_what_was_stopped_not_its_owner(extractor):
+    text = 'Brindlecomb stopped selling its "TrailTally" location feed in April, the complaint says.'
+    [halt] = of_type(events_of(extractor, text, "2025-11-20"), "suspension")
+    assert any("TrailTally" in r.text for r in halt.target)
+
+
+def test_a_recall_of_pumps_the_tagger_read_as_a_verb_recalls_the_pumps(extractor):
+    text = "In May, Quenmoor began a voluntary recall of about 9,200 DoseRight 4 pumps running firmware 3.1."
+    [recall] = of_type(events_of(extractor, text, "2026-07-10"), "suspension")
+    assert any("DoseRight 4 pumps" in r.text for r in recall.target)
+
+
+def test_a_stipulated_order_requiring_a_penalty_is_one_ruling_on_the_party(extractor):
+    text = (
+        "On Wednesday, the court entered a stipulated order that requires Hobble Hollow Games to pay a "
+        "$1.4 million civil penalty and to delete the data it collected."
+    )
+    events = events_of(extractor, text, "2025-11-20")
+    [ruling] = of_type(events, "ruling")
+    assert names(ruling.target) == {"Hobble Hollow Games"}
+    assert ruling.date == "2025-11-19"
+    assert not of_type(events, "penalty")  # the order's terms, not a second act

@@ -334,7 +334,17 @@ class EventFinder:
             if anaphor is None:
                 # "the company's billing practices": the possessor is the participant; but "its Halo 2
                 # glasses" are a product of their own, whoever "its" is
-                product = self._product_noun(h)
+                # ("its "FootfallPlus" location feed": a thing with a name of its own, too)
+                product = self._product_noun(h) or (
+                    h.lemma_.lower() not in self.lex.site_nouns  # "your Evansville facility" is yours
+                    and any(
+                        c.dep_ in ("compound", "nmod")
+                        and c.pos_ == "PROPN"
+                        and c.i < h.i
+                        and (ents.get(c.i) is None or ents[c.i]._.entity_type not in ("PLACE", "GOV"))
+                        for c in h.children
+                    )
+                )
                 owner = next(
                     (
                         c
@@ -368,7 +378,8 @@ class EventFinder:
                         sentence_start=h.sent.start_char,
                     )
                 )
-            elif h.pos_ in ("NOUN", "PROPN") and text:
+            elif (h.pos_ in ("NOUN", "PROPN") or (h.pos_ == "VERB" and h.dep_ in ("pobj", "dobj"))) and text:
+                # ("a recall of 14,800 GlideDose 3 pumps": a plural noun the tagger took for a verb)
                 determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
                 modifiers = {c.lower_ for c in h.children if c.dep_ == "amod"}
                 institution = h.lemma_.lower() in self.lex.anaphors.get("COURT", ()) or h.lemma_.lower() in (
@@ -1288,6 +1299,13 @@ class EventFinder:
             return None  # "a rule that expands export controls": what the rule does, not a second act
         if (
             realizer is not None
+            and realizer.dep_ == "xcomp"
+            and realizer.head.dep_ in ("relcl", "acl")
+            and realizer.head.head.i in noun_triggers
+        ):
+            return None  # "a stipulated order that requires X to pay a civil penalty": that order's terms
+        if (
+            realizer is not None
             and realizer.dep_ in ("relcl", "acl")
             and realizer.head.i == noun.i
             and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children)
@@ -1382,11 +1400,13 @@ class EventFinder:
         participle_objects = []
         for holder in (noun, anchor):
             for child in holder.children:
-                if (
-                    child.dep_ in ("acl", "advcl", "xcomp")
-                    and child.tag_ == "VBG"
-                    and lemma_keys(child) & _NAMING_PARTICIPLES
-                ):
+                # ... or "a stipulated order that requires Pinwheel Pals to pay"
+                relative = child.dep_ == "relcl" and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in child.children
+                )
+                if ((child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG") or relative) and lemma_keys(
+                    child
+                ) & _NAMING_PARTICIPLES:
                     participle_objects += self._children(child, ("dobj",))
         exclude = {noun.i}
         agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
