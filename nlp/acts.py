@@ -264,6 +264,12 @@ _RELEASE_LINE = re.compile(
 )
 
 
+# "Adopted: June 16, 2025      Released: June 18, 2025": a commission acts the day it votes
+_ADOPTED_LINE = re.compile(
+    r"^[ \t]*adopted:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})", re.IGNORECASE | re.MULTILINE
+)
+
+
 # "Date: 17 June 2025" on a notice's cover, "Date: October 2, 2026" above a decision
 _DATED_LABEL = re.compile(
     r"^[ \t]*date:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
@@ -288,6 +294,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
+    line = line or _ADOPTED_LINE.search(analysed[:1500])
     when = _parse_long_date(line.group("date")) if line else None
     # the page header is read where it was not cleared away as page furniture
     if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):

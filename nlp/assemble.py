@@ -62,6 +62,11 @@ _ACT_NAME = re.compile(
 _COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe company\b|\bregistrant\b", re.IGNORECASE)
 
 
+# "Before the / Federal Communications Commission", "By the Commission:": an agency's own order,
+# whatever defined terms ("Briskline or the Company") it gives the party it acts on
+_AGENCY_ORDER = re.compile(r"^[ \t]*(?:before the\b|by the (?:commission|bureau|board|chief|director)\b)", re.I | re.M)
+
+
 _PRESIDENTIAL = re.compile(r"\bby the president of the united states\b", re.IGNORECASE)
 # an executive order's or a proclamation's "it is hereby ordered" is the President's, told by its own act
 _PRESIDENTIAL_DOCUMENT = re.compile(
@@ -143,7 +148,8 @@ def resolve_filler(
         # document (an opinion's "we affirm"); in a company's report (and its defined
         # term "the Company") the company it keeps naming; else the first body named.
         author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT"), None)
-        if author is None and "AGENCY" in prefer and not _COMPANY_FILING.search(document_head):
+        company_filing = _COMPANY_FILING.search(document_head) and not _AGENCY_ORDER.search(document_head[:600])
+        if author is None and "AGENCY" in prefer and not company_filing:
             # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
             author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "AGENCY"), None)
         author = author or _reporting_company(mentions, types)
@@ -195,7 +201,13 @@ def resolve_filler(
             chosen = max(reversed(fitting), key=lambda m: named[m.id])
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
         if fitting:
-            chosen = fitting[-1]
+            # "the Commission" after "the Enforcement Bureau" in an FCC order: the body its
+            # capitalised head word names, if one was named
+            head = filler.text.split()[-1]
+            alike = [
+                m for m in fitting if head[:1].isupper() and head.lower() in (m.canonical or m.text).lower().split()
+            ]
+            chosen = (alike or fitting)[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
 

@@ -75,6 +75,29 @@ def pipeline_version() -> str:
     return f"{CODE_VERSION}-{digest.hexdigest()[:10]}"
 
 
+# A line break inside a paragraph that a printer or scanner wrapped: a long line of prose, going
+# on with a word on the next line (not a numbered paragraph, a bullet, a docket row or a column)
+_WRAPPED_BREAK = re.compile(r"(?<=[^\n]{50})(?<![:;])[ \t]*\n(?=[ \t]*[A-Za-z(\"'“‘$])(?![^\n]*[ \t]{3})")
+_SET_OUT_LINE = re.compile(r"[^\n]*[ \t]{3}\S")
+
+
+def unwrap_lines(text: str) -> str:
+    """The text with wrapped lines joined by spaces, same length: the parser reads a line break
+    inside a sentence as a token of its own and parses the sentence around it badly."""
+
+    def join(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _SET_OUT_LINE.match(text, line_start, match.start()):
+            return match.group(0)  # a caption or table row set out in columns
+        next_end = text.find("\n", match.end())
+        following = text[match.end() : next_end if next_end >= 0 else len(text)].strip()
+        if text[: match.start()].rstrip()[-1:] in ".!?" and (len(following) < 60 or following.isupper()):
+            return match.group(0)  # a sentence ended, and a heading or a short line stands under it
+        return " " * len(match.group(0))
+
+    return _WRAPPED_BREAK.sub(join, text)
+
+
 def keep_abbreviations_whole(nlp: Language) -> None:
     """Company-name and title abbreviations ("Pte.", "Sdn.", "Sens.") stay one token with their full stop."""
     for abbreviation in default_rules().lexicon.abbreviations:
@@ -1012,7 +1035,7 @@ class Extractor:
                 prepared.append(DocResult(id=item.id, error=str(exc)))
         jobs = [p for p in prepared if isinstance(p, _Prepared)]
         try:
-            docs = iter(self.nlp.pipe(p.analysed[s:e] for p in jobs for s, e in p.spans))
+            docs = iter(self.nlp.pipe(unwrap_lines(p.analysed[s:e]) for p in jobs for s, e in p.spans))
             parsed = {id(p): self._read_windows(p.spans, [next(docs) for _ in p.spans]) for p in jobs}
         except ValueError as exc:
             if len(items) == 1:

@@ -232,3 +232,62 @@ def test_a_stipulated_order_requiring_a_penalty_is_one_ruling_on_the_party(extra
     assert names(ruling.target) == {"Hobble Hollow Games"}
     assert ruling.date == "2025-11-19"
     assert not of_type(events, "penalty")  # the order's terms, not a second act
+
+
+FORFEITURE_ORDER = """Before the
+Federal Communications Commission
+Washington, D.C. 20554
+
+In the Matter of
+Corvelle Wireless LLC                             File No.: EB-SED-25-00041177
+
+FORFEITURE ORDER
+
+Adopted: May 12, 2026                                Released: May 14, 2026
+
+By the Commission:
+
+1. We impose a penalty of $640,000 against Corvelle Wireless LLC (Corvelle or the Company) for marketing
+unauthorized signal boosters.
+
+2. After receiving complaints from carriers, the Enforcement Bureau (Bureau) issued a Letter of Inquiry to
+Corvelle on March 3, 2025. On October 7, 2025, the Commission issued a Notice of Apparent Liability for
+Forfeiture proposing a $640,000 forfeiture against Corvelle.
+"""
+
+
+def test_an_agency_order_speaks_as_the_agency_and_is_dated_the_day_it_was_adopted(extractor):
+    penalties = of_type(events_of(extractor, FORFEITURE_ORDER, "2026-05-16"), "penalty")
+    imposed = next(e for e in penalties if "We impose" in e.evidence)
+    # "the Company" is the order's name for the party, not a sign that a company wrote it
+    assert names(imposed.agent) == {"Federal Communications Commission"}
+    assert imposed.date == "2026-05-12"
+    notice = next(e for e in penalties if "Notice of Apparent Liability" in e.evidence)
+    # "the Commission" after "the Enforcement Bureau": the body its head word names
+    assert names(notice.agent) == {"Federal Communications Commission"}
+    assert notice.date == "2025-10-07"
+
+
+def test_wrapped_prose_is_joined_for_the_parser_but_headings_and_columns_are_not():
+    from nlp.pipeline import unwrap_lines
+
+    text = (
+        "On October 7, 2025, the Commission issued a Notice of Apparent Liability for\n"
+        "Forfeiture proposing a forfeiture against the company.\n"
+        "II. DISCUSSION\n"
+        "TESSALY RIDGE FOODS, INC.,          Case No. 1:26-cv-00412\n"
+        "           Plaintiff,"
+    )
+    unwrapped = unwrap_lines(text)
+    assert len(unwrapped) == len(text)
+    assert "Liability for Forfeiture proposing" in unwrapped
+    assert "company.\nII. DISCUSSION" in unwrapped
+    assert "00412\n           Plaintiff" in unwrapped
+
+
+def test_a_criminal_complaint_is_a_charge_not_a_civil_suit(extractor):
+    text = (
+        "A criminal complaint filed on January 9 in the Eastern District of New York charges a Latvian "
+        "national with smuggling drone parts."
+    )
+    assert not of_type(events_of(extractor, text, "2026-01-14"), "lawsuit")

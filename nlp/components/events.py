@@ -277,7 +277,7 @@ class EventFinder:
             described_person = h.lemma_.lower() in self.lex.person_roles
             for token in phrase:
                 ent = ents.get(token.i)
-                if ent is None or token.i in exclude or ent._.entity_type in (None, "MONEY", "LAW"):
+                if ent is None or ent._.entity_type in (None, "MONEY", "LAW") or any(t.i in exclude for t in ent):
                     continue
                 if not _names_phrase(ent.root, h):
                     continue
@@ -532,6 +532,19 @@ class EventFinder:
                 return named[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
                 noun = verb.head
+                paper = noun
+                for _ in range(3):
+                    # "a Notice of Apparent Liability for Forfeiture proposing ...": the clause hangs
+                    # on the last word of the paper's title
+                    if (
+                        paper.dep_ != "pobj"
+                        or paper.head.dep_ != "prep"
+                        or paper.head.head.pos_ not in ("NOUN", "PROPN")
+                    ):
+                        break
+                    paper = paper.head.head
+                if paper.lemma_.lower() in self.lex.issued_papers:
+                    noun = paper
                 if (
                     verb.dep_ == "acl"
                     and noun.lemma_.lower() in self.lex.issued_papers
@@ -1286,6 +1299,8 @@ class EventFinder:
         specific = official_owner is not None and bool(self._prep_objects(noun, ("of",)))
         if not (self._modifier_ok(noun, rule) or specific) or not self._context_ok(noun, rule, ents):
             return None
+        if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
+            return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
         if realized is not None:
             realizer, how = realized
         else:
@@ -1361,12 +1376,25 @@ class EventFinder:
             subject = self.subject_of(realizer)
             flipped = realizer.lemma_.lower() in self.lex.receive_verbs or rule.subject_role == "target"
             subject_entity = ents.get(subject.i) if subject is not None else None
+            # "the Commission accepted the executed Consent Agreement": a body named by its kind
+            described_body = (
+                subject_entity is None
+                and subject is not None
+                and subject.pos_ != "PRON"
+                and realizer.lemma_.lower() == "accept"
+                and bool({"AGENCY", "COURT"} & set((self._anaphor_kind(subject) or "").split("|")))
+            )
             if (
                 flipped
                 and rule.subject_role != "target"
-                and subject_entity is not None
-                and subject_entity._.entity_type in ("AGENCY", "GOV", "COURT")
-                and (self._prep_objects(noun, ("with", "from")) or self._prep_objects(realizer, ("from",)))
+                and (
+                    described_body
+                    or (
+                        subject_entity is not None
+                        and subject_entity._.entity_type in ("AGENCY", "GOV", "COURT")
+                        and (self._prep_objects(noun, ("with", "from")) or self._prep_objects(realizer, ("from",)))
+                    )
+                )
             ):
                 # "the FTC accepted a consent agreement with Brightfold": the agency accepts
                 # what the company offers, so it is the enforcer
