@@ -67,6 +67,13 @@ _COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe compa
 _AGENCY_ORDER = re.compile(r"^[ \t]*(?:before the\b|by the (?:commission|bureau|board|chief|director)\b)", re.I | re.M)
 
 
+def _on_short_line(text: str, at: int) -> bool:
+    """Whether `at` lies on a line of a letterhead's length, not in a paragraph of prose."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return len(text[start : end if end >= 0 else len(text)].strip()) < 70
+
+
 _PRESIDENTIAL = re.compile(r"\bby the president of the united states\b", re.IGNORECASE)
 # an executive order's or a proclamation's "it is hereby ordered" is the President's, told by its own act
 _PRESIDENTIAL_DOCUMENT = re.compile(
@@ -128,7 +135,11 @@ def resolve_filler(
     if filler.text == "I":
         # An official's order or notice speaks as its signer ("I signed an order denying ..."):
         # the body whose letterhead opens it, its most specific office last
-        letterhead = [m for m in mentions if m.id and m.start < 300 and types.get(m.id) in kinds]
+        letterhead = [
+            m
+            for m in mentions
+            if m.id and m.start < 300 and types.get(m.id) in kinds and _on_short_line(document_head, m.start)
+        ]
         # an agency before a country: "Moscow, Russia" in the respondent's address signs nothing
         letterhead = [m for m in letterhead if types.get(m.id) == "AGENCY"] or letterhead
         if not letterhead:
