@@ -91,7 +91,8 @@ def unwrap_lines(text: str) -> str:
             return match.group(0)  # a caption or table row set out in columns
         next_end = text.find("\n", match.end())
         following = text[match.end() : next_end if next_end >= 0 else len(text)].strip()
-        if text[: match.start()].rstrip()[-1:] in ".!?" and (len(following) < 60 or following.isupper()):
+        # the match starts at the line's first trailing blank, so the character before it ends the line
+        if text[match.start() - 1] in ".!?" and (len(following) < 60 or following.isupper()):
             return match.group(0)  # a sentence ended, and a heading or a short line stands under it
         return " " * len(match.group(0))
 
