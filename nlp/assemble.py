@@ -211,6 +211,11 @@ def resolve_filler(
             named = Counter(m.id for m in mentions if types.get(m.id) == "PERSON")
             chosen = max(reversed(fitting), key=lambda m: named[m.id])
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
+        if fitting and kind == "ORG" and text and filler.text.lower() not in ("it", "its", "they", "them", "their"):
+            # "the company" after "Kindlewell ... the PaceHarbor running app": a name used to
+            # describe a product is the product, not the company taken up again
+            products = {m.id for m in mentions if m.id and _names_a_product(text, m.start, m.end)}
+            fitting = [m for m in fitting if m.id not in products] or fitting
         if fitting:
             # "the Commission" after "the Enforcement Bureau" in an FCC order: the body its
             # capitalised head word names, if one was named
@@ -221,6 +226,23 @@ def resolve_filler(
             chosen = (alike or fitting)[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
+
+
+# "more than 130 people", "at least 40 companies", "dozens of firms": a count, not parties
+_TALLY = re.compile(
+    r"(?:(?:more|fewer)\s+than|over|at\s+least|nearly|almost|some|about|roughly)\s+[\dl][\d,l]*\b|(?:dozens|hundreds|scores)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_product(text: str, start: int, end: int) -> bool:
+    """The name at start..end describes a product: "the PaceHarbor running app", "its Sollie app"
+    (but "Nvidia chips", with no article, may well be the company's)."""
+    if not re.search(r"\b(?:the|its|their)\s+$", text[max(0, start - 8) : start], re.IGNORECASE):
+        return False
+    words = re.findall(r"[A-Za-z-]+", text[end : end + 30])[:2]
+    nouns = default_rules().lexicon.product_nouns
+    return bool(text[end : end + 1].isspace()) and any(w.lower() in nouns for w in words)
 
 
 # a pronoun this close to its sentence's start is its subject or nearly ("On Tuesday it filed")
@@ -354,10 +376,16 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
     # "violations between 2019 and 2022", "since 2020": periods around the event, not its date;
     # but an inquiry or a halt that "has been" going on "since January" began then
     under_way = candidate.tense == "perfect" and candidate.type in ("investigation", "suspension")
+    # ...and "an inspection of the plant from Jan. 12 to 16" or "talks from May 3 to 5" began on the first day
+    spanned = candidate.type in ("investigation", "meeting")
     found = [
         m
         for m in found
-        if (m.relation != "since" or (under_way and re.match(r"since\b", sentence[m.start :], re.IGNORECASE)))
+        if (
+            m.relation != "since"
+            or (under_way and re.match(r"since\b", sentence[m.start :], re.IGNORECASE))
+            or (spanned and re.match(r"from\b.{3,30}\b(?:to|through|until)\b", sentence[m.start :], re.IGNORECASE))
+        )
         and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
     ]
     # Deadlines and start dates inside an act ("effective June 9", "until June 19") are not when it happened.
@@ -540,7 +568,12 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a_targets and b_targets and not a_targets & b_targets:
         return False
     if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
-        return False
+        # "Beijing retaliated on Wednesday by putting a U.S. drone maker on a blacklist" and
+        # "China's Ministry of Commerce said on Wednesday it had put Brightridge ...": one act
+        # told twice, if the bodies are one government's and the day is the same
+        same_day = a.date is not None and a.date == b.date and a.date_precision == "day"
+        if not (same_day and _related(a_agents, b_agents)):
+            return False
     if a_agents and b_agents and not _related(a_agents, b_agents):
         # the SEC's civil charges and the U.S. Attorney's criminal ones against one person
         # on one day are two actions
@@ -601,7 +634,12 @@ def _absorb(base: Event, other: Event) -> None:
             base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
             base.date, base.date_precision = other.date, other.date_precision
-    if not base.agent and other.agent:
+    if (not base.agent and other.agent) or (not _ids(base.agent) and _ids(other.agent)):
+        # "State regulators on Monday ordered ..." and then "The Minnesota Department of
+        # Commerce issued a cease-and-desist order": the body by its name
+        base.agent = other.agent
+    elif all(r.type == "GOV" for r in base.agent) and any(r.type == "AGENCY" and r.id for r in other.agent):
+        # "Beijing retaliated" told again as the Ministry of Commerce's act: the acting body
         base.agent = other.agent
     if not base.target and other.target:
         base.target = other.target
@@ -754,11 +792,12 @@ def assemble(
                 and c.tense != "future"
             ):
                 # "The United States on Tuesday imposed sanctions ... OFAC designated Sarouk Falcon":
-                # the lede's second sentence spells out the act its first one dated
+                # the lede's second sentence spells out the act its first one dated (or dates
+                # the act its first one told: "has taken X to court. In a complaint filed Wednesday")
                 spelled_out = next(
                     (
                         p
-                        for p in placed[:index]
+                        for p in placed[:index] + placed[index + 1 :]
                         if id(p) in told_dates and p.candidate.type == c.type and p.candidate.sentence_start < lede_end
                     ),
                     None,
@@ -824,6 +863,12 @@ def assemble(
             continue  # "forced a company to pull products": nobody in particular
         if candidate.agent and all(f.generic for f in candidate.agent):
             continue  # "successive administrations have restricted...": background, not an act
+        if (
+            candidate.tense == "perfect"
+            and any(_TALLY.match(f.text) for f in candidate.target)
+            and not any(f.entity_id for f in candidate.target)
+        ):
+            continue  # "the United States has sanctioned more than 130 people and entities": a running count
         repeats_act = any(f.refers_to_event for f in candidate.agent) or candidate.definite
         start, end = _evidence_bounds(text, candidate.sentence_start, candidate.sentence_end)
         if candidate.type == "ruling" and not agent:
@@ -929,14 +974,34 @@ def assemble(
                     events[-1].attrs.setdefault("form", "executive order")
     if published is not None:
         _date_from_restatement(events, dated_events, analysed or text, published)
-    return merge_repeats(events)
+    return merge_repeats(_without_inverted_twins(events))
+
+
+def _without_inverted_twins(events: list[Event]) -> list[Event]:
+    """ "an inquiry that began when the FTC sent the company a civil investigative demand": the
+    inquiry's words found no agent and took the FTC for what was probed; the demand beside it in
+    the same sentence has the FTC doing it, so the agentless reading is that act misread."""
+    kept = []
+    for event in events:
+        targets = _ids(event.target)
+        twin = not event.agent and any(
+            other is not event
+            and other.type == event.type
+            and other.start == event.start
+            and targets
+            and targets <= _ids(other.agent)
+            for other in events
+        )
+        if not twin:
+            kept.append(event)
+    return kept
 
 
 # "The decision (ref. DKN.5112.14.2025) was issued on 28 April 2026", "The recall, announced on
 # Tuesday": the act just reported, named again with the date the report had not given
 _ACT_RESTATED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<noun>decision|order|fine|penalty|recall|ruling|judgment|"
-    r"determination|designation|directive)\b(?:\s*\([^)\n]{0,60}\))?,?\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"determination|designation|directive|letter)\b(?:\s*\([^)\n]{0,60}\))?,?\s+(?:(?:was|were|had\s+been)\s+)?"
     r"(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed)\b",
     re.IGNORECASE,
 )
@@ -951,6 +1016,7 @@ _RESTATED_TYPES = {
     "determination": ("order", "designation", "ruling"),
     "designation": ("designation",),
     "directive": ("order",),
+    "letter": ("order",),  # "The letter, dated March 10": a warning letter reported just before
 }
 # how far back the act a restatement names may have been reported
 _RESTATEMENT_REACH = 1200

@@ -29,9 +29,13 @@ Policies for ambiguous cases
   strictly before the publication month, "next March" the first one after.
 * "the 13th" is the 13th of the publication month, or of an earlier
   (later, in future tense) month when that would cross publication.
-* Periods that are not a single day, month or year ("last week", "over the
-  weekend", "the past week") get month precision if they fit in one month,
-  else year precision if they fit in one year, else ``unknown``.
+* Periods that are not a single day, month or year ("last week", "the past
+  week") get month precision if they fit in one month, else year precision
+  if they fit in one year, else ``unknown``.  A weekend is the exception:
+  "over the weekend" is its Saturday, at day precision, because a two-day
+  span is far closer to a day than to its month and the annotation
+  convention (tests/data/eval/README.md) reads it so, with Sunday the
+  alternative.
 * "N days/weeks ago" has day precision (published minus N days / 7N days);
   "N months ago" and "a year ago" (the same month last year) month precision;
   "N years ago" otherwise year precision.
@@ -669,15 +673,13 @@ def _week_span(published: dt.date, modifier: str, part: str, tense: str) -> tupl
     return monday, sunday
 
 
-def _weekend_span(published: dt.date, modifier: str, tense: str) -> tuple[dt.date, dt.date]:
+def _weekend_saturday(published: dt.date, modifier: str, tense: str) -> dt.date:
     days_since_saturday = (published.weekday() - 5) % 7 or 7
     last_saturday = published - dt.timedelta(days=days_since_saturday)
     next_saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
     if modifier == "next" or (modifier in ("this", "the") and tense == "future"):
-        saturday = next_saturday
-    else:
-        saturday = last_saturday
-    return saturday, saturday + dt.timedelta(days=1)
+        return next_saturday
+    return last_saturday
 
 
 def _relative_period_rule(match: re.Match, ctx: _Context) -> _Hit | None:
@@ -695,7 +697,7 @@ def _relative_period_rule(match: re.Match, ctx: _Context) -> _Hit | None:
         return None
     published = ctx.published
     if unit == "weekend":
-        return _Hit(_period_value(*_weekend_span(published, modifier, ctx.tense)), _relation(match))
+        return _Hit(DateValue.day(_weekend_saturday(published, modifier, ctx.tense)), _relation(match))
     if unit == "week":
         return _Hit(_period_value(*_week_span(published, modifier, part, ctx.tense)), _relation(match))
     if modifier == "the past":

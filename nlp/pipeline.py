@@ -56,7 +56,7 @@ MAX_SENTENCE_CHARS = 1_500
 _IRREGULAR_FORMS = (
     "held", "brought", "met", "took", "taken", "won", "got", "paid", "struck", "threw", "thrown", "sought", "put",
     "cut", "shut", "hit", "made", "led", "began", "begun", "drew", "drawn", "froze", "frozen", "sued", "laid", "set",
-    "found", "upheld", "withdrew", "withdrawn", "pled", "sent", "forbade", "forbidden",
+    "found", "upheld", "withdrew", "withdrawn", "pled", "sent", "forbade", "forbidden", "became", "went", "gone",
 )  # fmt: skip
 
 
@@ -399,6 +399,12 @@ _INSTITUTION = re.compile(
 )
 
 
+# "(Division)", "(the “Bureau”)", "(Greyfinch or the Company)": a defined term right after a name
+_DEFINED_TERM = re.compile(
+    r"\s*\((?:the\s+)?[\"“]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]?(?:\s+or\s+[^)]{1,30})?\)"
+)
+
+
 def _document_author(mentions: list) -> EntityRef | None:
     """The body a document speaks for: its first agency, court or government office named."""
     for mention in mentions[:40]:
@@ -659,6 +665,14 @@ def complete_from_document(
     for event in events:
         if event.type == "ruling" and not event.agent and court is not None:
             event.agent = [EntityRef(court.text, court.canonical, court.id, "COURT")]
+    for event in events:
+        listed_on = event.attr_entities.get("list")
+        entry = gazetteer.get(listed_on.id) if listed_on is not None and listed_on.id else None
+        owner = gazetteer.get(entry.parent) if entry is not None and entry.parent else None
+        if event.type == "designation" and not event.agent and owner is not None:
+            # "Quanxin Holdings was added to the Entity List in 2024": the list's keeper did it,
+            # whichever body the report names first
+            event.agent = [EntityRef(owner.canonical, owner.canonical, owner.id, owner.type)]
     author = _document_author(all_mentions or [])
     # pleas, indictments and sentences are announced by prosecutors, whoever else is named first
     prosecutor = next(
@@ -866,6 +880,24 @@ class Extractor:
                 taken.append((match.start(), match.end()))
         return mentions + extra
 
+    def _spread_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Every occurrence, as written, of a company name the model found somewhere: it often
+        misses the same coined name at a sentence's start ("Wendmark, which offers ...")."""
+        names = {
+            m.text: m
+            for m in mentions
+            if m.label == "ORG" and m.id and m.id not in self.gazetteer and len(m.text) >= 4 and m.text[:1].isupper()
+        }
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+        for name, known in names.items():
+            for match in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                extra.append(Mention(name, "ORG", match.start(), match.end(), known.canonical, known.id))
+                taken.append((match.start(), match.end()))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
     def _short_name_links(self, mentions: list[Mention]) -> dict[str, Mention]:
         """ "Swiftkart" after "Swiftkart Marketplace Private Limited": the short name of the one full name.
 
@@ -922,6 +954,28 @@ class Extractor:
         if len(states) != 1 or not federal or any(m.text.lower() != "attorney general" for m in federal):
             return {}
         return {"agency:us-doj": next(iter(states.values()))}
+
+    def _defined_term_links(self, text: str, mentions: list[Mention]) -> dict[str, Mention]:
+        """ "the Enforcement Bureau's Spectrum Enforcement Division (Division)", "Greyfinch
+        Wireless LLC (Greyfinch or the Company)": the short term a filing defines stands for the
+        name before it, whatever the model made of the word on its own."""
+        relink: dict[str, Mention] = {}
+        for mention in mentions:
+            if not mention.id or mention.label not in ("ORG", "AGENCY", "COURT", "PERSON"):
+                continue
+            defined = _DEFINED_TERM.match(text, mention.end)
+            if defined is None:
+                continue
+            term = defined.group("term")
+            for other in mentions:
+                if (
+                    other.id
+                    and other.id != mention.id
+                    and other.id not in self.gazetteer
+                    and (other.canonical or other.text) == term
+                ):
+                    relink[other.id] = mention
+        return relink
 
     # a name typed two ways takes the likelier kind: the model calls a coined company a person or
     # a place far more often than the reverse, and a product's shape is surer than its guess
@@ -1076,8 +1130,9 @@ class Extractor:
             **self._short_name_links(mentions),
             **self._fuzzy_links(mentions),
             **self._state_attorney_general_links(mentions),
+            **self._defined_term_links(analysed, mentions),
         }
-        mentions = self._apply_links(links, mentions, candidates, types)
+        mentions = self._spread_names(analysed, self._apply_links(links, mentions, candidates, types))
         types = {m.id: m.label for m in mentions if m.id}
         # Offsets point into `analysed`, which has the same length as `text`:
         # report the original characters.

@@ -85,8 +85,9 @@ RESOLVE_CASES = [
     ("earlier this week", TUE, PAST, "2026-11", "month"),
     ("this week", SAT, PAST, "2026-10", "month"),
     ("next week", TUE, FUTURE, "2026-11", "month"),
-    ("over the weekend", TUE, PAST, "2026-11", "month"),
-    ("over the weekend", MON_NOV_2, PAST, "2026", "year"),
+    # a weekend is read as its Saturday, as the eval sets annotate it
+    ("over the weekend", TUE, PAST, "2026-11-14", "day"),
+    ("over the weekend", MON_NOV_2, PAST, "2026-10-31", "day"),
     ("the past week", TUE, PAST, "2026-11", "month"),
     ("the week of Nov. 9", TUE, PAST, "2026-11", "month"),
     # --- months

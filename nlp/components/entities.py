@@ -256,6 +256,10 @@ _NAME_STOPWORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And",
 # Corporate words written after a comma: "Hexwave Robotics Co., Ltd.", "Nimbletide Health, Inc."
 _COMMA_SUFFIXES = frozenset({"INC", "LTD", "LLC", "CORP", "CO", "PLC", "AG", "SE", "SA", "AS", "GMBH", "LIMITED"})
 
+# Job titles written in lower case before a name, as the press writes them ("chief executive
+# Tobiah Renard"), and the capitalised abbreviations used the same way.
+_JOB_TITLES = frozenset({"executive", "officer", "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "chairman", "chairwoman", "director", "president", "lawyer", "attorney", "analyst", "economist", "CEO", "CFO", "CTO", "COO"})  # fmt: skip
+
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
@@ -308,6 +312,20 @@ class CompanyFinder:
                 people.append(Span(doc, start, i, label="PERSON"))
         return people
 
+    def _titled_people(self, doc: Doc) -> list[Span]:
+        """ "chief executive Tobiah Renard", "spokeswoman Ilse Varga": a two- or three-word name
+        right after a job title is a person, though the small model often calls it a company."""
+        people = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or ent.ent_id_ or not 2 <= len(ent) <= 3 or ent.start == 0:
+                continue
+            title = doc[ent.start - 1]
+            if title.text not in _JOB_TITLES:
+                continue
+            if all(t.is_alpha and t.is_title for t in ent) and not any(self._is_suffix(t) for t in ent):
+                people.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        return people
+
     def _named_laws(self, doc: Doc) -> list[Span]:
         """ "the Ocean Shipping Reform Act of 2022", "the Companion Chatbot Safeguards for Minors Act":
         capitalised words ending in "Act" name a statute, whatever the model calls them; so do
@@ -338,7 +356,7 @@ class CompanyFinder:
         return laws
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self._aged_people(doc) + self._named_laws(doc)
+        spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc)
         i = 0
         while i < len(doc):
             if not self._is_suffix(doc[i]) or i == 0:

@@ -234,6 +234,10 @@ def _phrase(head: Token) -> Span:
     return doc[head.left_edge.i : right + 1]
 
 
+# verbs whose object is an earlier act they come after ("the letter follows an inspection")
+_SEQUEL_REALIZERS = frozenset({"follow", "cap"})
+
+
 class EventFinder:
     def __init__(self, rules: RuleSet):
         self.noun_rules = rules.by_pos("NOUN")
@@ -248,6 +252,9 @@ class EventFinder:
         } - {"control", "restriction"}
         self.investigation_verbs = frozenset(
             lemma for lemma, rules in self.verb_rules.items() if any(r.type == "investigation" for r in rules)
+        )
+        self.listing_verbs = frozenset(
+            lemma for lemma, rules in self.verb_rules.items() if any(r.type == "designation" for r in rules)
         )
 
     # --- roles ---------------------------------------------------------------
@@ -329,6 +336,11 @@ class EventFinder:
                 result.extend(found)
                 continue
             if amount:
+                continue
+            whole = ents.get(h.i)
+            if whole is not None and whole.start < phrase.start and not any(t.pos_ == "VERB" for t in whole):
+                # "the District of Colorado" in "the U.S. District Court for the District of
+                # Colorado": a piece of a longer name, hung elsewhere by the parser
                 continue
             anaphor = self._anaphor_kind(h)
             if anaphor is None:
@@ -560,6 +572,19 @@ class EventFinder:
                     author = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
                     if author is not None:
                         return author
+                if (
+                    verb.dep_ == "acl"
+                    and noun.tag_ == "NNS"
+                    and any(c.dep_ == "dobj" and c.lower_ == "them" for c in verb.children)
+                ):
+                    # "sent letters to three retailers directing them to remove ...": the parser hangs
+                    # the clause on the ones it speaks to; who sent the letters directs them
+                    governor = noun.head
+                    while governor.pos_ != "VERB" and governor.head.i != governor.i:
+                        governor = governor.head
+                    if governor.pos_ == "VERB" and governor.i != verb.i:
+                        verb = governor
+                        continue
                 return noun
             if verb.dep_ == "xcomp" and verb.head.i != verb.i:
                 # object control: in "forced the company to pull", the company pulls
@@ -859,6 +884,12 @@ class EventFinder:
     def closeness(anchor: Token, trigger: Token) -> list[tuple[int, int, int]]:
         doc = anchor.doc
         inside = {t.i for t in anchor.subtree} | {t.i for t in trigger.subtree}
+        if anchor.i != trigger.i:
+            # "The letter, dated March 10 and posted on Tuesday, follows an inspection ... from
+            # Jan. 12": a subject's own dates are its own ("The FTC, which fined X on Monday, opened")
+            for subject in anchor.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and trigger.i not in {t.i for t in subject.subtree}:
+                    inside -= {t.i for t in subject.subtree} - {subject.i}
         governing = set()
         token = anchor
         while token.head.i != token.i:
@@ -936,6 +967,19 @@ class EventFinder:
         return False
 
     @staticmethod
+    def _says_what_a_list_does(verb: Token, ents: dict[int, Span]) -> bool:
+        """ "added routers to the Covered List on Friday, which bars new equipment authorizations
+        ... and blocks the use of Universal Service Fund money": the list's effect, not an act."""
+        clause = verb.head if verb.dep_ == "conj" else verb
+        if clause.dep_ != "relcl":
+            return False
+        relative = next((c for c in clause.children if c.lower_ in ("which", "that") and c.dep_ == "nsubj"), None)
+        if relative is None:
+            return False
+        before = verb.doc[max(relative.sent.start, relative.i - 7) : relative.i]
+        return any(ents.get(t.i) is not None and ents[t.i]._.entity_type == "LIST" for t in before)
+
+    @staticmethod
     def _relatives_after_citation(law: Token) -> list[Token]:
         """ "the Delete Act, Cal. Civ. Code § 1798.99.80 et seq., which the Governor signed": the
         parser hangs the relative clause on the citation that follows the law's name."""
@@ -958,6 +1002,9 @@ class EventFinder:
 
         node = noun
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("nmod", "compound") and node.head.dep_ == "pobj" and node.head.head.lower_ == "of":
+            # "a Letter of Inquiry (LOI)": the parser hangs the name on the acronym after it
             node = node.head
         head = node.head
         for child in noun.children:
@@ -1000,6 +1047,12 @@ class EventFinder:
                 ):
                     return child, "legislature-object"
         if node.dep_ in ("dobj", "attr", "oprd") and realizes(head, rule.realized_by):
+            if realizes(head, _SEQUEL_REALIZERS) and rule.type in _RELATIVE_ACT_TYPES:
+                # "The application follows an investigation that the Bureau launched": the
+                # clause says who opened it; "follows" only says it happened
+                relative = self._relative_realizer(noun, rule)
+                if relative is not None:
+                    return relative, "object"
             return head, "object"
         if (
             node.dep_ == "nsubj"
@@ -1085,25 +1138,32 @@ class EventFinder:
         if rule.type in _RELATIVE_ACT_TYPES:
             # "the rule, which the Commission adopted in May": only when nothing else
             # realizes the noun ("finalizing a penalty it proposed last year" is the finalizing)
-            relatives = list(noun.children)
-            if rule.type == "legislation":
-                relatives += self._relatives_after_citation(noun)
-            for child in relatives:
-                if (
-                    # the parser also hangs "an investigation that the Bureau launched" as a clause
-                    child.dep_ in ("relcl", "acl")
-                    and child.tag_ in ("VBD", "VBN")
-                    and realizes(child, rule.realized_by)
-                    and any(
-                        c.dep_ == "nsubj"
-                        and c.lower_ not in ("which", "that", "who")
-                        # "the mitigation measures Kaiyuan proposed": only lawmakers' measures are laws
-                        and (rule.type != "legislation" or self._lawmaker(c))
-                        for c in child.children
-                    )
-                ):
-                    return child, "object"
+            relative = self._relative_realizer(noun, rule)
+            if relative is not None:
+                return relative, "object"
         return None, ""
+
+    def _relative_realizer(self, noun: Token, rule: TriggerRule) -> Token | None:
+        """ "an investigation that the Bureau launched": a relative clause whose subject did the act."""
+        relatives = list(noun.children)
+        if rule.type == "legislation":
+            relatives += self._relatives_after_citation(noun)
+        for child in relatives:
+            if (
+                # the parser also hangs "an investigation that the Bureau launched" as a clause
+                child.dep_ in ("relcl", "acl")
+                and child.tag_ in ("VBD", "VBN")
+                and lemma_keys(child) & rule.realized_by
+                and any(
+                    c.dep_ == "nsubj"
+                    and c.lower_ not in ("which", "that", "who")
+                    # "the mitigation measures Kaiyuan proposed": only lawmakers' measures are laws
+                    and (rule.type != "legislation" or self._lawmaker(c))
+                    for c in child.children
+                )
+            ):
+                return child
+        return None
 
     def _what_was_halted(self, heads: list[Token], verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
         """ "suspended sales of the Domo 1", "shipments to four distributors": the product or the
@@ -1502,6 +1562,15 @@ class EventFinder:
         if rule.requires_governor and not (
             verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_keys(verb.head) & rule.requires_governor
         ):
+            return None
+        if (
+            rule.type in ("order", "suspension")
+            and verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and lemma_keys(verb.head) & self.listing_verbs
+        ):
+            return None  # "put Brightridge on its unreliable entity list, barring it from trade": what listing does
+        if rule.type in ("order", "suspension") and self._says_what_a_list_does(verb, ents):
             return None
         if not self._context_ok(verb, rule, ents):
             return None

@@ -18,6 +18,10 @@ from spacy.util import filter_spans
 
 from nlp.gazetteer import default_gazetteer
 
+# what "State regulators" and "State law" go on to name; "Commerce officials" are the
+# department's own, so "officials" is not here
+_GENERIC_GOVERNMENT_NOUNS = frozenset({"regulator", "regulators", "law", "laws", "lawmakers", "legislators", "legislature", "court", "courts", "prosecutors", "police", "attorney", "attorneys", "senators", "agencies", "statute", "statutes"})  # fmt: skip
+
 
 @Language.factory("regwatch_gazetteer", default_config={})
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
@@ -75,11 +79,19 @@ class GazetteerMatcher:
             return True
         return doc[end + 1].is_title and doc[end - 1].lower_ in bodies
 
+    @staticmethod
+    def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
+        """ "State regulators", "State law": a one-word name ("State") that is just the
+        capitalised adjective of a sentence's first words, before a common noun of government."""
+        return end - start == 1 and end < len(doc) and doc[end].lower_ in _GENERIC_GOVERNMENT_NOUNS
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
-                if matcher is self.cased and self._inside_longer_name(doc, start, end):
+                if matcher is self.cased and (
+                    self._inside_longer_name(doc, start, end) or self._adjective_before_noun(doc, start, end)
+                ):
                     continue
                 if self._head_of_longer_name(doc, start, end) or self._tail_of_code(doc, start, end):
                     continue
