@@ -140,3 +140,31 @@ def test_letters_directing_their_readers_are_the_senders_orders(extractor):
     [order] = of_type(events_of(extractor, text, "2025-06-13"), "order")
     assert not any("retailers" in r.text for r in order.agent)
     assert order.date == "2025-05-05"
+
+
+def test_what_was_done_without_is_not_done(extractor):
+    text = (
+        "Your firm closed 14 complaints of pump failures without investigating them. The Board fined Pellisk Care "
+        "LLC without holding a hearing."
+    )
+    events = events_of(extractor, text, "2025-10-17")
+    assert [e.type for e in events] == ["penalty"]
+
+
+def test_inspectors_visiting_a_site_is_an_inspection(extractor):
+    text = "EPA inspectors visited Thistlewick Tuning's warehouse in Ogden, Utah, on May 14, 2024."
+    [probe] = events_of(extractor, text, "2025-08-04")
+    assert probe.type == "investigation"
+    assert probe.date == "2024-05-14"
+
+
+def test_the_state_in_a_judges_words_and_a_trade_group_taken_up_again(extractor):
+    text = (
+        "A federal judge granted a preliminary injunction sought by the Open Stores Alliance, a trade group.\n\n"
+        '"The State may not condition access to lawful speech on an age check," the judge wrote.\n\n'
+        "The alliance sued the state's attorney general in August."
+    )
+    events = events_of(extractor, text, "2026-09-25")
+    assert not any("U.S. Department of State" in names(e.agent) | names(e.target) for e in events)
+    [suit] = of_type(events, "lawsuit")
+    assert names(suit.agent) == {"Open Stores Alliance"}

@@ -1316,6 +1316,13 @@ class EventFinder:
         if agent_type and agent_type in rule.type_by_agent:
             candidate.type = rule.type_by_agent[agent_type]
         if (
+            candidate.type == "meeting"
+            and subject is not None
+            and subject.lemma_.lower() in self.lex.staff_nouns
+            and lemma_keys(subject.head) & {"visit"}
+        ):
+            candidate.type = "investigation"  # "EPA inspectors visited the warehouse": an inspection
+        if (
             candidate.type == "launch"
             and agent_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
             and "ORG" not in possible  # "we launched PulseLoop Pro": a company's "we" too
@@ -1365,6 +1372,8 @@ class EventFinder:
             realizer, how = realized
         else:
             realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
+        if realizer is not None and realizer.dep_ == "pcomp" and realizer.head.lower_ == "without":
+            return None  # "fined it without holding a hearing"
         if (
             realizer is not None
             and realizer.dep_ in ("relcl", "acl")
@@ -1572,6 +1581,8 @@ class EventFinder:
             return None  # "put Brightridge on its unreliable entity list, barring it from trade": what listing does
         if rule.type in ("order", "suspension") and self._says_what_a_list_does(verb, ents):
             return None
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+            return None  # "closed 14 complaints without investigating them": what was not done
         if not self._context_ok(verb, rule, ents):
             return None
         if rule.type == "lawsuit" and any(

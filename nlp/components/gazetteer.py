@@ -23,6 +23,11 @@ from nlp.gazetteer import default_gazetteer
 _GENERIC_GOVERNMENT_NOUNS = frozenset({"regulator", "regulators", "law", "laws", "lawmakers", "legislators", "legislature", "court", "courts", "prosecutors", "police", "attorney", "attorneys", "senators", "agencies", "statute", "statutes"})  # fmt: skip
 
 
+# one-word names that are written without an article ("Commerce and State"); "the Treasury" is
+# the department, but "the State" is a state
+_NAMES_NEVER_AFTER_THE = frozenset({"State"})
+
+
 @Language.factory("regwatch_gazetteer", default_config={})
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
     return GazetteerMatcher(nlp)
@@ -83,7 +88,16 @@ class GazetteerMatcher:
     def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
         """ "State regulators", "State law": a one-word name ("State") that is just the
         capitalised adjective of a sentence's first words, before a common noun of government."""
-        return end - start == 1 and end < len(doc) and doc[end].lower_ in _GENERIC_GOVERNMENT_NOUNS
+        if end - start != 1:
+            return False
+        if doc[start].text in _NAMES_NEVER_AFTER_THE and start > 0 and doc[start - 1].lower_ == "the":
+            return True  # "The State may not condition access": a judge's state, never the State Department
+        if end >= len(doc):
+            return False
+        after = (
+            end + 1 if doc[end].lower_ in ("'s", "’s") and end + 1 < len(doc) else end
+        )  # "the state's attorney general"
+        return doc[after].lower_ in _GENERIC_GOVERNMENT_NOUNS
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
