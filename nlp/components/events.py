@@ -1376,6 +1376,14 @@ class EventFinder:
             return None  # "fined it without holding a hearing"
         if (
             realizer is not None
+            and lemma_keys(realizer) & _SEQUEL_REALIZERS
+            and (official_owner is not None or self._prep_objects(noun, ("by",)))
+        ):
+            # "The letter followed an FDA inspection", "follow an examination ... by the IRS": the
+            # inspection names its own inspector; "follows" only says it came first
+            realizer, how = None, ""
+        if (
+            realizer is not None
             and realizer.dep_ in ("relcl", "acl")
             and realizer.head.i != noun.i
             and realizer.head.i in noun_triggers
