@@ -966,10 +966,12 @@ class EventFinder:
                 return True
         return False
 
-    @staticmethod
-    def _says_what_a_list_does(verb: Token, ents: dict[int, Span]) -> bool:
-        """ "added routers to the Covered List on Friday, which bars new equipment authorizations
-        ... and blocks the use of Universal Service Fund money": the list's effect, not an act."""
+    def _says_what_a_list_does(self, verb: Token, ents: dict[int, Span]) -> bool:
+        """ "put Brightridge on its unreliable entity list, barring it from trade", "added routers to
+        the Covered List on Friday, which bars new equipment authorizations ... and blocks the use of
+        Universal Service Fund money": the listing's effect, not an act."""
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_keys(verb.head) & self.listing_verbs:
+            return True
         clause = verb.head if verb.dep_ == "conj" else verb
         if clause.dep_ != "relcl":
             return False
@@ -1580,13 +1582,6 @@ class EventFinder:
             verb.dep_ == "xcomp" and verb.head.i != verb.i and lemma_keys(verb.head) & rule.requires_governor
         ):
             return None
-        if (
-            rule.type in ("order", "suspension")
-            and verb.dep_ == "advcl"
-            and verb.tag_ == "VBG"
-            and lemma_keys(verb.head) & self.listing_verbs
-        ):
-            return None  # "put Brightridge on its unreliable entity list, barring it from trade": what listing does
         if rule.type in ("order", "suspension") and self._says_what_a_list_does(verb, ents):
             return None
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
