@@ -348,6 +348,14 @@ def _ref(mention: Mention) -> EntityRef:
     return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
 
 
+def _new_ref(name: str, label: str) -> EntityRef:
+    """A party a list or an order list names that no mention covers, with the id the linker would give it."""
+    from nlp.components.entities import new_entity_id  # the components import spaCy: only when needed
+
+    entity_id, canonical = new_entity_id(label, name)
+    return EntityRef(name, canonical, entity_id, label)
+
+
 def _gazetteer_ref(entity_id: str) -> EntityRef | None:
     entry = default_gazetteer().get(entity_id)
     return EntityRef(entry.canonical, entry.canonical, entry.id, entry.type) if entry else None
@@ -834,6 +842,261 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     return None
 
 
+# --- EU legal acts that amend a sanctions annex --------------------------------------
+
+# "THE COUNCIL OF THE EUROPEAN UNION, ... HAS ADOPTED THIS REGULATION:" then "Article 1"
+# amends an annex: "the persons ... listed in the Annex to this Regulation are added to
+# the list; the entry concerning 'X' is deleted."
+_EU_ADOPTED = re.compile(r"^[ \t]*HAS ADOPTED THIS (?:REGULATION|DECISION)\b", re.MULTILINE | re.IGNORECASE)
+_EU_AUTHOR = re.compile(
+    r"^[ \t]*THE (?P<author>COUNCIL OF THE EUROPEAN UNION|EUROPEAN COMMISSION),?[ \t]*$", re.M | re.I
+)
+_EU_DONE = re.compile(r"\bDone at [A-Z][a-z]+, (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})")
+_EU_ARTICLE = re.compile(r"^[ \t]*Article (?P<number>\d+)[ \t]*$", re.MULTILINE)
+_EU_CLAUSE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\(\d+\)[ \t]*)?(?P<clause>[^\n]*?\b(?P<verb>added|included|inserted|deleted|removed)\b[^\n]*)"
+)
+_EU_ANNEX = re.compile(r"^[ \t]*ANNEX(?: [IVX]+)?[ \t]*$", re.MULTILINE)
+_EU_PART = re.compile(r"^[ \t]*PART (?P<part>[A-Z])\b[^\n]*$", re.MULTILINE | re.IGNORECASE)
+_EU_PART_CITED = re.compile(r"\bPart (?P<part>[A-Z]) of the Annex\b")
+# "1. Kirill Anatolyevich MOROSHKIN. Reasons: ..." / "1. Yugmash-Lizing LLC"
+_EU_ENTRY = re.compile(r"^[ \t]*\d+\.[ \t]+(?P<name>[^\n]+?)(?:\.[ \t]+(?=[A-Z][A-Za-z ]{2,30}:)|\.?[ \t]*$)", re.M)
+_EU_QUOTED = re.compile(r"[\u2018'\u201c\"](?P<name>[^\u2019'\u201d\"\n]{3,80})[\u2019'\u201d\"]")
+_EU_NATURAL = re.compile(r"^[ \t]*(?:[A-Z]\.[ \t]+)?Natural persons\b", re.MULTILINE | re.IGNORECASE)
+
+
+def _eu_annex_parts(annex: str) -> dict[str, str]:
+    """The annex split by its "PART A" / "PART B" headings ("" for an annex without parts)."""
+    heads = list(_EU_PART.finditer(annex))
+    if not heads:
+        return {"": annex}
+    return {
+        head.group("part").upper(): annex[head.end() : nxt.start() if nxt else len(annex)]
+        for head, nxt in zip(heads, heads[1:] + [None], strict=False)
+    }
+
+
+def _eu_entries(part: str, offset: int, mentions: list[Mention]) -> list[EntityRef]:
+    natural_end = -1
+    natural = _EU_NATURAL.search(part)
+    if natural:
+        # natural persons come first; the next lettered heading starts the legal persons
+        following = re.search(r"^[ \t]*[B-Z]\.[ \t]+\S", part[natural.end() :], re.MULTILINE)
+        natural_end = natural.end() + following.start() if following else len(part)
+    refs: list[EntityRef] = []
+    for entry in _EU_ENTRY.finditer(part):
+        start = offset + entry.start("name")
+        linked = next((m for m in mentions if m.start == start and m.end == offset + entry.end("name")), None)
+        if linked is not None:
+            refs.append(_ref(linked))
+            continue
+        kind = "PERSON" if natural and natural.start() <= entry.start() < natural_end else "ORG"
+        refs.append(_new_ref(entry.group("name"), kind))
+    return refs
+
+
+def eu_annex_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Listings and delistings an EU implementing act makes by amending a sanctions annex."""
+    adopted = _EU_ADOPTED.search(text)
+    author = _EU_AUTHOR.search(text, 0, adopted.start()) if adopted else None
+    if adopted is None or author is None:
+        return []
+    entry = default_gazetteer().find(author.group("author").lower())
+    agent = EntityRef(
+        author.group("author"),
+        entry.canonical if entry else None,
+        entry.id if entry else None,
+        entry.type if entry else "AGENCY",
+    )
+    done = _EU_DONE.search(text, adopted.end())
+    when = None
+    if done:
+        try:
+            when = dt.datetime.strptime(done.group("date"), "%d %B %Y").date()
+        except ValueError:
+            when = None
+    articles = list(_EU_ARTICLE.finditer(text, adopted.end()))
+    annex = _EU_ANNEX.search(text, adopted.end())
+    if not articles or annex is None:
+        return []
+    first_end = articles[1].start() if len(articles) > 1 else annex.start()
+    parts = _eu_annex_parts(text[annex.end() :])
+    events: list[Event] = []
+    for clause in _EU_CLAUSE.finditer(text, articles[0].end(), first_end):
+        said = clause.group("clause")
+        if "annex" not in said.lower() and "entry" not in said.lower() and "list" not in said.lower():
+            continue
+        quoted = [m.group("name") for m in _EU_QUOTED.finditer(said)]
+        if quoted:
+            targets = [_new_ref(name, "PERSON") for name in quoted]
+        else:
+            cited = _EU_PART_CITED.search(said)
+            key = cited.group("part") if cited and cited.group("part") in parts else next(iter(parts))
+            part = parts[key]
+            targets = _eu_entries(part, annex.end() + text[annex.end() :].find(part), mentions)
+        if not targets:
+            continue
+        removal = clause.group("verb") in ("deleted", "removed")
+        events.append(
+            Event(
+                type="designation",
+                date=when.isoformat() if when else None,
+                date_precision="day" if when else "unknown",
+                evidence=said.strip().rstrip(";,."),
+                start=clause.start("clause"),
+                end=clause.start("clause") + len(said.strip().rstrip(";,.")),
+                agent=[agent],
+                target=targets,
+                attrs={"action": "remove" if removal else "add"},
+                confidence=0.85,
+                trigger=clause.group("verb"),
+                trigger_start=clause.start("verb"),
+                trigger_end=clause.end("verb"),
+            )
+        )
+    return events
+
+
+# --- the Supreme Court's order list ------------------------------------------------
+
+# "(ORDER LIST: 608 U.S.)" / "MONDAY, NOVEMBER 9, 2026" / "CERTIORARI DENIED" /
+# "25-1240   ORINDA FREIGHTWAYS, INC. V. FEDERAL MARITIME COMMISSION"
+_ORDER_LIST = re.compile(r"^[ \t]*\(?ORDER LIST\b", re.MULTILINE)
+_ORDER_LIST_DAY = re.compile(
+    r"^[ \t]*(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), (?P<date>[A-Z]+ \d{1,2}, \d{4})[ \t]*$", re.M
+)
+_ORDER_LIST_SECTION = re.compile(
+    r"^[ \t]*(?P<section>CERTIORARI (?:GRANTED|DENIED)|CERTIORARI -- SUMMARY DISPOSITIONS|"
+    r"APPEALS? -- SUMMARY DISPOSITIONS|[A-Z ]+(?:GRANTED|DENIED|DISMISSED))[ \t]*$",
+    re.MULTILINE,
+)
+_ORDER_LIST_CASE = re.compile(
+    r"^[ \t]*(?P<number>\d{2}-\d{1,5})\s+(?P<petitioner>[^\n]+?)\s+V\.\s+(?P<respondent>[^\n]+?)[ \t]*$", re.M
+)
+
+
+def order_list_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """One ruling per case an order list grants, denies or disposes of, against its petitioner."""
+    head = _ORDER_LIST.search(text[:HEAD_CHARS])
+    day = _ORDER_LIST_DAY.search(text[:HEAD_CHARS])
+    when = _parse_long_date(day.group("date").title()) if head and day else None
+    court = _gazetteer_ref("court:scotus")
+    if when is None or court is None:
+        return []
+    sections = list(_ORDER_LIST_SECTION.finditer(text))
+    # the order list proper ends where an appended docket or a rule of dashes begins
+    end = re.search(r"^[ \t]*-{3,}[ \t]*$", text, re.MULTILINE)
+    stop = end.start() if end else len(text)
+    events: list[Event] = []
+    for section, following in zip(sections, [*sections[1:], None], strict=False):
+        if section.start() >= stop:
+            break
+        bound = min(following.start() if following else stop, stop)
+        cases = list(_ORDER_LIST_CASE.finditer(text, section.end(), bound))
+        for case, next_case in zip(cases, [*cases[1:], None], strict=False):
+            # the case line and what the Court says of it, up to the next case
+            block_end = next_case.start() if next_case else bound
+            block_end = case.end() + len(text[case.end() : block_end].rstrip())
+            start, finish = case.start("petitioner"), case.end("petitioner")
+            linked = next((m for m in mentions if m.start == start and m.end <= finish), None)
+            petitioner = case.group("petitioner")
+            target = _ref(linked) if linked and linked.end == finish else _new_ref(petitioner, "ORG")
+            events.append(
+                Event(
+                    type="ruling",
+                    date=when.isoformat(),
+                    date_precision="day",
+                    evidence=case.group(0).strip(),
+                    start=case.start() + len(case.group(0)) - len(case.group(0).lstrip()),
+                    end=block_end,
+                    agent=[court],
+                    target=[target],
+                    attrs={"disposition": section.group("section").title(), "case_number": case.group("number")},
+                    confidence=0.85,
+                    trigger=section.group("section").split()[-1].lower(),
+                )
+            )
+    return events
+
+
+# A public law's slip print ends with its history: "Approved August 14, 2025." and then
+# "CONGRESSIONAL RECORD, Vol. 171 (2025):" over "May 12, considered and passed House."
+_APPROVED = re.compile(r"^[ \t]*Approved (?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\.?[ \t]*$", re.MULTILINE)
+_ENACTING_CLAUSE = re.compile(r"\bbe it enacted by the senate and house of representatives\b", re.IGNORECASE)
+_HISTORY = re.compile(r"^[ \t]*LEGISLATIVE HISTORY\b", re.MULTILINE)
+_RECORD_YEAR = re.compile(r"\bVol\. \d+ \((?P<year>\d{4})\):")
+_RECORD_ACTION = re.compile(
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}),[ \t]+"
+    r"(?P<action>(?:considered and )?passed (?P<passed>House|Senate)\b[^.\n]*"
+    r"|(?P<concurring>House|Senate) (?:concurred in|agreed to) (?:House|Senate) amendments?\b[^.\n]*)\.?"
+)
+
+
+def _record_day(day: str, year: str) -> dt.date | None:
+    cleaned = re.sub(r"\.", "", day)
+    for fmt in ("%B %d %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(f"{cleaned} {year}", fmt).date()
+        except ValueError:
+            continue
+    month, _, rest = cleaned.partition(" ")
+    return _record_day(f"{month[:3]} {rest}", year) if len(month) > 3 else None
+
+
+def statute_history_events(text: str) -> list[Event]:
+    """A public law's enactment ("Approved ...") and the chamber votes its legislative history lists."""
+    if not _ENACTING_CLAUSE.search(text):
+        return []
+    events: list[Event] = []
+    approved = _APPROVED.search(text)
+    when = _parse_long_date(approved.group("date")) if approved else None
+    if approved and when:
+        president = _gazetteer_ref("gov:us-president")
+        events.append(
+            Event(
+                type="legislation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=approved.group(0).strip(),
+                start=approved.start(0) + len(approved.group(0)) - len(approved.group(0).lstrip()),
+                end=approved.end(0),
+                agent=[president] if president else [],
+                attrs={"stage": "signed"},
+                confidence=0.85,
+                trigger="Approved",
+            )
+        )
+    history = _HISTORY.search(text)
+    if history is None:
+        return events
+    year = None
+    for found in re.finditer(f"{_RECORD_YEAR.pattern}|{_RECORD_ACTION.pattern}", text[history.end() :]):
+        if found.group("year"):
+            year = found.group("year")
+            continue
+        when = _record_day(found.group("date"), year) if year else None
+        chamber = (found.group("passed") or found.group("concurring") or "").lower()
+        ref = _gazetteer_ref(_CHAMBER_IDS.get(chamber, ""))
+        if when is None or ref is None:
+            continue
+        start = history.end() + found.start()
+        events.append(
+            Event(
+                type="legislation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=found.group(0),
+                start=start,
+                end=start + len(found.group(0)),
+                agent=[ref],
+                attrs={"stage": "passed" if found.group("passed") else "concurred"},
+                confidence=0.85,
+                trigger="passed" if found.group("passed") else "concurred",
+            )
+        )
+    return events
+
+
 def docket_events(text: str, mentions: list[Mention], analysed: str | None = None) -> list[Event]:
     """Filings and decisions listed as dated docket entries (PACER or CourtListener style).
 
@@ -892,4 +1155,5 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
         (e for e in events if e.type == "legislation" and e.attrs.get("stage") == "introduced"), key=lambda e: e.date
     )
     # "Introduced In Senate" after the House passed it: the bill arriving, not a new bill
-    return [e for e in events if e not in introductions[1:]]
+    kept = [e for e in events if e not in introductions[1:]]
+    return kept + statute_history_events(text) + eu_annex_events(text, mentions) + order_list_events(text, mentions)

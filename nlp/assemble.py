@@ -533,7 +533,8 @@ def _dates_compatible(a: dates.DateValue, b: dates.DateValue) -> bool:
 
 # Attributes that tell two acts of one type apart: adding vs removing a listing,
 # proposing vs finalising a rule, a bill introduced vs passed vs signed.
-_IDENTIFYING_ATTRS = ("action", "stage")
+# two docket numbers are two cases, however alike their orders
+_IDENTIFYING_ATTRS = ("action", "stage", "case_number")
 
 
 # a verdict and the sentence that follows it are two steps of one case
@@ -682,7 +683,9 @@ def fold_headlines(events: list[Event]) -> list[Event]:
     """
     kept: list[Event] = []
     for event in events:
-        if _is_heading(event) and event.start < 400:
+        # a docket entry or an order list's case line is a line of its own, not a headline
+        listed = "docket_entry" in event.attrs or "case_number" in event.attrs
+        if _is_heading(event) and event.start < 400 and not listed:
             parties = _ids(event.agent) | _ids(event.target)
             body = next(
                 (

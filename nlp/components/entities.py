@@ -355,6 +355,23 @@ class CompanyFinder:
             laws.append(Span(doc, start, end, label="LAW"))
         return laws
 
+    @staticmethod
+    def _verbless_heads(doc: Doc) -> list[Span]:
+        """ "the Council adopted Regulation" read as one name: the name ends before the finite verb."""
+        heads = []
+        for ent in doc.ents:
+            if ent.ent_id_:
+                continue
+            verb = next((t for t in ent[1:] if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
+            if verb is None:
+                continue
+            head = doc[ent.start : verb.i]
+            while len(head) and head[0].lower_ in ("the", "a", "an"):
+                head = head[1:]
+            if len(head) and head[-1].pos_ in ("PROPN", "NOUN"):
+                heads.append(Span(doc, head.start, head.end, label=ent.label_))
+        return heads
+
     def __call__(self, doc: Doc) -> Doc:
         spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc)
         i = 0
@@ -400,6 +417,7 @@ class CompanyFinder:
                 end += 2 if doc[end].text in (",", "&") else 1
             spans.append(Span(doc, start, end, label="ORG"))
             i = end
+        spans += self._verbless_heads(doc)
         if not spans:
             return doc
         bracketed = {t.i for s in spans for t in s if t.i > s.start and doc[t.i - 1].text == "("}

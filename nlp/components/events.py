@@ -1691,6 +1691,11 @@ class EventFinder:
                     lemma_keys(o) & rule.object_lemmas for o in self._children(gerund, ("dobj",))
                 ):
                     objects = self._children(gerund, ("dobj",))  # "proposed extending its rules": the rules
+        if rule.object_lemmas and objects:
+            # "adopted Regulation (EU) 2019/796": the parser heads the phrase with the number
+            objects = objects + [
+                c for o in objects if o.like_num or "/" in o.text for c in self._children(o, ("nmod", "compound"))
+            ]
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas
             for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb)
