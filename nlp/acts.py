@@ -117,6 +117,14 @@ _SIGNED = re.compile(
 )
 
 
+def _signature(tail: str) -> re.Match[str] | None:
+    """The last "Dated: ..." that opens a line is the signature; one inside a sentence ("the
+    settlement agreement dated May 29") dates some other paper, so it serves only when no line does."""
+    found = list(_SIGNED.finditer(tail))
+    opening = [m for m in found if not tail[tail.rfind("\n", 0, m.start()) + 1 : m.start()].strip()]
+    return opening[-1] if opening else (found[0] if found else None)
+
+
 # a complaint's signature more than this before the copy we read dates something else
 _FILING_LAG = dt.timedelta(days=60)
 
@@ -277,6 +285,19 @@ _DATED_LABEL = re.compile(
 )
 
 
+# "Case 4:26-cr-00388   Document 1   Filed on 03/31/26 in TXSD   Page 1 of 9": PACER's stamp
+_FILED_STAMP = re.compile(r"\bDocument:? [\d-]+\s+Filed(?: on)?:? (?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b", re.I)
+
+
+def _stamp_date(value: str) -> dt.date | None:
+    for fmt in ("%m/%d/%Y", "%m/%d/%y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 # "USCA11 Case: 25-11736  Document: 48-1  Date Filed: 01/13/2026": a court's page header
 _FILED_LABEL = re.compile(r"\bdate filed:[ \t]*(?P<date>\d{2}/\d{2}/\d{4})\b", re.IGNORECASE)
 # the closing words a proclamation or an order is signed with, its date spelled out after them
@@ -398,6 +419,15 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             agent = [header] if header.id else [_ref(first)] if first else [header]
             plaintiffs, defendants = caption_parties(text, mentions)
             target = defendants + plaintiffs  # the parties ruled on
+        elif rule.agent == "prosecutor":
+            # an indictment or information is the district's U.S. Attorney's charge against the
+            # defendants: "court:txsd" is prosecuted by "agency:usao-txs"
+            court = _court_from_header(text)
+            office = _gazetteer_ref(f"agency:usao-{court.id.split(':', 1)[1][:-1]}") if court.id else None
+            _, defendants = caption_parties(text, mentions)
+            if not defendants:
+                continue
+            agent, target = ([office] if office else []), list(defendants)
         elif rule.agent == "plaintiff":
             # a complaint under its caption: filed by the plaintiffs against the defendants
             plaintiffs, defendants = caption_parties(text, mentions)
@@ -424,11 +454,15 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 target = [EntityRef(subject, None, None, None)]
         when = _parse_long_date(groups.get("date"))
         if when is None and rule.dated == "filed":
-            # a filing is dated where its counsel signs ("DATED this 30th day of September, 2025"),
-            # else it is as new as the copy we read
+            # The clerk's stamp on its first page says when it was filed ("Document 1   Filed on
+            # 03/31/26 in TXSD"; page furniture is gone from `text`); failing that, a filing is dated
+            # where its counsel signs ("DATED this 30th day of September, 2025"), else it is as new
+            # as the copy we read
+            stamp = _FILED_STAMP.search(repair_ocr(item.text[:400]))
+            when = _stamp_date(stamp.group("date")) if stamp else None
             tail = repair_ocr(text[-1500:])
             signed = _SIGNED.search(tail)
-            when = _parse_long_date(signed.group("date")) if signed else day_of(tail)
+            when = when or (_parse_long_date(signed.group("date")) if signed else day_of(tail))
             if when is not None and published is not None and not dt.timedelta(0) <= published - when <= _FILING_LAG:
                 when = None
         if when is None and rule.dated in ("published", "filed"):
@@ -447,7 +481,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             repaired = repair_ocr(text)
             # a bare date line above the signature is the last word; "dated ..." may be any document's
             when = _numeric_date_line(repaired[-300:])
-            signed = _SIGNED.search(repaired[-4000:]) or _SIGNED.search(repaired[:HEAD_CHARS])
+            signed = _signature(repaired[-4000:]) or _SIGNED.search(repaired[:HEAD_CHARS])
             if when is None:
                 when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
             when = when or day_of(repaired[:HEAD_CHARS])

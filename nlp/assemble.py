@@ -426,6 +426,20 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
         # "The final determination, issued by OICTS, caps an investigation that began in April":
         # an act told again is not dated by another clause's date
         return Placed(candidate, dates.DateValue(None, "unknown"))
+    anchor_start = best.end - len(best.anchor or "")
+    if (
+        best.anchor
+        and anchor_start <= trigger_mid <= best.end
+        # not an act the anchor's own clause reports ("after Tessaly disclosed that it had received a subpoena")
+        and not re.search(r"\b(?:that|which|whether)\b|,", sentence[anchor_start : int(trigger_mid)])
+    ):
+        # "sued the state on June 3, eleven days after the governor signed the bill": the signing
+        # is the anchor the phrase counts from, so it is June 3 less eleven days; with no date
+        # told outright ("two days after the Section opened its investigation, it suspended"), unknown
+        told = [m for m in _plain_dates(found) if m is not best]
+        if told and best.offset_days is not None:
+            return Placed(candidate, dates.shift(told[-1].value, -best.offset_days))
+        return Placed(candidate, dates.DateValue(None, "unknown"))
     if best.anchor is not None or (best.value.value is None and best.offset_days is not None):
         return Placed(candidate, dates.DateValue(None, "unknown"), anchor=best)
     return Placed(candidate, best.value)

@@ -1170,6 +1170,17 @@ class Extractor:
         events = [
             e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)
         ]
+        # "... enter into this deferred prosecution agreement": the act's own operative words
+        events = [
+            e
+            for e in events
+            if e.trigger_start is None
+            or not any(a.type == e.type and a.start <= e.trigger_start < a.end for a in document_acts)
+        ]
+        for event in events:
+            if event.type not in ("lawsuit", "ruling"):
+                # "will file the Information in the United States District Court": where, not whom
+                event.target = [r for r in event.target if r.type != "COURT"]
         events = fold_headlines(merge_repeats(document_acts + docket + events))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)

@@ -166,3 +166,135 @@ def test_an_order_list_is_one_ruling_per_petition_against_its_petitioner(extract
 def test_a_spaced_case_caption_outside_an_order_list_is_no_ruling(extractor):
     text = "Brief for the respondent.\n\n26-0412   MARROWDALE TELECOM, INC. V. FEDERAL COMMUNICATIONS COMMISSION\n"
     assert of_type(events_of(extractor, text, "2027-01-11"), "ruling") == []
+
+
+INDICTMENT = """Case 2:26-cr-00114     Document 1     Filed 05/19/26     Page 1 of 6
+
+UNITED STATES DISTRICT COURT
+SOUTHERN DISTRICT OF TEXAS
+
+UNITED STATES OF AMERICA
+
+v.
+
+HALVARD OSTERMEIER and
+GULFGATE MARINE ELECTRONICS LLC,
+
+Defendants.
+
+CRIMINAL NO. 2:26-cr-00114
+
+INDICTMENT
+
+The Grand Jury charges:
+
+1. At all times material to this Indictment, GULFGATE MARINE ELECTRONICS LLC was a Texas company.
+
+2. On March 3, 2025, the Department of the Treasury's Office of Foreign Assets Control ("OFAC") designated
+defendant KARSTEN NAVAL SUPPLY FZE ("KARSTEN"), a freight forwarder in Sharjah, for supplying parts to a
+blocked shipyard.
+
+A TRUE BILL
+
+FOREPERSON OF THE GRAND JURY
+"""
+
+
+def test_an_indictment_is_the_districts_charge_dated_by_the_clerks_stamp(extractor):
+    events = events_of(extractor, INDICTMENT, "2026-05-22")
+    [charge] = [e for e in of_type(events, "penalty") if "Grand Jury" in e.evidence]
+    assert names(charge.agent) == {"U.S. Attorney's Office for the Southern District of Texas"}
+    assert any("Ostermeier" in n or "Gulfgate" in n for n in names(charge.target))
+    assert charge.date == "2026-05-19"  # "Filed 05/19/26" on the first page, not the day it was posted
+    # "OFAC designated ...", told with capitals the parser reads as an adjective, is OFAC's act
+    [listing] = of_type(events, "designation")
+    assert names(listing.agent) & {"Office of Foreign Assets Control"}
+    assert listing.date == "2025-03-03"
+
+
+DEFERRED_PROSECUTION = """Case 1:26-cr-00502     Document 3     Filed 09/14/26     Page 1 of 30
+
+UNITED STATES DISTRICT COURT
+EASTERN DISTRICT OF NEW YORK
+
+UNITED STATES OF AMERICA
+
+- against -
+
+PALLADRIS DIAGNOSTICS SA,
+
+Defendant.
+
+DEFERRED PROSECUTION AGREEMENT
+
+The defendant Palladris Diagnostics SA (the "Company"), the United States Department of Justice, Criminal
+Division, Fraud Section (the "Fraud Section"), and the United States Attorney's Office for the Eastern District
+of New York (the "Office") enter into this deferred prosecution agreement (the "Agreement").
+
+1. The Company agrees that the Fraud Section and the Office will file a criminal Information in the United
+States District Court for the Eastern District of New York.
+
+2. The Fraud Section opened its investigation on April 2, 2024, after a whistleblower complaint.
+
+3. Four days after the Fraud Section opened its investigation, the Company suspended all payments to its
+Nairobi agent, Savanna Link Ltd.
+
+AGREED:
+
+Dated: September 9, 2026
+"""
+
+
+def test_a_deferred_prosecution_agreement_is_one_penalty_by_the_prosecutors(extractor):
+    events = events_of(extractor, DEFERRED_PROSECUTION, "2026-09-15")
+    [penalty] = of_type(events, "penalty")  # its operative words are not a second act
+    assert names(penalty.agent) == {"U.S. Attorney's Office for the Eastern District of New York"}
+    assert any("Palladris" in n for n in names(penalty.target))
+    assert penalty.date == "2026-09-14"  # filed, not signed
+    # the Fraud Section is known, and the probe the "four days after" phrase counts from is
+    # not dated four days after itself
+    [probe] = of_type(events, "investigation")
+    assert names(probe.agent) == {"DOJ Criminal Division Fraud Section"}
+    assert probe.date == "2024-04-02"
+    [halt] = of_type(events, "suspension")
+    assert halt.date == "2024-04-06"
+
+
+def test_an_anchor_act_is_dated_back_from_the_date_told_before_it(extractor):
+    text = (
+        "The Harbor Tech Alliance sued the state on June 3, 2025, eleven days after the governor signed "
+        "the bill into law."
+    )
+    [signing] = of_type(events_of(extractor, text, "2025-06-10"), "legislation")
+    assert signing.date == "2025-05-23"
+
+
+COURT_ORDER_APPROVING_SETTLEMENT = """IN THE UNITED STATES BANKRUPTCY COURT
+FOR THE DISTRICT OF DELAWARE
+
+In re: LANTERNQUAY EXCHANGE LLC,            Chapter 11
+Debtor.                                     Case No. 26-11804 (KBO)
+
+ORDER APPROVING SETTLEMENT BETWEEN THE DEBTOR AND THE SECURITIES AND EXCHANGE COMMISSION
+
+Upon the motion of the Debtor for entry of an order approving the settlement agreement dated August 3, 2026
+between the Debtor and the Securities and Exchange Commission (the "SEC"), which resolves the complaint the
+SEC filed against Lanternquay in the United States District Court for the Southern District of New York on
+April 21, 2026; IT IS HEREBY ORDERED THAT:
+
+1. The Motion is GRANTED and the Settlement is approved.
+
+Dated: September 22nd, 2026
+Wilmington, Delaware
+"""
+
+
+def test_a_court_order_is_dated_by_its_signature_line_and_a_relative_clause_files_a_complaint(extractor):
+    events = events_of(extractor, COURT_ORDER_APPROVING_SETTLEMENT, "2026-09-23")
+    [ruling] = of_type(events, "ruling")
+    assert ruling.date == "2026-09-22"  # the "Dated:" line, not "the settlement agreement dated August 3"
+    # "the complaint the SEC filed against Lanternquay": the SEC's lawsuit, though no verb of the
+    # sentence realizes it
+    [suit] = of_type(events, "lawsuit")
+    assert names(suit.agent) == {"U.S. Securities and Exchange Commission"}
+    assert suit.date == "2026-04-21"

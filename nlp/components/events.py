@@ -21,7 +21,7 @@ AGENT_TYPES = {"AGENCY", "GOV", "COURT", "ORG", "PERSON", "LEGISLATURE", "PLACE"
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Acts a relative clause may report ("the rule, which the Commission adopted in May");
 # "the measures Kaiyuan proposed" or "the app it launched" are too often not the act itself.
-_RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation", "legislation", "meeting")
+_RELATIVE_ACT_TYPES = ("rule", "order", "penalty", "designation", "investigation", "legislation", "meeting", "lawsuit")
 # A bare proper name ("Pulsefit", "Brightmart Stores"): capitalised words, no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
 _MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]*-?\d{1,4}[A-Za-z]?")  # "X2", "S-19", "H100": a model, not a word
@@ -1564,6 +1564,17 @@ class EventFinder:
             found.append(verb.head.head.head)
         return found
 
+    @staticmethod
+    def _agency_before(verb: Token, ents: dict[int, Span]) -> Token | None:
+        """The agency or government named right before a verb (past brackets and quotes)."""
+        i = verb.i - 1
+        while i >= verb.sent.start and verb.doc[i].is_punct:
+            i -= 1
+        ent = ents.get(i) if i >= verb.sent.start else None
+        if ent is not None and ent._.entity_type in ("AGENCY", "GOV"):
+            return verb.doc[i]
+        return None
+
     def verb_candidate(
         self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
     ) -> Candidate | None:
@@ -1662,6 +1673,13 @@ class EventFinder:
         ):
             return None  # "This final rule has been designated a significant regulatory action": a label
         objects = self._children(verb, ("dobj", "dative"))
+        adjectival_agent = None
+        if not objects and verb.dep_ == "amod" and verb.head.i > verb.i:
+            # "OFAC designated defendant SIRRUS AVIA SUPPLY FZE": capitals lead the parser to
+            # read the verb, with or without its subject, as an adjective of the name after it
+            adjectival_agent = None if self._children(verb, ("nsubj",)) else self._agency_before(verb, ents)
+            if self._children(verb, ("nsubj",)) or adjectival_agent is not None:
+                objects = [verb.head]
         subjects_before = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
         if subjects_before and not passive:
             # "X on Wednesday added Y, a maker ...": the parser sometimes makes Y a second subject
@@ -1786,6 +1804,8 @@ class EventFinder:
                 agent_heads, target_heads = [], [subject] if subject is not None else []
             else:
                 agent_heads = [subject] if subject is not None else []
+                if subject is None and adjectival_agent is not None:
+                    agent_heads = [adjectival_agent]
                 target_heads = objects
         preps = rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
         if rule.type == "ruling" and target_heads:
