@@ -74,7 +74,10 @@ def _on_short_line(text: str, at: int) -> bool:
     return len(text[start : end if end >= 0 else len(text)].strip()) < 70
 
 
-_PRESIDENTIAL = re.compile(r"\bby the president of the united states\b", re.IGNORECASE)
+# a proclamation's heading, or a White House statement's ("Statement from the President on Signing ...")
+_PRESIDENTIAL = re.compile(
+    r"\bby the president of the united states\b|^[ \t]*statement (?:from|by) the president\b", re.I | re.M
+)
 # an executive order's or a proclamation's "it is hereby ordered" is the President's, told by its own act
 _PRESIDENTIAL_DOCUMENT = re.compile(
     r"\bpresidential documents\b|\bexecutive order \d|\bby the president of the united states\b", re.IGNORECASE
@@ -708,7 +711,11 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     if e is not event
                     and e.type == event.type
                     and not _is_heading(e)
-                    and parties & (_ids(e.agent) | _ids(e.target))
+                    # "Statement from the President on Signing the X Act" names no party: the body's act
+                    and (
+                        parties & (_ids(e.agent) | _ids(e.target))
+                        or (not parties and e.attrs.get("stage") == event.attrs.get("stage"))
+                    )
                 ),
                 None,
             )

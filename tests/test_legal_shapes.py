@@ -298,3 +298,24 @@ def test_a_court_order_is_dated_by_its_signature_line_and_a_relative_clause_file
     [suit] = of_type(events, "lawsuit")
     assert names(suit.agent) == {"U.S. Securities and Exchange Commission"}
     assert suit.date == "2026-04-21"
+
+
+SIGNING_STATEMENT = """THE WHITE HOUSE
+
+Statement from the President on Signing the Grid Sensor Integrity Act
+
+March 4, 2026
+
+Yesterday, I signed into law H.R. 3307, the Grid Sensor Integrity Act. The House passed the bill in
+January, and the Senate cleared it last week.
+"""
+
+
+def test_a_presidents_signing_statement_is_his_act_told_once(extractor):
+    events = of_type(events_of(extractor, SIGNING_STATEMENT, "2026-03-04"), "legislation")
+    signed = [e for e in events if "signed" in e.evidence]
+    assert len(signed) == 1  # the heading's "on Signing" is the same act, not a second
+    [signing] = signed
+    assert names(signing.agent) == {"President of the United States"}  # "I", under the heading
+    assert signing.date == "2026-03-03"
+    assert not [e for e in events if e.evidence.startswith("Statement from the President")]

@@ -1125,6 +1125,15 @@ class EventFinder:
             return head.head, "object"
         if node.dep_ == "pobj" and head.lower_ == "into" and realizes(head.head, frozenset({"enter"})):
             return head.head, "object"  # "entered into a plea agreement"
+        if (
+            rule.type == "legislation"
+            and node.dep_ == "pobj"
+            and head.lower_ == "into"
+            and node.i > head.i + 1
+            and head.nbor(1).lower_ == "law"
+            and realizes(head.head, frozenset({"sign"}))
+        ):
+            return head.head, "object"  # "signed into law H.R. 3307, the ... Act": the parser hangs the bill on "into"
         # "wrapped up two days of talks", "opened a round of negotiations"
         if node.dep_ == "pobj" and head.lower_ == "of":
             holder = head.head
@@ -1315,7 +1324,9 @@ class EventFinder:
             )
             if not (court_subject and "COURT" in rule.requires_agent_type):
                 return None
-        if agent_type and agent_type in rule.type_by_agent:
+        # "I signed into law S. 2214": a President or governor speaking, whatever "I" may stand for
+        first_person = subject is not None and subject.lower_ == "i"
+        if agent_type and agent_type in rule.type_by_agent and not first_person:
             candidate.type = rule.type_by_agent[agent_type]
         if (
             candidate.type == "meeting"
@@ -1568,7 +1579,8 @@ class EventFinder:
     def _agency_before(verb: Token, ents: dict[int, Span]) -> Token | None:
         """The agency or government named right before a verb (past brackets and quotes)."""
         i = verb.i - 1
-        while i >= verb.sent.start and verb.doc[i].is_punct:
+        # '(“OFAC”) designated': only a closing bracket or quote may come between ("China; Designated" is a list entry)
+        while i >= verb.sent.start and verb.doc[i].text in (")", '"', "\u201d", "'", "\u2019"):
             i -= 1
         ent = ents.get(i) if i >= verb.sent.start else None
         if ent is not None and ent._.entity_type in ("AGENCY", "GOV"):
