@@ -341,6 +341,20 @@ def letter_addressee(analysed: str, mentions: list[Mention]) -> EntityRef | None
     return _ref(named) if named else None
 
 
+def matter_party(analysed: str, mentions: list[Mention]) -> EntityRef | None:
+    """The respondent an agency's "In the Matter of X" caption names, if the model found the name."""
+    matter = _MATTER.search(analysed[:HEAD_CHARS])
+    if matter is None:
+        return None
+    # the caption opens with the party's name ("In the Matter of / WRENHOLT LEARNING, INC."), not
+    # with a subject ("In the Matter of the Commission's Investigation into ...")
+    named = next(
+        (m for m in mentions if m.start == matter.start("name") and m.label in ("ORG", "PERSON")),
+        None,
+    )
+    return _ref(named) if named and named.id else None
+
+
 # "6/15/2026" on a line of its own above a judge's signature
 _NUMERIC_DATE_LINE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]*$", re.MULTILINE)
 

@@ -1144,10 +1144,11 @@ class Extractor:
         lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
         written = acts.written_date(analysed, published, headers=text) or published
         events = assemble(text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
-        addressee = acts.letter_addressee(analysed, mentions)
+        # a regulator's letter acts on the one it is written to, its order on the respondent it is "In the Matter of"
+        addressee = acts.letter_addressee(analysed, mentions) or acts.matter_party(analysed, mentions)
         for event in events:
             if addressee and not event.target and event.type in ("penalty", "order", "investigation", "suspension"):
-                event.target = [addressee]  # a regulator's letter acts on the one it is written to
+                event.target = [addressee]
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, plain, published, mentions)

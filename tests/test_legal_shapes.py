@@ -319,3 +319,38 @@ def test_a_presidents_signing_statement_is_his_act_told_once(extractor):
     assert names(signing.agent) == {"President of the United States"}  # "I", under the heading
     assert signing.date == "2026-03-03"
     assert not [e for e in events if e.evidence.startswith("Statement from the President")]
+
+
+AGENCY_DECISION = """UNITED STATES OF AMERICA
+BEFORE THE FEDERAL TRADE COMMISSION
+
+In the Matter of
+
+TALLOWMERE GAMES, INC.,
+a corporation.
+
+DOCKET NO. C-4907
+
+DECISION AND ORDER
+
+On March 2, 2026, the Commission accepted the executed Consent Agreement and placed it on the public record
+for 30 days. Now the Commission issues its Complaint, makes the following Findings, and issues the following
+Order.
+"""
+
+
+def test_an_agency_order_acts_on_the_respondent_its_caption_names(extractor):
+    events = events_of(extractor, AGENCY_DECISION, "2026-04-20")
+    acts = [e for e in events if e.type in ("order", "penalty")]
+    assert acts
+    for act in acts:
+        assert any("Tallowmere" in n for n in names(act.target))
+
+
+def test_a_matter_that_is_a_subject_names_no_respondent(extractor):
+    text = (
+        "In the Matter of the Commission's Investigation into Winter Disconnections\n\n"
+        "ORDER\n\nOn March 2, 2026, the Commission issued an order requiring monthly reports."
+    )
+    for event in events_of(extractor, text, "2026-04-20"):
+        assert not any("Disconnections" in n for n in names(event.target))
