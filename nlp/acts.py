@@ -289,15 +289,6 @@ _DATED_LABEL = re.compile(
 _FILED_STAMP = re.compile(r"\bDocument:? [\d-]+\s+Filed(?: on)?:? (?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b", re.I)
 
 
-def _stamp_date(value: str) -> dt.date | None:
-    for fmt in ("%m/%d/%Y", "%m/%d/%y"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 # "USCA11 Case: 25-11736  Document: 48-1  Date Filed: 01/13/2026": a court's page header
 _FILED_LABEL = re.compile(r"\bdate filed:[ \t]*(?P<date>\d{2}/\d{2}/\d{4})\b", re.IGNORECASE)
 # the closing words a proclamation or an order is signed with, its date spelled out after them
@@ -473,7 +464,7 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             # where its counsel signs ("DATED this 30th day of September, 2025"), else it is as new
             # as the copy we read
             stamp = _FILED_STAMP.search(repair_ocr(item.text[:400]))
-            when = _stamp_date(stamp.group("date")) if stamp else None
+            when = _docket_date(stamp.group("date")) if stamp else None
             tail = repair_ocr(text[-1500:])
             signed = _SIGNED.search(tail)
             when = when or (_parse_long_date(signed.group("date")) if signed else day_of(tail))
@@ -784,7 +775,7 @@ _AGAINST = re.compile(r"\b(?:against|as to)\b", re.IGNORECASE)
 
 
 def _docket_date(value: str) -> dt.date | None:
-    for fmt in ("%m/%d/%Y", "%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+    for fmt in ("%m/%d/%Y", "%m/%d/%y", "%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
@@ -1203,5 +1194,9 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
         (e for e in events if e.type == "legislation" and e.attrs.get("stage") == "introduced"), key=lambda e: e.date
     )
     # "Introduced In Senate" after the House passed it: the bill arriving, not a new bill
-    kept = [e for e in events if e not in introductions[1:]]
-    return kept + statute_history_events(text) + eu_annex_events(text, mentions) + order_list_events(text, mentions)
+    return [e for e in events if e not in introductions[1:]]
+
+
+def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Acts a legal document states by its layout rather than in sentences, each with its own date."""
+    return statute_history_events(text) + eu_annex_events(text, mentions) + order_list_events(text, mentions)

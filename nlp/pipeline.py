@@ -1152,8 +1152,9 @@ class Extractor:
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, plain, published, mentions)
-        # docket entries carry their own dates and replace what their sentences yielded
-        docket = acts.docket_events(plain, mentions, analysed)
+        # docket entries, and acts told by a document's layout, carry their own dates and
+        # replace what their sentences yielded
+        docket = acts.docket_events(plain, mentions, analysed) + acts.layout_events(plain, mentions)
         for event in (*document_acts, *docket):
             event.evidence = text[event.start : event.end]  # quoted as written, margins and all
         if docket:
