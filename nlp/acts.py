@@ -1037,9 +1037,8 @@ def order_list_events(text: str, mentions: list[Mention]) -> list[Event]:
             block_end = next_case.start() if next_case else bound
             block_end = case.end() + len(text[case.end() : block_end].rstrip())
             start, finish = case.start("petitioner"), case.end("petitioner")
-            linked = next((m for m in mentions if m.start == start and m.end <= finish), None)
-            petitioner = case.group("petitioner")
-            target = _ref(linked) if linked and linked.end == finish else _new_ref(petitioner, "ORG")
+            linked = next((m for m in mentions if m.start == start and m.end == finish), None)
+            target = _ref(linked) if linked else _new_ref(case.group("petitioner"), "ORG")
             events.append(
                 Event(
                     type="ruling",
