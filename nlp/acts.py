@@ -948,12 +948,7 @@ def eu_annex_events(text: str, mentions: list[Mention]) -> list[Event]:
         entry.type if entry else "AGENCY",
     )
     done = _EU_DONE.search(text, adopted.end())
-    when = None
-    if done:
-        try:
-            when = dt.datetime.strptime(done.group("date"), "%d %B %Y").date()
-        except ValueError:
-            when = None
+    when = _parse_long_date(done.group("date")) if done else None
     articles = list(_EU_ARTICLE.finditer(text, adopted.end()))
     annex = _EU_ANNEX.search(text, adopted.end())
     if not articles or annex is None:
@@ -1070,17 +1065,6 @@ _RECORD_ACTION = re.compile(
 )
 
 
-def _record_day(day: str, year: str) -> dt.date | None:
-    cleaned = re.sub(r"\.", "", day)
-    for fmt in ("%B %d %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(f"{cleaned} {year}", fmt).date()
-        except ValueError:
-            continue
-    month, _, rest = cleaned.partition(" ")
-    return _record_day(f"{month[:3]} {rest}", year) if len(month) > 3 else None
-
-
 def statute_history_events(text: str) -> list[Event]:
     """A public law's enactment ("Approved ...") and the chamber votes its legislative history lists."""
     if not _ENACTING_CLAUSE.search(text):
@@ -1112,7 +1096,9 @@ def statute_history_events(text: str) -> list[Event]:
         if found.group("year"):
             year = found.group("year")
             continue
-        when = _record_day(found.group("date"), year) if year else None
+        # the Record writes "Sept. 16", which strptime knows only as "Sep"
+        day = re.sub(r"^Sept\b", "Sep", found.group("date"))
+        when = _parse_long_date(f"{day}, {year}") if year else None
         chamber = (found.group("passed") or found.group("concurring") or "").lower()
         ref = _gazetteer_ref(_CHAMBER_IDS.get(chamber, ""))
         if when is None or ref is None:
