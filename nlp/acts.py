@@ -783,6 +783,35 @@ def _docket_date(value: str) -> dt.date | None:
     return None
 
 
+# An item of a "Recent Actions" page, an alert or a digest, headed by its own date:
+# "12/03/2025 - Counter Terrorism Designations", "2026-03-04 | FCC fines ...".
+DATED_ITEM = re.compile(
+    r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})"
+    r"[ \t]*[-\u2013\u2014|:][ \t]*(?=\S)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of each item in a list of dated items, the span running to the next item.
+
+    What an item says happened "today", or tells undated, happened on its date, not on the day
+    the page or the alert went out. One dated line is a dateline, not a list: it takes two."""
+    heads = []
+    for match in DATED_ITEM.finditer(plain):
+        value = match["date"]
+        try:
+            when = dt.date.fromisoformat(value)
+        except ValueError:
+            when = _docket_date(value) or _parse_long_date(value.title())
+        if when is not None and (published is None or when <= published):
+            heads.append((match.start(), when))
+    if len(heads) < 2:
+        return []
+    ends = [start for start, _ in heads[1:]] + [len(plain)]
+    return [(start, end, when) for (start, when), end in zip(heads, ends, strict=True)]
+
+
 def _court_from_header(text: str) -> EntityRef:
     """ "U.S. District Court" over "District of Columbia (Washington, DC)": the court a docket belongs to."""
     lines = [line.strip() for line in text[:600].split("\n") if line.strip()]

@@ -425,6 +425,8 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
         )
 
     best = min(found, key=rank)
+    if rank(best)[0] == 3:
+        return Placed(candidate, dates.DateValue(None, "unknown"))  # another noun's clause's date only
     if candidate.definite and rank(best)[0] == 2:
         # "The final determination, issued by OICTS, caps an investigation that began in April":
         # an act told again is not dated by another clause's date
@@ -797,11 +799,19 @@ def assemble(
     entity_types: dict[str, str],
     lede_end: int = 0,
     analysed: str | None = None,
+    item_dates: Sequence[tuple[int, int, dt.date]] = (),
 ) -> list[Event]:
-    """Turn sentence candidates (absolute offsets) into the document's events."""
+    """Turn sentence candidates (absolute offsets) into the document's events.
+
+    `item_dates` are the spans of a list's dated items ("12/03/2025 - ..."): what an item
+    tells is dated as if the item had been published on its own date."""
     ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
+
+    def item_date(candidate: Candidate) -> dt.date | None:
+        return next((when for start, end, when in item_dates if start <= candidate.trigger_start < end), None)
+
     # dates are read in the repaired copy ("Mon-\nday" is "Monday"), evidence quoted from the original
-    placed = [choose_date(c, analysed or text, published) for c in ordered]
+    placed = [choose_date(c, analysed or text, item_date(c) or published) for c in ordered]
     resolve_relative(placed, analysed or text, published)
     told_dates = {id(item) for item in placed if item.date.value}  # before any fall back on publication
     if published is not None:
@@ -810,6 +820,10 @@ def assemble(
         for index, item in enumerate(placed):
             c = item.candidate
             performative = _performative(c, text)  # "it is hereby ORDERED": done by the document, on its date
+            listed_on = item_date(c)
+            if not item.date.value and listed_on is not None and c.tense != "future":
+                item.date = dates.DateValue.day(listed_on)  # the item's news, told on its date
+                continue
             if (
                 not item.date.value
                 and (c.sentence_start < lede_end or c.tense == "present" or performative)

@@ -9,6 +9,7 @@ the gazetteer, and product-like tokens ("fable5") get their capitals back.
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from collections.abc import Iterator
@@ -254,6 +255,36 @@ def _has_margin_numbers(text: str) -> bool:
     # counting lines, not paragraphs: most numbers follow the one before
     rising = sum(1 for a, b in zip(numbered, numbered[1:], strict=False) if b == a + 1)
     return rising >= 0.6 * (len(numbered) - 1)
+
+
+# Character references a feed's HTML left behind after its tags were stripped
+# ("&quot;SmileKeep&quot;", "the company&#39;s", "refunds &amp; a ban"): the
+# parser reads them as words and loses the sentence around them.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});([A-Za-z]*)")
+
+
+def decode_character_references(text: str) -> str:
+    """The text with HTML character references decoded in place, padded to the same length.
+
+    The padding goes where it splits no word, so "company&#39;s" reads
+    "company's", and offsets into the original still hold."""
+
+    def decode(match: re.Match[str]) -> str:
+        reference = match.group(0)[: len(match.group(0)) - len(match.group(1))]
+        character = html.unescape(reference)
+        if character == reference:
+            return match.group(0)  # not a reference html knows: leave it as written
+        character = " " if character == "\xa0" else character
+        decoded = character + match.group(1)
+        padding = " " * (len(match.group(0)) - len(decoded))
+        if match.group(1) and not text[match.start() - 1 : match.start()].isalnum():
+            # an opening quote stays against the word it opens
+            return padding + decoded
+        return decoded + padding
+
+    decoded = _CHARACTER_REFERENCE.sub(decode, text)
+    assert len(decoded) == len(text)
+    return decoded
 
 
 def clear_page_furniture(text: str) -> str:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
 from nlp.assemble import assemble, fold_headlines, fold_unnamed_listings, merge_repeats
-from nlp.casing import clear_page_furniture, normalise_case
+from nlp.casing import clear_page_furniture, decode_character_references, normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
 from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
@@ -376,6 +376,8 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             next_break = text.find("\n", at + 1)
             following = text[at + 1 : next_break if next_break >= 0 else len(text)].strip()
             heading = following[:1].isupper() and len(following) >= max(60, 1.5 * len(line))
+        # "12/03/2025 - Counter Terrorism Designations" heads the item below it
+        heading = heading or (len(words) <= 16 and acts.DATED_ITEM.match(line) is not None)
         if line and (blank_next or line[-1] in ".:;!?)" or heading):
             yield cut, at
             cut = at + 1
@@ -1112,7 +1114,7 @@ class Extractor:
         text = item.text[:MAX_TEXT_CHARS]
         if not text.strip():
             return DocResult(id=item.id)
-        plain = clear_page_furniture(text)
+        plain = clear_page_furniture(decode_character_references(text))
         analysed, _style = normalise_case(plain, self.truecase_forms)
         light_mentions, sentences = self._light_pass(analysed)
         spans = self._candidate_spans(analysed, sentences)
@@ -1143,7 +1145,10 @@ class Extractor:
         ]
         lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
         written = acts.written_date(analysed, published, headers=text) or published
-        events = assemble(text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed)
+        listed = acts.dated_items(plain, published)
+        events = assemble(
+            text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed, item_dates=listed
+        )
         # a regulator's letter acts on the one it is written to, its order on the respondent it is "In the Matter of"
         addressee = acts.letter_addressee(analysed, mentions) or acts.matter_party(analysed, mentions)
         for event in events:

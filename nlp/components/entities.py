@@ -103,13 +103,14 @@ class ProductFinder:
         self.stopwords = stopwords
         self.product_nouns = default_rules().lexicon.product_nouns
         self.corporate_suffixes = default_rules().lexicon.corporate_suffixes
-        self.launch_verbs = frozenset(
-            lemma
-            for rule in default_rules().triggers
-            if rule.type == "launch" and rule.pos == "VERB"
-            for lemma in rule.lemmas
-            if lemma not in rule.requires_particle_for  # "roll" launches only with "out"
-        )
+        launch_rules = [rule for rule in default_rules().triggers if rule.type == "launch" and rule.pos == "VERB"]
+        self.launch_verbs = frozenset(lemma for rule in launch_rules for lemma in rule.lemmas)
+        # "roll" launches only with "out"
+        self.launch_particles = {
+            lemma: frozenset(particles)
+            for rule in launch_rules
+            for lemma, particles in rule.requires_particle_for.items()
+        }
 
     def _launched_names(self, doc: Doc) -> list[Span]:
         """Coined names a company launches ("Tallowbrook launched PuzzlePals"): products, whatever their shape.
@@ -124,6 +125,9 @@ class ProductFinder:
         found = []
         for verb in doc:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.launch_verbs:
+                continue
+            particles = self.launch_particles.get(verb.lemma_.lower())
+            if particles is not None and not any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children):
                 continue
             # "it began selling its cores": the subject is the governing verb's
             holder = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb

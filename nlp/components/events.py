@@ -28,6 +28,19 @@ _MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]*-?\d{1,4}[A-Za-z]?")  # "X2", "S-19",
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
 
 
+# what an act is written in or enacted as: a clause describing one dates the act
+_INSTRUMENT_NOUNS = frozenset(
+    "notice rulemaking bill act law chapter statute regulation measure document filing letter decision "
+    "agreement complaint petition motion judgment opinion proclamation memorandum release statement".split()
+)
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma and opened by "which" or "who"."""
+    edge = clause.left_edge
+    return edge.lower_ in ("which", "who") and edge.i > 0 and edge.doc[edge.i - 1].text == ","
+
+
 @dataclass
 class RoleFiller:
     """Who or what fills a role: a linked entity, an anaphor to resolve, or plain words."""
@@ -717,6 +730,8 @@ class EventFinder:
                     return False
             if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS + ("prep", "pobj", "dobj"):
                 break
+            if token.dep_ == "relcl" and _non_restrictive(token):
+                break  # "alleging it sold the kits, which it rolled out in 2022": the writer's own aside
             via, before = token.dep_, via
             token = token.head
         return True
@@ -880,8 +895,9 @@ class EventFinder:
             return "past"
         return "present"
 
-    @staticmethod
-    def closeness(anchor: Token, trigger: Token) -> list[tuple[int, int, int]]:
+    def closeness(
+        self, anchor: Token, trigger: Token, roles: list[RoleFiller] | None = None
+    ) -> list[tuple[int, int, int]]:
         doc = anchor.doc
         inside = {t.i for t in anchor.subtree} | {t.i for t in trigger.subtree}
         if anchor.i != trigger.i:
@@ -890,6 +906,29 @@ class EventFinder:
             for subject in anchor.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and trigger.i not in {t.i for t in subject.subtree}:
                     inside -= {t.i for t in subject.subtree} - {subject.i}
+        # "agreed to remit $1.2 million ... for violations involving cargoes carried in 2023": a
+        # clause describing some other noun keeps its dates to itself, unless that noun is an act
+        # or an instrument ("charged in an indictment returned in October", "by its order dated")
+        described = {
+            t.i
+            for clause in anchor.subtree
+            if clause.dep_ in ("acl", "relcl")
+            and clause.i not in (anchor.i, trigger.i)
+            and clause.head.i not in (anchor.i, trigger.i)
+            and clause.head.lemma_.lower() not in self.noun_rules
+            and clause.head.lemma_.lower() not in _INSTRUMENT_NOUNS
+            and clause.head.ent_type_ != "LAW"
+            # ...and where the parser hung the act's own parties or list on it, it misread the clause
+            # ("added routers made by X to the Covered List on Friday", "the order the governor issued")
+            and not any(
+                f.start < end and start < f.end
+                for f in roles or ()
+                for start, end in [(clause.head.idx, clause.head.idx + len(clause.head))]
+                + [(t.idx, t.idx + len(t)) for t in clause.subtree]
+            )
+            and not any(t.ent_type_ == "LIST" for t in clause.subtree)
+            for t in clause.subtree
+        }
         governing = set()
         token = anchor
         while token.head.i != token.i:
@@ -898,7 +937,7 @@ class EventFinder:
             governing.add(token.i)
         result = []
         for token in anchor.sent:
-            level = 0 if token.i in inside else 1 if token.i in governing else 2
+            level = 3 if token.i in described else 0 if token.i in inside else 1 if token.i in governing else 2
             result.append((token.idx, token.idx + len(token), level))
         del doc
         return result
@@ -1939,7 +1978,7 @@ class EventFinder:
             confidence=rule.confidence,
             agent=agent,
             target=target,
-            token_closeness=self.closeness(anchor, trigger),
+            token_closeness=self.closeness(anchor, trigger, agent + target),
         )
         finished = self._finish(candidate, rule, subject)
         if finished is None:

@@ -1,0 +1,81 @@
+"""Short items as feeds deliver them: character references left by stripped HTML, lists of
+dated items whose "today" is the item's day, and the asides and clauses a one-paragraph item
+packs into a sentence."""
+
+from __future__ import annotations
+
+from nlp.casing import decode_character_references
+from tests.extraction_support import events_of, names, of_type
+
+
+def test_character_references_are_decoded_in_place_without_moving_any_offset():
+    text = "the firm&#39;s &quot;NightOwl&quot; plan &amp; refunds [&hellip;] &bogus; left"
+    decoded = decode_character_references(text)
+    assert len(decoded) == len(text)
+    assert "firm's" in decoded  # the apostrophe joins its word, the padding goes after it
+    assert '"NightOwl"' in decoded  # the quotes stay against the name they enclose
+    assert "&bogus;" in decoded  # not a reference html knows: left as written
+
+
+RSS_ITEM = """FTC Sues Meal Kit Seller Brindlecart Over Hidden Renewal Fees
+https://www.ftc.gov/news-events/news/press-releases/2026/03/ftc-sues-brindlecart
+Wed, 11 Mar 2026 10:05:00 -0400
+The Federal Trade Commission on Tuesday filed a complaint in federal court against Brindlecart Foods, Inc., alleging that the Denver company enrolled buyers of its HearthBox meal kits, which it rolled out in 2021, in a &quot;Pantry Plus&quot; renewal they never chose. According to the complaint, Brindlecart stopped enrolling new Pantry Plus members last month. The agency asks the court to order refunds &amp; a ban on [&hellip;]
+Read more"""
+
+
+def test_an_rss_item_with_character_references_still_yields_its_acts(extractor):
+    events = events_of(extractor, RSS_ITEM, "2026-03-11")
+    lawsuits = of_type(events, "lawsuit")
+    assert [e.date for e in lawsuits] == ["2026-03-10"]
+    assert "Brindlecart Foods" in names(lawsuits[0].target)
+    # an aside set off by a comma is the writer's own fact, not part of what the complaint alleges
+    launches = of_type(events, "launch")
+    assert [e.date for e in launches] == ["2021"]
+    assert [e.date for e in of_type(events, "suspension")] == ["2026-02"]
+
+
+def test_a_restrictive_clause_under_an_allegation_stays_alleged(extractor):
+    text = (
+        "The agency filed a complaint against Brindlecart Foods, Inc., alleging that the company "
+        "sold meal kits that it rolled out without safety testing."
+    )
+    assert of_type(events_of(extractor, text, "2026-03-11"), "launch") == []
+
+
+ALERT = """From: U.S. Department of the Treasury <treasury@service.govdelivery.com>
+Subject: OFAC Recent Actions
+
+Office of Foreign Assets Control - Recent Actions
+
+11/18/2026 - Counter Narcotics Designations
+Today, OFAC designated two Sinaloa-based money couriers, Lazuli Cambios and Ferrovia Express, for laundering proceeds of fentanyl sales.
+
+11/17/2026 - Settlement Agreement with Halloway Shipping Ltd.
+Halloway Shipping Ltd., a Cyprus-managed operator, has agreed to remit $640,000 to settle its potential civil liability for apparent violations involving cargoes carried in 2023.
+
+11/16/2026 - Amended Regulations
+OFAC amended the Venezuela Sanctions Regulations to add a general license for medical exports.
+"""
+
+
+def test_each_item_of_a_dated_list_is_dated_by_its_own_heading(extractor):
+    events = events_of(extractor, ALERT, "2026-11-19")
+    assert [e.date for e in of_type(events, "designation")] == ["2026-11-18"]  # "Today" is the item's day
+    assert [e.date for e in of_type(events, "rule")] == ["2026-11-16"]  # untold: the item's day
+    penalties = of_type(events, "penalty")
+    # "cargoes carried in 2023" describes the cargoes, not when the settlement was made
+    assert [e.date for e in penalties] == ["2026-11-17"]
+    assert "Halloway Shipping" in names(penalties[0].target)
+
+
+def test_one_dated_line_is_a_dateline_not_a_list(extractor):
+    text = "11/18/2026 - Washington\nThe Commission fined Halloway Shipping Ltd. $640,000 on Monday for false filings."
+    penalties = of_type(events_of(extractor, text, "2026-11-19"), "penalty")
+    assert [e.date for e in penalties] == ["2026-11-16"]  # Monday before publication, not the line's date
+
+
+def test_a_date_in_a_clause_describing_the_act_itself_still_dates_it(extractor):
+    text = "Ferrovia Express was charged in an indictment returned in October 2025 in the Southern District of Texas."
+    penalties = of_type(events_of(extractor, text, "2026-03-11"), "penalty")
+    assert [e.date for e in penalties] == ["2025-10"]
