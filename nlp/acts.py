@@ -285,6 +285,14 @@ _DATED_LABEL = re.compile(
 )
 
 
+# "Thursday, March 12, 2026" on a line of its own at the head of a digest or a release: its day
+_HEAD_DATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    re.MULTILINE,
+)
+_HEAD_DATE_CHARS = 200
+
+
 # "Case 4:26-cr-00388   Document 1   Filed on 03/31/26 in TXSD   Page 1 of 9": PACER's stamp
 _FILED_STAMP = re.compile(r"\bDocument:? [\d-]+\s+Filed(?: on)?:? (?P<date>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b", re.I)
 
@@ -306,7 +314,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
-    line = line or _ADOPTED_LINE.search(analysed[:1500])
+    line = line or _ADOPTED_LINE.search(analysed[:1500]) or _HEAD_DATE_LINE.search(analysed[:_HEAD_DATE_CHARS])
     when = _parse_long_date(line.group("date")) if line else None
     # the page header is read where it was not cleared away as page furniture
     if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):

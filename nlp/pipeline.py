@@ -295,6 +295,16 @@ _DATELINE = re.compile(
 _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}\.(?:\d{1,3}\.?)*|\([a-z0-9]{1,4}\))[ \t]+(?=[A-Z\"\u201c])")
 
 
+_LEDE_WORDS = 5
+
+# "Connected Vehicle Sourcing Act: By 84 yeas to 13 nays, Senate passed S. 1847", "Adjournment: The
+# House met at 10 a.m.": a digest's run-in label, which the parser would take for the subject.
+# A body's name as label ("Committee on the Judiciary: Committee ordered ...") says who acts: kept.
+_RUN_IN_LABEL = re.compile(
+    r"[A-Z][\w.'&-]*(?:,?[ \t]+(?:[A-Z][\w.'&-]*|of|on|and|the|for|in|to|a)){0,8}:[ \t]+(?=[A-Z])"
+)
+
+
 def _skip_dateline(text: str, start: int, end: int) -> int:
     # a sentence after a blank line starts with the newline; the parse should not
     while start < end and text[start].isspace():
@@ -302,6 +312,15 @@ def _skip_dateline(text: str, start: int, end: int) -> int:
     numbered = _PARAGRAPH_NUMBER.match(text, start, end)
     if numbered:
         start = numbered.end()
+    labelled = _RUN_IN_LABEL.match(text, start, end)
+    if (
+        labelled
+        and labelled.end() - start <= 60
+        and not _INSTITUTION.search(labelled.group(0))
+        # "KOREA: PLATFORM BILL CLEARS THE ASSEMBLY" is a section heading, label and all
+        and any(c.islower() for c in text[labelled.end() : min(end, labelled.end() + 40)])
+    ):
+        start = labelled.end()
     match = _DATELINE.match(text, start, end)
     if match and match.end() - start < 80:
         return match.end()
@@ -1143,7 +1162,10 @@ class Extractor:
             for m in mentions
             if m.label != "MONEY"
         ]
-        lede_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
+        # the lede is the first two sentences that say something; a page's title lines, date
+        # line and "HIGHLIGHTS" heading come before it
+        told = [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS]
+        lede_end = (told or sentences)[min(1, len(told or sentences) - 1)][1] if sentences else 0
         written = acts.written_date(analysed, published, headers=text) or published
         listed = acts.dated_items(plain, published)
         events = assemble(

@@ -79,3 +79,39 @@ def test_a_date_in_a_clause_describing_the_act_itself_still_dates_it(extractor):
     text = "Ferrovia Express was charged in an indictment returned in October 2025 in the Southern District of Texas."
     penalties = of_type(events_of(extractor, text, "2026-03-11"), "penalty")
     assert [e.date for e in penalties] == ["2025-10"]
+
+
+DIGEST = """Wednesday, November 18, 2026
+Daily Digest
+
+HIGHLIGHTS
+Senate passed S. 2215, Rural Broadband Mapping Act.
+
+Senate
+Chamber Action
+Measures Passed:
+Rural Broadband Mapping Act: By 71 yeas to 26 nays (Vote No. 190), Senate passed S. 2215, to require county-level broadband coverage maps, after agreeing to the committee amendment.
+Adjournment: Senate convened at 10 a.m. and adjourned at 5:12 p.m., until 10 a.m. on Thursday, November 19, 2026.
+
+Committee Meetings
+BUSINESS MEETING
+Committee on Commerce, Science, and Transportation: Committee ordered favorably reported S. 2301, to amend the Communications Act of 1934 to restrict the sale of location data.
+"""
+
+
+def test_a_chambers_digest_tells_its_day_its_votes_and_no_sittings(extractor):
+    events = events_of(extractor, DIGEST, "2026-11-19")
+    passed = [e for e in of_type(events, "legislation") if e.attrs.get("stage") == "passed"]
+    # the bill goes by its number; the run-in label before "By 71 yeas" is not who voted
+    assert passed and all(names(e.agent) == {"U.S. Senate"} for e in passed)
+    assert {e.date for e in passed} == {"2026-11-18"}  # the digest's own day, not the day it went out
+    reported = [e for e in of_type(events, "legislation") if e.attrs.get("stage") == "reported"]
+    assert len(reported) == 1
+    assert of_type(events, "order") == []  # a committee's "ordered reported" sends a bill on, it orders no one
+    assert of_type(events, "meeting") == []  # convening and adjourning is a sitting, not a meeting with anyone
+
+
+def test_a_section_heading_keeps_its_label(extractor):
+    text = "KOREA: PLATFORM BILL CLEARS THE ASSEMBLY\n\nThe National Assembly on Thursday passed the Platform Fairness Act."
+    events = of_type(events_of(extractor, text, "2026-07-17"), "legislation")
+    assert [e.date for e in events] == ["2026-07-16"]

@@ -90,6 +90,12 @@ def make_product_finder(nlp: Language, name: str) -> ProductFinder:
     return ProductFinder(default_rules().lexicon.product_stopwords)
 
 
+# a bill's number as Congress and the states write it; not "U.S. 500" (a volume of reports)
+_BILL_NUMBER = re.compile(
+    r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|H\.\s?F\.|S\.\s?F\.|HB|SB|AB)\s?\d{1,5}\b(?!\.\d)"
+)
+
+
 class ProductFinder:
     """Marks product and model names by their shape: "fable5", "Fable 5 and Mythos 5".
 
@@ -357,6 +363,11 @@ class CompanyFinder:
             if end + 1 < len(doc) and doc[end].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[end + 1].text):
                 end += 2
             laws.append(Span(doc, start, end, label="LAW"))
+        # "Senate passed S. 1847", "H.R. 3318", "SB 1047": a bill by its number
+        for match in _BILL_NUMBER.finditer(doc.text):
+            bill = doc.char_span(match.start(), match.end(), label="LAW", alignment_mode="expand")
+            if bill is not None:
+                laws.append(bill)
         return laws
 
     @staticmethod

@@ -1657,6 +1657,8 @@ class EventFinder:
         following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
         if verb.is_title and verb.i > verb.sent.start and following is not None and following.lower_ in ("no.", "no"):
             return None  # "(Bar No. 15220)": a numbered thing's label, not a verb
+        if rule.type == "meeting" and any(c.dep_ == "conj" and c.lemma_.lower() == "adjourn" for c in verb.children):
+            return None  # "The House met at 10 a.m. and adjourned at 3:52 p.m.": a sitting, not a meeting with anyone
         if rule.type == "launch" and any(
             ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
             for o in self._children(verb, ("dobj", "nsubjpass"))
