@@ -285,12 +285,15 @@ _DATED_LABEL = re.compile(
 )
 
 
-# "Thursday, March 12, 2026" on a line of its own at the head of a digest or a release: its day
+# "Thursday, March 12, 2026" or "Luxembourg, 19 May 2026" on a line of its own at the head of
+# a digest or a release: its day (not "Foreign Affairs Council, 15 June 2026", a meeting's name)
 _HEAD_DATE_LINE = re.compile(
-    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",
+    r"^[ \t]*(?:(?!(?:\w+ )?(?:Council|Committee|Meeting|Summit|Board|Conference|Commission)\b)[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]+)??"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
     re.MULTILINE,
 )
-_HEAD_DATE_CHARS = 200
+_HEAD_DATE_CHARS = 300
 
 
 # "Case 4:26-cr-00388   Document 1   Filed on 03/31/26 in TXSD   Page 1 of 9": PACER's stamp

@@ -191,6 +191,8 @@ def resolve_filler(
         if len(after) == 1:
             only = next(iter(after.values()))
             return [EntityRef(filler.text, only.canonical, only.id, kinds[0])]
+    if not before and (eu_body := _eu_body(filler.text, mentions)) is not None:
+        return [eu_body]
     if not before:
         return [EntityRef(filler.text, None, None, None)]
     if filler.plural and kinds[0] == "PRODUCT":
@@ -229,6 +231,19 @@ def resolve_filler(
             chosen = (alike or fitting)[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
+
+
+_EU_BODY_ID = re.compile(r"(?:court:(?:eu-|cjeu)|agency:eu-|gov:eu$|legislature:eu-|list:eu-)")
+
+
+def _eu_body(words: str, mentions: Sequence[Mention]) -> EntityRef | None:
+    """ "the Commission" in a General Court summary that names no commission: the European one."""
+    head = words.lower().removeprefix("the ")
+    ids = default_rules().lexicon.eu_bare_names.get(head)
+    if not ids or not any(m.id and _EU_BODY_ID.match(m.id) for m in mentions):
+        return None
+    entry = default_gazetteer().get(next(iter(ids)))
+    return EntityRef(words, entry.canonical, entry.id, entry.type) if entry is not None else None
 
 
 # "more than 130 people", "at least 40 companies", "dozens of firms": a count, not parties

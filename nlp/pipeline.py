@@ -395,8 +395,11 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             next_break = text.find("\n", at + 1)
             following = text[at + 1 : next_break if next_break >= 0 else len(text)].strip()
             heading = following[:1].isupper() and len(following) >= max(60, 1.5 * len(line))
-        # "12/03/2025 - Counter Terrorism Designations" heads the item below it
-        heading = heading or (len(words) <= 16 and acts.DATED_ITEM.match(line) is not None)
+        # "12/03/2025 - Counter Terrorism Designations" heads the item below it, and so does
+        # "Judgment of the General Court in Case T-214/23 | Veltrona Logistik v Commission"
+        heading = heading or (
+            len(words) <= 16 and (acts.DATED_ITEM.match(line) is not None or (" | " in line and line[-1] not in ",;"))
+        )
         if line and (blank_next or line[-1] in ".:;!?)" or heading):
             yield cut, at
             cut = at + 1

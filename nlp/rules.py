@@ -136,6 +136,8 @@ class Lexicon:
     agency_heads: frozenset[str]
     # who holds a public office ("District Public Prosecutors Office", "Information Commissioner's Office")
     public_office_holders: frozenset[str]
+    # "the Commission", "the Council" in a text about the European Union's courts or bodies
+    eu_bare_names: dict[str, frozenset[str]]
 
     def has_legal_suffix(self, name: str) -> bool:
         """ "Halcyra Robotics, Inc.", "Kestrel Optics Corp.": a name ending in a corporate word."""

@@ -115,3 +115,39 @@ def test_a_section_heading_keeps_its_label(extractor):
     text = "KOREA: PLATFORM BILL CLEARS THE ASSEMBLY\n\nThe National Assembly on Thursday passed the Platform Fairness Act."
     events = of_type(events_of(extractor, text, "2026-07-17"), "legislation")
     assert [e.date for e in events] == ["2026-07-16"]
+
+
+COURT_SUMMARY = """GENERAL COURT OF THE EUROPEAN UNION
+PRESS RELEASE No 88/26
+Luxembourg, 10 June 2026
+
+Judgments delivered today - summary
+
+Judgment of the General Court in Case T-377/24 | Marrowgate Freight v Commission
+By decision of 4 April 2024, the Commission imposed a fine of EUR 12.5 million on Marrowgate Freight SA for sharing price plans with rivals. In today's judgment, the Court dismisses the action in its entirety.
+"""
+
+
+def test_a_court_summary_is_dated_by_its_dateline_and_its_captions_name_two_parties(extractor):
+    events = events_of(extractor, COURT_SUMMARY, "2026-06-11")
+    penalties = of_type(events, "penalty")
+    # "the Commission" of a text about the EU's courts is the European one, not the caption
+    # "Marrowgate Freight v Commission" read as a single body
+    assert [(e.date, names(e.agent)) for e in penalties] == [("2024-04-04", {"European Commission"})]
+    rulings = of_type(events, "ruling")
+    assert [e.date for e in rulings] == ["2026-06-10"]  # "today" is the dateline's day, not the feed's
+
+
+def test_a_bare_commission_outside_the_eu_stays_unresolved(extractor):
+    text = "By decision of 4 April 2024, the Commission imposed a fine of $12.5 million on Marrowgate Freight Inc."
+    penalties = of_type(events_of(extractor, text, "2026-06-11"), "penalty")
+    assert penalties and "European Commission" not in names(penalties[0].agent)
+
+
+def test_a_meetings_name_with_its_date_is_not_the_pages_date(extractor):
+    text = (
+        "Foreign Affairs Council, 15 June 2026\nMain results\n\n"
+        "The Council yesterday imposed restrictive measures on nine individuals responsible for cyber attacks."
+    )
+    events = of_type(events_of(extractor, text, "2026-06-16"), "designation")
+    assert [e.date for e in events] == ["2026-06-15"]

@@ -444,6 +444,22 @@ class CompanyFinder:
         return doc
 
 
+def _case_sides(doc: Doc) -> list[Span]:
+    """The model's entities, with a case name ("Veltrona Logistik v Commission") cut into its two
+    parties: a caption names a dispute between two, not one body."""
+    sides = []
+    for ent in doc.ents:
+        versus = next(
+            (t.i for t in ent[1:-1] if t.lower_ in ("v", "v.", "vs", "vs.") and not ent.ent_id_),
+            None,
+        )
+        if versus is None:
+            sides.append(ent)
+            continue
+        sides += [Span(doc, ent.start, versus, label=ent.label_), Span(doc, versus + 1, ent.end, label=ent.label_)]
+    return sides
+
+
 @Language.factory("regwatch_linker", default_config={})
 def make_linker(nlp: Language, name: str) -> EntityLinker:
     return EntityLinker()
@@ -462,7 +478,7 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
-        for ent in doc.ents:
+        for ent in _case_sides(doc):
             entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
@@ -505,7 +521,7 @@ class EntityLinker:
         short = self._short_forms(doc, kept)
         if short:
             doc.ents = sorted(kept + short, key=lambda e: e.start)
-        elif len(kept) != len(doc.ents):
+        elif [(e.start, e.end) for e in kept] != [(e.start, e.end) for e in doc.ents]:
             doc.ents = kept
         return doc
 
