@@ -528,12 +528,17 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 name = re.sub(
                     r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE
                 )
-                if not named:
-                    # "In the Matter of: Halit Demirkaya, In-\nmate Number ...": the name, as the text names it elsewhere
-                    named = [m for m in mentions if m.label in ("ORG", "PERSON") and name.startswith(m.text)]
-                    if not named and not default_rules().lexicon.has_legal_suffix(name):
-                        name = name.split(",")[0]
-                target = [_ref(m) for m in named[:1]] or [EntityRef(name, None, None, None)]
+                parts = [p for p in re.split(r"\s+(?:and|&)\s+", name, flags=re.IGNORECASE) if p]
+                if not named and len(parts) > 1:
+                    # "IN THE MATTER OF CORVANA QUANT LTD. AND TOBIAS ELLERY-VOSS": two respondents
+                    target = [_matter_party_ref(part, mentions) for part in parts]
+                else:
+                    if not named:
+                        # "In the Matter of: Halit Demirkaya, In-\nmate Number ...": the name, as the text names it elsewhere
+                        named = [m for m in mentions if m.label in ("ORG", "PERSON") and name.startswith(m.text)]
+                        if not named and not default_rules().lexicon.has_legal_suffix(name):
+                            name = name.split(",")[0]
+                    target = [_ref(m) for m in named[:1]] or [EntityRef(name, None, None, None)]
             else:
                 # "Order Temporarily Denying Export Privileges / Borey Avia Joint Stock Company, Ul. ...":
                 # the respondent is the first party named after the title
@@ -567,6 +572,15 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         )
         taken_types.add(rule.type)
     return events
+
+
+def _matter_party_ref(part: str, mentions: list[Mention]) -> EntityRef:
+    """One respondent of a caption, as the text names it elsewhere if it does."""
+    folded = part.lower().strip(" ,.")
+    for m in mentions:
+        if m.label in ("ORG", "PERSON") and len(m.text) > 3 and folded.startswith(m.text.lower()):
+            return _ref(m)
+    return EntityRef(part.strip(" ,"), None, None, None)
 
 
 # "v.", or New York's "- against -"

@@ -49,7 +49,8 @@ def slug(name: str) -> str:
 def clean_name(surface: str) -> str:
     """The name without "the", possessive or corporate suffix, with sane capitals."""
     name = re.sub(r"\s+", " ", surface).strip(" \t\n\"'“”‘’()[],.;:")
-    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    # 'the "Securities Commissioner"': the defined term's quote comes after the article
+    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE).strip("\"'“”‘’")
     # "the Division of Enforcement of the": the model cut the name before its owner
     name = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", name, flags=re.IGNORECASE)
     # "Plaintiff-Appellant Halloway Digital Assets LLC": the party's role in the case is not its name
@@ -476,9 +477,30 @@ class EntityLinker:
         self.agency_heads = lexicon.agency_heads
         self.office_holders = lexicon.public_office_holders
 
+    def _with_heads(self, doc: Doc) -> Doc:
+        """ "the Alberta Securities Commission" where the model stopped at "Securities": a name
+        runs on to the capitalised head word of a public body right after it."""
+        ents = list(doc.ents)
+        grown = False
+        for index, ent in enumerate(ents):
+            after = ent.end
+            if (
+                not ent.ent_id_
+                and ent.label_ == "ORG"
+                and after < len(doc)
+                and doc[after].is_title
+                and doc[after].lower_ in self.agency_heads
+                and not any(e.start <= after < e.end for e in ents)
+            ):
+                ents[index] = Span(doc, ent.start, after + 1, label=ent.label_)
+                grown = True
+        if grown:
+            doc.ents = ents
+        return doc
+
     def __call__(self, doc: Doc) -> Doc:
         kept = []
-        for ent in _case_sides(doc):
+        for ent in _case_sides(self._with_heads(doc)):
             entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
@@ -505,10 +527,17 @@ class EntityLinker:
             if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
                 continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
             public_office = len(words) >= 2 and words[-1] == "office" and words[-2] in self.office_holders
+            # "Division of Examinations", "Office of Enforcement": a body named by its head word first
+            headed = (
+                len(words) >= 3
+                and (words[0] in self.agency_heads or words[0] in ("division", "office"))
+                and words[1] == "of"
+                and ent[0].is_title
+            )
             if (
                 entity_type == "ORG"
                 and words
-                and (words[-1] in self.agency_heads or public_office)
+                and (words[-1] in self.agency_heads or public_office or headed)
                 and ent[-1].is_title
             ):
                 # "the Federal Competition and Consumer Protection Commission", "the Osaka District

@@ -1,0 +1,56 @@
+"""Agencies' own decisions and orders: a cease-and-desist order told by its heading and its
+"It is therefore ORDERED", bodies named head word first, and the examinations their staff begin."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+DESIST_ORDER = """OKLAHOMA DEPARTMENT OF SECURITIES
+
+IN THE MATTER OF LARKSPUR YIELD PARTNERS LLC AND MARGUERITE OSTADAL
+
+Order No. ODS-26-0412
+
+EMERGENCY CEASE AND DESIST ORDER
+
+The Administrator of the Oklahoma Department of Securities (the "Administrator") considered whether to issue an order against Larkspur Yield Partners LLC ("Larkspur") and its manager, Marguerite Ostadal (collectively, "Respondents").
+
+FINDINGS OF FACT
+1. Respondents offered notes paying 18 percent a year to Oklahoma residents through online advertisements.
+2. Last month, the Kansas Securities Commission issued a summary order against Larkspur for the same offering.
+
+ORDER
+1. It is therefore ORDERED that Respondents immediately CEASE AND DESIST from offering for sale any security in Oklahoma until the security is registered.
+
+SIGNED AND ENTERED by the Administrator this 9th day of March, 2026.
+"""
+
+
+def test_a_cease_and_desist_order_is_the_agencys_act_on_each_respondent_dated_by_its_signature(extractor):
+    orders = of_type(events_of(extractor, DESIST_ORDER, "2026-03-11"), "order")
+    own = [e for e in orders if e.date == "2026-03-09"]
+    assert len(own) == 1
+    assert {"Larkspur Yield Partners", "Marguerite Ostadal"} <= names(own[0].target)
+    # the other state's order recounted in the findings is that commission's, whole name and all
+    earlier = [e for e in orders if e.date == "2026-02"]
+    assert [names(e.agent) for e in earlier] == [{"Kansas Securities Commission"}]
+
+
+def test_a_heading_that_only_mentions_an_order_is_no_order_document(extractor):
+    text = "Background\n\nThe firm asked whether a cease and desist order would follow. None has been issued."
+    assert of_type(events_of(extractor, text, "2026-03-11"), "order") == []
+
+
+def test_an_examination_its_staff_began_is_the_divisions_investigation(extractor):
+    text = (
+        "The Securities and Exchange Commission instituted proceedings. Staff of the Commission's "
+        "Division of Examinations began an examination of Larkspur Yield Partners LLC in August 2024."
+    )
+    probes = of_type(events_of(extractor, text, "2026-03-11"), "investigation")
+    assert [(e.date, names(e.agent)) for e in probes] == [("2024-08", {"Division of Examinations"})]
+    assert "Larkspur Yield Partners" in names(probes[0].target)
+
+
+def test_a_student_beginning_an_examination_is_no_probe(extractor):
+    text = "The student began an examination of the archive in August 2024."
+    assert of_type(events_of(extractor, text, "2026-03-11"), "investigation") == []
