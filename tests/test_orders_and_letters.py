@@ -78,7 +78,11 @@ def test_a_payment_under_an_approved_agreement_is_dated_by_the_approval(extracto
 def test_a_statute_is_named_by_its_shape_and_a_bill_has_no_target(extractor):
     nlp = build_light_nlp()
     doc = nlp("Holcomb introduced the Companion Chatbot Safeguards for Minors Act, S. 4127, last month.")
-    assert [(e.text, e.label_) for e in doc.ents] == [("Companion Chatbot Safeguards for Minors Act", "LAW")]
+    # the bill's number names it too
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Companion Chatbot Safeguards for Minors Act", "LAW"),
+        ("S. 4127", "LAW"),
+    ]
     events = events_of(extractor, "Last month Holcomb introduced the Companion Chatbot Safeguards for Minors Act.")
     # a bill introduced is legislation, not a product launched, and it is aimed at nobody
     assert [e.type for e in events] == ["legislation"]
@@ -149,9 +153,11 @@ def test_written_date_reads_letters_and_release_lines_but_never_after_publicatio
     published = dt.date(2026, 2, 10)
     assert written_date("AGENCY\n\nJanuary 5, 2026\n\nDear Ms. Ode:\n\nText.", published) == dt.date(2026, 1, 5)
     assert written_date("Release No. 6914 / February 9, 2026\n\nText.", published) == dt.date(2026, 2, 9)
-    # a date after the day the document appeared is a misprint, and a date with no salutation not a letter's
+    # a date after the day the document appeared is a misprint
     assert written_date("March 1, 2026\n\nDear Sir:\n", published) is None
-    assert written_date("January 5, 2026\n\nThe agency said.", published) is None
+    # a date line heading a page (a digest's, a release's) is its day; one deep in the text is not
+    assert written_date("January 5, 2026\n\nThe agency said.", published) == dt.date(2026, 1, 5)
+    assert written_date("The agency said so. " * 20 + "\nJanuary 5, 2026\n", published) is None
 
 
 @pytest.mark.parametrize(

@@ -451,11 +451,13 @@ def _case_sides(doc: Doc) -> list[Span]:
     sides = []
     for ent in doc.ents:
         versus = next(
-            (t.i for t in ent[1:-1] if t.lower_ in ("v", "v.", "vs", "vs.") and not ent.ent_id_),
+            # written lower-case as captions are; a capital "V." is a middle initial or an all-caps
+            # caption line whose layout acts.caption_parties reads
+            (t.i for t in ent[1:-1] if t.text in ("v", "v.", "vs", "vs.") and not ent.ent_id_),
             None,
         )
-        if versus is None:
-            sides.append(ent)
+        if versus is None or not (ent[0].text[:1].isupper() and doc[versus + 1].text[:1].isupper()):
+            sides.append(ent)  # "usa v. Arkwright" in a re-cased caption line: caption_parties reads it
             continue
         sides += [Span(doc, ent.start, versus, label=ent.label_), Span(doc, versus + 1, ent.end, label=ent.label_)]
     return sides
