@@ -257,7 +257,10 @@ def _operative_bounds(text: str, said: re.Match[str]) -> tuple[int, int]:
     start = said.start()
     while start < len(text) and text[start].isspace():
         start += 1
-    stop = re.compile(r"[.;](?=\s)").search(text, said.end() + 1, said.end() + 400)
+    # not an initial's or a title's full stop ("Halvard T. Presswood", "Dr. Lune")
+    stop = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|No|St))(?<!\bMrs)[.;](?=\s)").search(
+        text, said.end() + 1, said.end() + 400
+    )
     end = stop.end() if stop else min(len(text), said.end() + 300)
     return start, end
 
@@ -405,10 +408,13 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     events: list[Event] = []
     taken_types: set[str] = set()
     meta = item.metadata or {}
+    # headings are matched in the OCR-repaired copy ("ORDER OF EMER- GENCY SUSPENSION"), which
+    # has the same length, so offsets still point into the text
+    repaired = repair_ocr(text)
     for rule in default_act_rules():
         if rule.type in taken_types or (rule.type == "ruling" and "order" in taken_types):
             continue  # "it is hereby ordered" in an executive order is not a court's
-        match = rule.regex.search(head if rule.scope == "head" else text)
+        match = rule.regex.search(repaired[:HEAD_CHARS] if rule.scope == "head" else repaired)
         if not match:
             continue
         start, end = _line_bounds(text, match.start(), match.end())
@@ -524,7 +530,12 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
         if rule.target == "matter":
             matter = _MATTER.search(head) or _RESPONDENT_LINE.search(head)
             if matter:
-                named = [m for m in head_mentions if matter.start("name") <= m.start < matter.end("name")]
+                named = [
+                    m
+                    for m in head_mentions
+                    # not a credential after the name ("PRESSWOOD, MD")
+                    if matter.start("name") <= m.start < matter.end("name") and len(m.text) > 3
+                ]
                 name = re.sub(
                     r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE
                 )

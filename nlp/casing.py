@@ -211,7 +211,10 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
 # OCR and PDF-extraction damage that can be undone without moving any other
 # character: words split at a line-end hyphen ("Com- merce", "Mon-\nday")
 # and the letter l read for the digit 1 ("2l entities", "March l8").
-_SPLIT_WORD = re.compile(r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b")
+_SPLIT_WORD = re.compile(
+    r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b"
+    r"|\b([A-Z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([A-Z]{2,})\b"  # "EMER- GENCY" in a heading
+)
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
 
 _MONTH_DAY_LL = re.compile(
@@ -224,7 +227,7 @@ def repair_ocr(text: str) -> str:
     """Same-length repairs of typical OCR damage (joined words are padded with spaces)."""
 
     def join(match: re.Match[str]) -> str:
-        joined = match.group(1) + match.group(2)
+        joined = (match.group(1) or match.group(3)) + (match.group(2) or match.group(4))
         return joined + " " * (len(match.group(0)) - len(joined))
 
     repaired = _SPLIT_WORD.sub(join, text)

@@ -54,3 +54,36 @@ def test_an_examination_its_staff_began_is_the_divisions_investigation(extractor
 def test_a_student_beginning_an_examination_is_no_probe(extractor):
     text = "The student began an examination of the archive in August 2024."
     assert of_type(events_of(extractor, text, "2026-03-11"), "investigation") == []
+
+
+SUSPENSION_ORDER = """FILED
+MAR 02 2026
+IDAHO BOARD OF PHARMACY
+
+BEFORE THE
+IDAHO BOARD OF PHARMACY
+
+In the Matter of
+ROSALIND K. VANTERPOOL, RPH
+LICENSE NO. RPH40117
+
+ORDER OF EMER- GENCY SUSPENSION
+
+1.
+The Idaho Board of Pharmacy (Board) licenses pharmacists in the State of Idaho.
+
+2.
+ORDER
+IT IS HEREBY ORDERED that the license of Rosalind K. Vanterpool, RPH, to practice pharmacy in the State of Idaho is suspended on an emergency basis.
+
+IT IS SO ORDERED this 2nd day of March, 2026.
+"""
+
+
+def test_a_boards_emergency_suspension_order_suspends_the_licensee_on_its_signing_day(extractor):
+    events = events_of(extractor, SUSPENSION_ORDER, "2026-03-05")
+    suspensions = of_type(events, "suspension")
+    assert [e.date for e in suspensions] == ["2026-03-02"]  # the heading's "EMER- GENCY" read whole
+    assert any("vanterpool" in name.lower() for name in names(suspensions[0].target))
+    assert "Rosalind K. Vanterpool, RPH, to practice pharmacy" in suspensions[0].evidence  # "K." ends no sentence
+    assert of_type(events, "ruling") == []  # a board's "IT IS SO ORDERED" is not a court's
