@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -291,12 +292,14 @@ _DATED_LABEL = re.compile(
 # "Thursday, March 12, 2026" or "Luxembourg, 19 May 2026" on a line of its own at the head of
 # a digest or a release: its day (not "Foreign Affairs Council, 15 June 2026", a meeting's name)
 _HEAD_DATE_LINE = re.compile(
-    r"^[ \t]*(?:(?!(?:\w+ )?(?:Council|Committee|Meeting|Summit|Board|Conference|Commission)\b)[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]+)??"
+    r"^[ \t]*(?:(?!(?:\w+ )?(?:Council|Committee|Meeting|Summit|Board|Conference|Commission)\b)[A-ZÀ-Þ][\w.'-]+(?: [A-ZÀ-Þ][\w.'-]+)?,[ \t]+)??"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
-    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?[ \t]*$",
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
+# ...and "Brasília, 28 October 2026." above a decree's signature is the day it was signed
+_FOOT_DATE_CHARS = 600
 
 
 # "Case 4:26-cr-00388   Document 1   Filed on 03/31/26 in TXSD   Page 1 of 9": PACER's stamp
@@ -332,6 +335,8 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
         tail = analysed[-3000:]
         signing = _SIGNING_CLAUSE.search(tail)
         when = day_of(tail[signing.start() :]) if signing else None
+    if when is None and (foot := _last(_HEAD_DATE_LINE.finditer(analysed[-_FOOT_DATE_CHARS:]))) is not None:
+        when = _parse_long_date(foot.group("date"))
     if when is None or (published is not None and when > published):
         return None
     return when
@@ -370,6 +375,13 @@ def _numeric_date_line(tail: str) -> dt.date | None:
         return dt.datetime.strptime(lines[-1]["date"], "%m/%d/%Y").date() if lines else None
     except ValueError:
         return None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return found
 
 
 def _parse_long_date(value: str | None) -> dt.date | None:

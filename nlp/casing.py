@@ -303,9 +303,58 @@ def clear_page_furniture(text: str) -> str:
     return cleared
 
 
+# A decree's operative part: "... DECIDES:" (or "resolves:", "hereby orders:") over numbered
+# infinitives, "I - to impose on X a fine of ...", "II - to determine the suspension of ...".
+_DECIDING_LINE = re.compile(r"\b(?:decides?|resolves?|orders?|determines?|decrees?)[ \t]*:[ \t]*\n", re.IGNORECASE)
+_OPERATIVE_ITEM = re.compile(
+    r"^[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[a-z])[ \t]*(?:[-\u2013\u2014.)])[ \t]*to[ \t]+(?P<verb>[a-z]{3,})\b",
+    re.MULTILINE,
+)
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def read_operative_items(text: str) -> str:
+    """The text with a decree's numbered decisions read as the decider's own sentences.
+
+    "I - to impose on X a fine" under "DECIDES:" is what the decider does, but an infinitive
+    alone reads as a purpose; "It imposes on X a fine" (padded to the same length) reads as
+    the act, and "It" takes up the decider. Items stop at the first line that is not one."""
+    chars = None
+    for deciding in _DECIDING_LINE.finditer(text):
+        at = deciding.end()
+        while True:
+            while text.startswith("\n", at):
+                at += 1  # items may stand a blank line apart
+            item = _OPERATIVE_ITEM.match(text, at)
+            if item is None:
+                break
+            said = "It " + _third_person(item["verb"])
+            start = item.start() + len(item.group(0)) - len(item.group(0).lstrip(" \t"))
+            width = item.end() - start
+            if len(said) <= width:
+                chars = chars if chars is not None else list(text)
+                chars[start : item.end()] = list(said + " " * (width - len(said)))
+            line_end = text.find("\n", item.end())
+            if line_end < 0:
+                break
+            at = line_end + 1
+    if chars is None:
+        return text
+    read = "".join(chars)
+    assert len(read) == len(text)
+    return read
+
+
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
     """(text to analyse, case style): OCR-repaired, and truecased when the input is single-case."""
-    text = repair_ocr(text)
+    text = read_operative_items(repair_ocr(text))
     style = case_style(text)
     if style == "mixed":
         return text, style

@@ -87,3 +87,33 @@ def test_a_boards_emergency_suspension_order_suspends_the_licensee_on_its_signin
     assert any("vanterpool" in name.lower() for name in names(suspensions[0].target))
     assert "Rosalind K. Vanterpool, RPH, to practice pharmacy" in suspensions[0].evidence  # "K." ends no sentence
     assert of_type(events, "ruling") == []  # a board's "IT IS SO ORDERED" is not a court's
+
+
+DECREE = """NATIONAL DATA PROTECTION AUTHORITY
+General Coordination of Inspection
+
+DECISION No. 41/2026/CGF/ANPD
+
+The GENERAL COORDINATOR OF INSPECTION of the National Data Protection Authority (ANPD), in the exercise of the powers conferred by law, DECIDES:
+
+I - to impose on Farmacia Pinhal Dourado Ltda. a simple fine of R$ 960,000.00 for failing to report a security incident;
+
+II - to notify the party that it may appeal within 10 working days.
+
+Recife, 14 September 2026.
+
+MARINA TEIXEIRA LOBO
+"""
+
+
+def test_a_decrees_numbered_decisions_are_the_deciders_acts_dated_above_the_signature(extractor):
+    events = events_of(extractor, DECREE, "2026-09-18")
+    penalties = of_type(events, "penalty")
+    assert [e.date for e in penalties] == ["2026-09-14"]  # "Recife, 14 September 2026." over the signature
+    assert "Farmacia Pinhal Dourado" in names(penalties[0].target)
+    assert "I - to impose on Farmacia Pinhal Dourado" in penalties[0].evidence  # quoted as written
+
+
+def test_an_infinitive_list_without_a_deciding_line_states_no_act(extractor):
+    text = "The authority's aims for next year are:\n\nI - to impose fines on firms that hide breaches;\n"
+    assert of_type(events_of(extractor, text, "2026-09-18"), "penalty") == []
