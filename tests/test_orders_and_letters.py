@@ -155,9 +155,14 @@ def test_written_date_reads_letters_and_release_lines_but_never_after_publicatio
     assert written_date("Release No. 6914 / February 9, 2026\n\nText.", published) == dt.date(2026, 2, 9)
     # a date after the day the document appeared is a misprint
     assert written_date("March 1, 2026\n\nDear Sir:\n", published) is None
-    # a date line heading a page (a digest's, a release's) is its day; one deep in the text is not
+    # a date line heading a page (a digest's, a release's) or over its signature is its day;
+    # one in the middle of the text is not
     assert written_date("January 5, 2026\n\nThe agency said.", published) == dt.date(2026, 1, 5)
-    assert written_date("The agency said so. " * 20 + "\nJanuary 5, 2026\n", published) is None
+    assert written_date("It said so. " * 30 + "\nRecife, 5 January 2026.\n\nM. LOBO\n", published) == dt.date(
+        2026, 1, 5
+    )
+    middle = "The agency said so. " * 20 + "\nJanuary 5, 2026\n" + "It then said more. " * 40
+    assert written_date(middle, published) is None
 
 
 @pytest.mark.parametrize(
