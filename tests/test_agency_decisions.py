@@ -117,3 +117,18 @@ def test_a_decrees_numbered_decisions_are_the_deciders_acts_dated_above_the_sign
 def test_an_infinitive_list_without_a_deciding_line_states_no_act(extractor):
     text = "The authority's aims for next year are:\n\nI - to impose fines on firms that hide breaches;\n"
     assert of_type(events_of(extractor, text, "2026-09-18"), "penalty") == []
+
+
+def test_a_petition_that_asks_this_court_to_enforce_a_demand_is_the_states_suit(extractor):
+    text = (
+        "The State of Oregon, through its Attorney General, petitions this Court for an order directing "
+        "Respondent Brackwater Solar LLC to comply with the civil investigative demand served on it."
+    )
+    suits = of_type(events_of(extractor, text, "2026-07-06"), "lawsuit")
+    assert [e.date for e in suits] == ["2026-07-06"]
+    assert names(suits[0].agent) == {"State of Oregon"}
+
+
+def test_a_habit_in_the_present_tense_is_still_no_suit(extractor):
+    text = "The State of Oregon often petitions courts for orders against solar installers."
+    assert of_type(events_of(extractor, text, "2026-07-06"), "lawsuit") == []

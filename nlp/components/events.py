@@ -1821,7 +1821,9 @@ class EventFinder:
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
                 r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision)\b"
-                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations)\b",
+                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations)\b"
+                # "The State ... petitions this Court for an order": a pleading doing what it says
+                r"|\bthis (?:honou?rable )?court\b",
                 verb.sent.text,
                 re.IGNORECASE,
             )
