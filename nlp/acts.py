@@ -298,6 +298,13 @@ _HEAD_DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
+# "SOR/2026-211 September 25, 2026", "P.C. 2026-1043 September 25, 2026": a gazetted
+# instrument's registration number and the day it was made
+_REGISTRATION_LINE = re.compile(
+    r"^[ \t]*(?:SOR|SI|P\.C\.|S\.O\.|G\.S\.R\.|S\.R\.O\.)[/ ]?[\w.()/-]*[ \t]+"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    re.MULTILINE,
+)
 # ...and "Brasília, 28 October 2026." above a decree's signature is the day it was signed
 _FOOT_DATE_CHARS = 600
 
@@ -324,6 +331,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     line = line or _ADOPTED_LINE.search(analysed[:1500]) or _HEAD_DATE_LINE.search(analysed[:_HEAD_DATE_CHARS])
+    line = line or _REGISTRATION_LINE.search(analysed[:600])
     when = _parse_long_date(line.group("date")) if line else None
     # the page header is read where it was not cleared away as page furniture
     if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):
@@ -340,6 +348,49 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     if when is None or (published is not None and when > published):
         return None
     return when
+
+
+# "The Minister made the Instrument on 8 October 2026", "The Governor General in Council, on the
+# recommendation of the Minister of Foreign Affairs, makes the annexed Regulations"
+_MAKING = re.compile(
+    r"(?:^|(?<=[.\n]))[ \t]*(?P<maker>[A-Z][^.\n]{2,160}?)\s+(?:made|makes|has made|hereby makes)\s+"
+    r"(?:the|this)\s+(?:annexed\s+|attached\s+|following\s+)?(?:instrument|regulations?|order|rules?|decree)\b"
+    r"(?:\s+on\s+(?P<date>\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}))?",
+    re.IGNORECASE,
+)
+# what an explanatory statement or a regulatory summary says the instrument does
+INSTRUMENT_SUBJECT = re.compile(r"\s*(?:the|this)\s+(?:instrument|regulations|order|decree)\b", re.IGNORECASE)
+
+
+def instrument_maker(analysed: str, mentions: list[Mention]) -> tuple[EntityRef | None, dt.date | None]:
+    """Who made the instrument a statement describes, and when, if the text says so."""
+    making = _MAKING.search(analysed)
+    if making is None:
+        return None, None
+    # "Therefore, Her Excellency the Governor General in Council, on the recommendation of ...":
+    # the first stretch between commas that is more than a word
+    start = making.start("maker")
+    for chunk in making.group("maker").split(","):
+        if len(chunk.split()) >= 2:
+            break
+        start += len(chunk) + 1
+    maker = chunk
+    inside = [m for m in mentions if start <= m.start < start + len(maker) and m.label in ("AGENCY", "GOV", "PERSON")]
+    name = re.sub(
+        r"^(?:(?:his|her) (?:excellency|majesty)\s+)?(?:the\s+)?", "", " ".join(maker.split()), flags=re.IGNORECASE
+    )
+    # "The Minister made the Instrument" under "Issued by authority of the Minister for Foreign Affairs"
+    titled = [m for m in mentions if m.label in ("AGENCY", "GOV", "PERSON") and m.text.lower().startswith(name.lower())]
+    inside = inside or titled[:1]
+    if not inside and name:
+        # ...or the office as the text spells it out in full somewhere ("the Minister for Foreign Affairs")
+        full = re.search(
+            rf"\b{re.escape(name)}[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*)*",
+            analysed,
+        )
+        name = full.group(0) if full else name
+    ref = _ref(inside[0]) if inside else (EntityRef(name, None, None, None) if name else None)
+    return ref, _parse_long_date(making.group("date"))
 
 
 def letter_addressee(analysed: str, mentions: list[Mention]) -> EntityRef | None:

@@ -1174,6 +1174,15 @@ class Extractor:
         events = assemble(
             text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed, item_dates=listed
         )
+        # "The Instrument designates nine individuals": the act of whoever made the instrument, when they did
+        maker, made_on = acts.instrument_maker(analysed, mentions)
+        for event in events if maker or made_on else ():
+            if not acts.INSTRUMENT_SUBJECT.match(analysed, event.start):
+                continue
+            if maker and not any(r.type in ("AGENCY", "GOV", "PERSON", "LEGISLATURE") for r in event.agent):
+                event.agent = [maker]
+            if made_on:
+                event.date, event.date_precision = made_on.isoformat(), "day"
         # a regulator's letter acts on the one it is written to, its order on the respondent it is "In the Matter of"
         addressee = acts.letter_addressee(analysed, mentions) or acts.matter_party(analysed, mentions)
         for event in events:

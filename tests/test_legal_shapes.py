@@ -354,3 +354,45 @@ def test_a_matter_that_is_a_subject_names_no_respondent(extractor):
     )
     [order] = of_type(events_of(extractor, text, "2026-04-20"), "order")
     assert not any("Disconnections" in n for n in names(order.target))
+
+
+GAZETTED_REGULATIONS = """Canada Gazette, Part II, Volume 160, Number 24
+Registration
+SOR/2026-244 November 6, 2026
+SPECIAL ECONOMIC MEASURES ACT
+Regulations Amending the Special Economic Measures (Belarus) Regulations
+P.C. 2026-1177 November 6, 2026
+Therefore, Her Excellency the Governor General in Council, on the recommendation of the Minister of Foreign Affairs, makes the annexed Regulations under the Special Economic Measures Act.
+Executive summary
+Description: The Regulations add three entities, including Brestovo Optics JSC, to Schedule 1 to the Special Economic Measures (Belarus) Regulations.
+"""
+
+
+def test_gazetted_regulations_list_as_their_maker_on_their_registration_day(extractor):
+    listings = of_type(events_of(extractor, GAZETTED_REGULATIONS, "2026-11-18"), "designation")
+    assert [(e.date, names(e.agent)) for e in listings] == [("2026-11-06", {"Governor General in Council"})]
+
+
+EXPLANATORY_STATEMENT = """EXPLANATORY STATEMENT
+
+Issued by authority of the Minister for Foreign Affairs
+
+Autonomous Sanctions Amendment (No. 7) Instrument 2026
+
+The Minister made the Instrument on 12 November 2026.
+
+The Instrument designates four individuals for targeted financial sanctions. The listings align Australia's measures with those of the United Kingdom, which designated the same individuals on 3 November 2026.
+"""
+
+
+def test_an_explanatory_statement_tells_the_instruments_act_and_the_ally_it_follows(extractor):
+    listings = of_type(events_of(extractor, EXPLANATORY_STATEMENT, "2026-11-20"), "designation")
+    by_date = {e.date: e for e in listings}
+    assert set(by_date) == {"2026-11-12", "2026-11-03"}
+    assert "Minister for Foreign Affairs" in names(by_date["2026-11-12"].agent)
+    assert names(by_date["2026-11-03"].agent) == {"UK Government"}  # "..., which designated": a named government's act
+
+
+def test_a_rule_that_bars_is_still_no_new_act(extractor):
+    text = "BIS published the rule on Monday, which bars exports of advanced chips to the listed firms."
+    assert of_type(events_of(extractor, text, "2026-11-20"), "order") == []

@@ -1710,6 +1710,11 @@ class EventFinder:
         ):
             # "the Open Platforms Coalition, which sued the state": a named party's own act
             named_antecedent = rule.type == "lawsuit" and (verb.head.pos_ == "PROPN" or verb.head.i in ents)
+            # "the United Kingdom, which designated the same four entities": a named government's act
+            antecedent = ents.get(verb.head.i)
+            named_antecedent = named_antecedent or (
+                antecedent is not None and antecedent._.entity_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
+            )
             if not rule.requires_object_type and not named_antecedent:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
@@ -1821,7 +1826,7 @@ class EventFinder:
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
                 r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision)\b"
-                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations)\b"
+                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations|instrument|decree)\b"
                 # "The State ... petitions this Court for an order": a pleading doing what it says
                 r"|\bthis (?:honou?rable )?court\b",
                 verb.sent.text,
