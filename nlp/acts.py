@@ -869,6 +869,12 @@ _DECISIVE = re.compile(
 )
 # "MINUTE ORDER: THE COURT WILL HOLD A HEARING ON PLAINTIFF'S MOTION FOR TEMPORARY RESTRAINING ORDER"
 _SCHEDULING = re.compile(r"\bwill hold\b|\bscheduling\b|\bsetting (?:a )?(?:hearing|briefing)\b", re.IGNORECASE)
+# "STIPULATED ORDER FOR PERMANENT INJUNCTION AND MONETARY JUDGMENT as to Defendant X": the
+# plaintiff agency's settlement, entered by the court
+_SETTLED_JUDGMENT = re.compile(r"^(?:stipulated|consent|agreed)\s+(?:final\s+)?(?:order|judgment)\b", re.IGNORECASE)
+_MONEY_RELIEF = re.compile(
+    r"\bmonetary judgment\b|\bcivil (?:money |monetary )?penalt|\bin the amount of \$", re.IGNORECASE
+)
 _FILED_BY = re.compile(r"\b(?:filed|brought) by\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|as to)\b", re.IGNORECASE)
 
@@ -911,6 +917,20 @@ def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, d
     return [(start, end, when) for (start, when), end in zip(heads, ends, strict=True)]
 
 
+_LISTED_DISTRICT = re.compile(
+    r"(?P<court>district court|bankruptcy court),\s+(?P<side>[NSEWMC]\.)?\s*D\.\s+(?P<state>[A-Z][\w .]+)$",
+    re.IGNORECASE,
+)
+_DISTRICT_SIDES = {
+    "N.": "Northern",
+    "S.": "Southern",
+    "E.": "Eastern",
+    "W.": "Western",
+    "M.": "Middle",
+    "C.": "Central",
+}
+
+
 def _court_from_header(text: str) -> EntityRef:
     """ "U.S. District Court" over "District of Columbia (Washington, DC)": the court a docket belongs to."""
     lines = [line.strip() for line in text[:600].split("\n") if line.strip()]
@@ -924,6 +944,11 @@ def _court_from_header(text: str) -> EntityRef:
             else:
                 name = first
             name = re.sub(r"^in the\s+", "", name, flags=re.IGNORECASE)
+            # CourtListener's "District Court, N.D. California": the district written out
+            listed = _LISTED_DISTRICT.match(name)
+            if listed:
+                side = _DISTRICT_SIDES.get((listed["side"] or "").upper(), "")
+                name = f"{listed['court']} for the {side + ' ' if side else ''}District of {listed['state']}"
             entry = default_gazetteer().find(name)
             if entry is not None:
                 return EntityRef(name, entry.canonical, entry.id, entry.type)
@@ -1288,21 +1313,25 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
         else:
             continue
         end = line.end()
-        events.append(
-            Event(
-                type=kind,
-                date=when.isoformat(),
-                date_precision="day",
-                evidence=text[offset:end],
-                start=offset,
-                end=end,
-                agent=agent,
-                target=target,
-                attrs=attrs,
-                confidence=0.85,
-                trigger=entry.split()[0],
+        told = [(kind, agent, target)]
+        if kind == "ruling" and plaintiffs and _SETTLED_JUDGMENT.match(entry) and _MONEY_RELIEF.search(entry):
+            told.append(("penalty", list(plaintiffs), target))
+        for kind, agent, target in told:
+            events.append(
+                Event(
+                    type=kind,
+                    date=when.isoformat(),
+                    date_precision="day",
+                    evidence=text[offset:end],
+                    start=offset,
+                    end=end,
+                    agent=agent,
+                    target=target,
+                    attrs=dict(attrs),
+                    confidence=0.85,
+                    trigger=entry.split()[0],
+                )
             )
-        )
     introductions = sorted(
         (e for e in events if e.type == "legislation" and e.attrs.get("stage") == "introduced"), key=lambda e: e.date
     )

@@ -296,6 +296,7 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}\.(?:\d{1,3}\.?)*|\([a-z0-9]{1,4}\))[
 
 
 _LEDE_WORDS = 5
+_LABEL_LINE = re.compile(r"[ \t]*(?:Abstract|Summary|Action|Dates?|Agency|Subject|Description|Issues?|Purpose):[ \t]")
 
 # "Connected Vehicle Sourcing Act: By 84 yeas to 13 nays, Senate passed S. 1847", "Adjournment: The
 # House met at 10 a.m.": a digest's run-in label, which the parser would take for the subject.
@@ -400,7 +401,9 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         heading = heading or (
             len(words) <= 16 and (acts.DATED_ITEM.match(line) is not None or (" | " in line and line[-1] not in ",;"))
         )
-        if line and (blank_next or line[-1] in ".:;!?)" or heading):
+        # "Abstract: On September 8 ..." below a document's title: the label opens a new unit
+        labelled_next = _LABEL_LINE.match(text, at + 1, end) is not None
+        if line and (blank_next or line[-1] in ".:;!?)" or heading or labelled_next):
             yield cut, at
             cut = at + 1
     if text[cut:end].strip():

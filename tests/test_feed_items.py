@@ -151,3 +151,50 @@ def test_a_meetings_name_with_its_date_is_not_the_pages_date(extractor):
     )
     events = of_type(events_of(extractor, text, "2026-06-16"), "designation")
     assert [e.date for e in events] == ["2026-06-15"]
+
+
+COURTLISTENER_DOCKET = """CourtListener
+Consumer Financial Protection Bureau v. Pellwick Lending, LLC (1:26-cv-00733)
+District Court, N.D. Illinois
+Last Updated: June 3, 2026
+
+Parties and Attorneys
+Consumer Financial Protection Bureau, Plaintiff
+Pellwick Lending, LLC, Defendant
+
+Docket Entries
+Date Filed | # | Description
+02/02/2026 | 1 | COMPLAINT against Pellwick Lending, LLC, filed by Consumer Financial Protection Bureau. (Entered: 02/03/2026)
+05/28/2026 | 44 | STIPULATED ORDER FOR PERMANENT INJUNCTION AND MONETARY JUDGMENT as to Defendant Pellwick Lending, LLC. Judgment is entered in favor of Plaintiff in the amount of $1,900,000. (Entered: 05/29/2026)
+06/01/2026 | 47 | NOTICE OF APPEAL to 7th Circuit by Pellwick Lending, LLC. (Entered: 06/01/2026)
+"""
+
+
+def test_a_courtlistener_docket_rules_in_its_own_district_and_its_stipulated_judgment_is_the_agencys_penalty(
+    extractor,
+):
+    events = events_of(extractor, COURTLISTENER_DOCKET, "2026-06-04")
+    rulings = of_type(events, "ruling")
+    # "District Court, N.D. Illinois" is the court, not the circuit an appeal names
+    assert [(e.date, names(e.agent)) for e in rulings] == [
+        ("2026-05-28", {"U.S. District Court for the Northern District of Illinois"})
+    ]
+    penalties = of_type(events, "penalty")
+    assert [(e.date, names(e.agent)) for e in penalties] == [("2026-05-28", {"Consumer Financial Protection Bureau"})]
+    assert "Pellwick Lending" in names(penalties[0].target)
+
+
+PUBLIC_INSPECTION = """Documents on Public Inspection - Thursday, September 10, 2026
+
+Trade Representative, Office of United States
+NOTICES
+Initiation of Section 301 Investigation; Hearing; and Request for Public Comments: Vietnam's Cloud Localization Rules
+Abstract: On September 8, 2026, the U.S. Trade Representative initiated an investigation of the acts and practices of the Government of Vietnam relating to cloud localization.
+FR Doc. 2026-18811 | 5 Pages
+"""
+
+
+def test_a_listed_documents_title_does_not_run_into_its_abstract(extractor):
+    probes = of_type(events_of(extractor, PUBLIC_INSPECTION, "2026-09-10"), "investigation")
+    assert [e.date for e in probes] == ["2026-09-08"]
+    assert names(probes[0].agent) == {"Office of the U.S. Trade Representative"}  # not the title's words
