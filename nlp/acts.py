@@ -1341,4 +1341,57 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
 
 def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Acts a legal document states by its layout rather than in sentences, each with its own date."""
-    return statute_history_events(text) + eu_annex_events(text, mentions) + order_list_events(text, mentions)
+    return (
+        statute_history_events(text)
+        + eu_annex_events(text, mentions)
+        + order_list_events(text, mentions)
+        + list_revision_events(text, mentions)
+    )
+
+
+# A list keeper's notice of a revision: "Revision of the End User List" ... "Date of revision:
+# August 5, 2026" ... "Added: 11 entities (China 6, Iran 3)" ... "Deleted: 2 entities"
+_LIST_REVISION = re.compile(r"\brevis(?:ion of|ed) the [A-Z][\w ]{0,60}?\bList\b")
+_REVISION_DAY = re.compile(
+    r"^[ \t]*(?:date of revision|revision date|effective date|date)[ \t]*:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REVISION_LINE = re.compile(
+    r"^[ \t]*(?P<how>added|additions|deleted|deletions|removed|removals)[ \t]*:[ \t]*(?P<what>[^\n(]*[^\n( ])",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_A_COUNT = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def list_revision_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """One listing per "Added:" or "Deleted:" line of a list keeper's revision notice, by the keeper."""
+    revision = _LIST_REVISION.search(text[:HEAD_CHARS])
+    day = _REVISION_DAY.search(text)
+    when = _parse_long_date(day.group("date")) if revision and day else None
+    keeper = next((m for m in mentions if m.label in ("AGENCY", "GOV")), None)
+    if when is None or keeper is None:
+        return []
+    events = []
+    for line in _REVISION_LINE.finditer(text):
+        added = line.group("how").lower().startswith("add")
+        events.append(
+            Event(
+                type="designation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=text[line.start("how") : line.end()].strip(),
+                start=line.start("how"),
+                end=line.end(),
+                agent=[_ref(keeper)],
+                target=[EntityRef(line.group("what"), None, None, None)],
+                attrs={
+                    "action": "add" if added else "remove",
+                    **({"listed_as": "count"} if _A_COUNT.match(line.group("what")) else {}),
+                },
+                confidence=0.8,
+                trigger=line.group("how"),
+            )
+        )
+    return events

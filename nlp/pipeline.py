@@ -762,6 +762,8 @@ def complete_from_document(
             stop = min([e.start for e in events if e.start > event.end] + [event.end + 600])
             names = acts.list_entries(text[:stop], event.end) if text else []
             listed = [m for m in all_mentions if event.end <= m.start < stop and m.label in ("ORG", "PERSON")]
+            if event.attrs.get("listed_as") == "count":
+                listed = []  # "Added: 11 entities (China 6, Iran 3)": the notice names none of them
             # names read off the list lines replace "the following persons"; organisations merely
             # named after it may be the list, or the signer's office, so "12 entities" stays beside them
             listed_refs = [EntityRef(name, None, None, None) for name in names] or (

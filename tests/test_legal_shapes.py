@@ -396,3 +396,27 @@ def test_an_explanatory_statement_tells_the_instruments_act_and_the_ally_it_foll
 def test_a_rule_that_bars_is_still_no_new_act(extractor):
     text = "BIS published the rule on Monday, which bars exports of advanced chips to the listed firms."
     assert of_type(events_of(extractor, text, "2026-11-20"), "order") == []
+
+
+LIST_REVISION = """Ministry of Economy, Trade and Industry
+Public Notice No. 201 of 2026 (provisional translation)
+Revision of the End User List
+The Ministry of Economy, Trade and Industry (METI) has revised the End User List.
+Date of revision: November 2, 2026
+Added: 7 entities (China 4, Iran 2, Belarus 1)
+Deleted: 1 entity (following confirmation of dissolution)
+Contact: Security Export Control Policy Division
+"""
+
+
+def test_a_list_revision_notice_is_one_listing_per_added_or_deleted_line(extractor):
+    listings = of_type(events_of(extractor, LIST_REVISION, "2026-11-05"), "designation")
+    assert sorted((e.attrs["action"], e.date) for e in listings) == [("add", "2026-11-02"), ("remove", "2026-11-02")]
+    assert all(names(e.agent) == {"Ministry of Economy, Trade and Industry"} for e in listings)
+    # only counted: neither the countries in brackets nor the contact office are the listed parties
+    assert sorted(ref.text for e in listings for ref in e.target) == ["1 entity", "7 entities"]
+
+
+def test_an_added_line_without_a_revised_list_is_no_listing(extractor):
+    text = "Meeting notes\nAdded: 3 agenda items (budget, staffing, travel)\nDate: November 2, 2026\n"
+    assert of_type(events_of(extractor, text, "2026-11-05"), "designation") == []
