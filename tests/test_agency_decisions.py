@@ -132,3 +132,12 @@ def test_a_petition_that_asks_this_court_to_enforce_a_demand_is_the_states_suit(
 def test_a_habit_in_the_present_tense_is_still_no_suit(extractor):
     text = "The State of Oregon often petitions courts for orders against solar installers."
     assert of_type(events_of(extractor, text, "2026-07-06"), "lawsuit") == []
+
+
+def test_the_ministry_takes_up_a_ministry_named_head_word_first(extractor):
+    text = (
+        "AGREEMENT by which imports require a permit from the Ministry of Economy. "
+        "That in January the Ministry initiated an investigation into rebar imports from third countries."
+    )
+    probes = of_type(events_of(extractor, text, "2026-08-28"), "investigation")
+    assert [(e.date, names(e.agent)) for e in probes] == [("2026-01", {"Ministry of Economy"})]

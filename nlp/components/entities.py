@@ -534,7 +534,7 @@ class EntityLinker:
                 len(words) >= 3
                 and (words[0] in self.agency_heads or words[0] in ("division", "office"))
                 and words[1] == "of"
-                and ent[0].is_title
+                and next((t for t in ent if t.lower_ != "the"), ent[0]).is_title
             )
             if (
                 entity_type == "ORG"
