@@ -417,12 +417,12 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
             re.IGNORECASE,
         )
     ]
-    # Years inside a law's name ("Act for Fiscal Year 2021") are not event dates.
+    # Years inside a law's name ("Act for Fiscal Year 2021", "Resolution No. (117) of 2026") are not event dates.
     found = [
         m
         for m in found
         if not re.search(
-            r"\b(act|law|code|authorization)\s+(for|of)\s+(fiscal\s+year\s+)?$",
+            r"\b(act|law|code|authorization)\s+(for|of)\s+(fiscal\s+year\s+)?$|\bnos?\.\s*\(?\d[\d,.]*\)?\s+(?:of\s+)?$",
             sentence[max(0, m.start - 40) : m.start],
             re.IGNORECASE,
         )

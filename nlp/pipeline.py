@@ -343,6 +343,8 @@ def _continues_after_abbreviation(tail: str, following: str) -> bool:
     "approx. € 31.6 million"): an abbreviation's full stop before a number, amount or lower-case word."""
     if tail.endswith("Pub.") and following == "L":
         return True  # "Pub. L. 116-92", how a public law is cited
+    if re.search(r"\bNos?\.\s*\(?$", tail) and (following == "(" or following.isdigit()):
+        return True  # "Cabinet Resolution No. (117) of 2026", however the sentencizer cut it
     return bool(
         _ABBREVIATION_END.search(tail)
         and following

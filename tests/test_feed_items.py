@@ -198,3 +198,16 @@ def test_a_listed_documents_title_does_not_run_into_its_abstract(extractor):
     probes = of_type(events_of(extractor, PUBLIC_INSPECTION, "2026-09-10"), "investigation")
     assert [e.date for e in probes] == ["2026-09-08"]
     assert names(probes[0].agent) == {"Office of the U.S. Trade Representative"}  # not the title's words
+
+
+def test_a_cabinet_approving_a_numbered_resolution_makes_a_rule_and_a_roundtable_is_a_meeting(extractor):
+    text = (
+        "MUSCAT, 12th March, 2026 (ONA) -- The Oman Cabinet approved at its meeting last week Cabinet "
+        "Resolution No. (41) of 2026 on fines for breaches of the data protection law. "
+        "The Data Office convened a roundtable with banks and telecom operators in January."
+    )
+    events = events_of(extractor, text, "2026-03-12")
+    # "No. (41)" ends no sentence, "of 2026" is the resolution's name, not its date, and the
+    # cabinet is a public body, so its resolution is a rule
+    assert [e.date for e in of_type(events, "rule")] == ["2026-03"]
+    assert [e.date for e in of_type(events, "meeting")] == ["2026-01"]  # "roundtable", tagged an adjective

@@ -91,6 +91,10 @@ def make_product_finder(nlp: Language, name: str) -> ProductFinder:
     return ProductFinder(default_rules().lexicon.product_stopwords)
 
 
+_NUMBERED_INSTRUMENT = re.compile(
+    r"\b(?:(?:Cabinet|Federal|Ministerial|Presidential|Executive|Supreme)[ -])?(?:Resolution|Decree|Decree-Law|Ordinance)"
+    r" No\.? ?\(?\d[\d,.]*\)?(?: of \d{4})?"
+)
 # a bill's number as Congress and the states write it; not "U.S. 500" (a volume of reports)
 _BILL_NUMBER = re.compile(
     r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|H\.\s?F\.|S\.\s?F\.|HB|SB|AB)\s?\d{1,5}\b(?!\.\d)"
@@ -364,8 +368,9 @@ class CompanyFinder:
             if end + 1 < len(doc) and doc[end].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[end + 1].text):
                 end += 2
             laws.append(Span(doc, start, end, label="LAW"))
-        # "Senate passed S. 1847", "H.R. 3318", "SB 1047": a bill by its number
-        for match in _BILL_NUMBER.finditer(doc.text):
+        # "Senate passed S. 1847", "H.R. 3318", "SB 1047": a bill by its number; and a numbered
+        # instrument, "Cabinet Resolution No. (117) of 2026", "Decree No. 11,482"
+        for match in [*_BILL_NUMBER.finditer(doc.text), *_NUMBERED_INSTRUMENT.finditer(doc.text)]:
             bill = doc.char_span(match.start(), match.end(), label="LAW", alignment_mode="expand")
             if bill is not None:
                 laws.append(bill)

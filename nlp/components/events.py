@@ -1295,7 +1295,8 @@ class EventFinder:
         """ "a notice of proposed rulemaking", "after the hearing": a trigger noun the tagger took
         for a verb, though it has no object or subject of its own."""
         return (
-            token.pos_ == "VERB"
+            # ..., or for an adjective: "convened a roundtable with banks"
+            token.pos_ in ("VERB", "ADJ")
             and token.lower_ in self.noun_rules
             and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
             and not any(c.dep_ in ("dobj", "nsubj", "aux", "auxpass", "prt") for c in token.children)
