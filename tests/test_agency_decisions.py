@@ -141,3 +141,35 @@ def test_the_ministry_takes_up_a_ministry_named_head_word_first(extractor):
     )
     probes = of_type(events_of(extractor, text, "2026-08-28"), "investigation")
     assert [(e.date, names(e.agent)) for e in probes] == [("2026-01", {"Ministry of Economy"})]
+
+
+def test_a_finding_of_violation_is_the_agencys_penalty_and_accepted_undertakings_its_order(extractor):
+    events = events_of(
+        extractor,
+        "The Office of Foreign Assets Control (OFAC) has issued a Finding of Violation to Corrimal Sonar, Inc. "
+        "for exports to a blocked company.",
+        "2026-05-04",
+    )
+    assert [(e.type, names(e.target)) for e in of_type(events, "penalty")] == [("penalty", {"Corrimal Sonar"})]
+    accepted = events_of(
+        extractor,
+        "The Competition and Markets Authority said. We have decided to accept the undertakings offered by "
+        "Corrimal Sonar, Inc. in lieu of a reference.",
+        "2026-05-04",
+    )
+    assert [names(e.agent) for e in of_type(accepted, "order")] == [{"Competition and Markets Authority"}]
+    assert (
+        of_type(events_of(extractor, "The court issued a finding that no violation occurred.", "2026-05-04"), "penalty")
+        == []
+    )
+
+
+def test_a_law_that_received_royal_assent_was_enacted_then(extractor):
+    text = "Under the Online Marketplaces Act 2025, which received Royal Assent on 3 April 2025, fees changed."
+    laws = of_type(events_of(extractor, text, "2026-05-04"), "legislation")
+    assert [(e.date, e.attrs.get("stage")) for e in laws] == [("2025-04-03", "signed")]
+
+
+def test_a_docket_notice_of_filing_by_an_agency_is_no_investigation(extractor):
+    text = "04/21/2026   13   NOTICE of Filing of Certified Administrative Record by Bureau of Ocean Energy Management."
+    assert of_type(events_of(extractor, text, "2026-05-04"), "investigation") == []

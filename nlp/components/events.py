@@ -1296,7 +1296,7 @@ class EventFinder:
         for a verb, though it has no object or subject of its own."""
         return (
             # ..., or for an adjective: "convened a roundtable with banks"
-            token.pos_ in ("VERB", "ADJ")
+            (token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.is_lower))
             and token.lower_ in self.noun_rules
             and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
             and not any(c.dep_ in ("dobj", "nsubj", "aux", "auxpass", "prt") for c in token.children)
@@ -1416,7 +1416,8 @@ class EventFinder:
         official_owner = self._official_owner(noun, ents) if rule.nominal_roles else None
         # "an examination of the casino by the IRS in 2023": a named agency's inspection of a named
         # party needs no "formal" to be one
-        specific = official_owner is not None and bool(self._prep_objects(noun, ("of",)))
+        # (not a docket entry's "NOTICE of Filing ... by Bureau of ...": a paper, not an inspection)
+        specific = official_owner is not None and bool(self._prep_objects(noun, ("of",))) and not noun.is_upper
         if not (self._modifier_ok(noun, rule) or specific) or not self._context_ok(noun, rule, ents):
             return None
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
@@ -1715,6 +1716,15 @@ class EventFinder:
             antecedent = ents.get(verb.head.i)
             named_antecedent = named_antecedent or (
                 antecedent is not None and antecedent._.entity_type in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
+            )
+            # "the ... Act 2024, which received Royal Assent on 24 May 2024": the law's enactment
+            named_antecedent = named_antecedent or (
+                rule.type == "legislation"
+                and any(
+                    ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
+                    for t in verb.head.subtree
+                    if t.i < verb.i
+                )
             )
             if not rule.requires_object_type and not named_antecedent:
                 return None  # "..., which bars the plant from shipping": a consequence, not a new act
