@@ -173,3 +173,11 @@ def test_a_law_that_received_royal_assent_was_enacted_then(extractor):
 def test_a_docket_notice_of_filing_by_an_agency_is_no_investigation(extractor):
     text = "04/21/2026   13   NOTICE of Filing of Certified Administrative Record by Bureau of Ocean Energy Management."
     assert of_type(events_of(extractor, text, "2026-05-04"), "investigation") == []
+
+
+def test_investigators_appointed_to_examine_a_firm_probe_the_firm_not_themselves(extractor):
+    text = (
+        "On 7 April 2025 the Authority appointed investigators to examine Larchfield Credit Ltd's lending to students."
+    )
+    probes = of_type(events_of(extractor, text, "2025-12-05"), "investigation")
+    assert [names(e.target) for e in probes] == [{"Larchfield Credit"}]

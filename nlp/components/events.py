@@ -1916,6 +1916,17 @@ class EventFinder:
             others = [f for f in others if f.entity_id not in {o.entity_id for o in own}]
             if own and others and all(f.type in ("AGENCY", "GOV") for f in own):
                 agent, target = own, others
+        if (
+            rule.type == "investigation"
+            and target_heads
+            and all(h.lemma_.lower() in self.lex.staff_nouns for h in target_heads)
+        ):
+            # "appointed investigators to examine Carbrook's treatment of customers": the staff
+            # are the probe's means; its target is whom they are to examine
+            clauses = [c for h in target_heads for c in h.children if c.dep_ in ("acl", "relcl", "xcomp")]
+            clauses += [c for c in verb.children if c.dep_ == "xcomp"]
+            probed = [o for c in clauses for o in c.children if o.dep_ == "dobj"]
+            target = [f for o in probed for f in self.fillers(o, ents, deep=True)]
         target = self._expand_placeholders(target, verb, ents, agent)
         if rule.type == "suspension" and not passive:
             target = self._what_was_halted(target_heads, verb, ents) or target
