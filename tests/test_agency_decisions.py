@@ -181,3 +181,12 @@ def test_investigators_appointed_to_examine_a_firm_probe_the_firm_not_themselves
     )
     probes = of_type(events_of(extractor, text, "2025-12-05"), "investigation")
     assert [names(e.target) for e in probes] == [{"Larchfield Credit"}]
+
+
+def test_an_expired_time_for_filing_a_petition_is_no_suit(extractor):
+    text = "The time for filing a petition for review of the initial decision in this proceeding has expired."
+    assert of_type(events_of(extractor, text, "2026-04-06"), "lawsuit") == []
+    filed = events_of(
+        extractor, "Brenmoor Ltd. filed a petition for review in the Ninth Circuit on Monday.", "2026-04-06"
+    )
+    assert [e.date for e in of_type(filed, "lawsuit")] == ["2026-04-06"]

@@ -35,6 +35,12 @@ _INSTRUMENT_NOUNS = frozenset(
 )
 
 
+_FILING_WINDOW = re.compile(
+    r"\b(?:time|deadline|period|window|right)\s+(?:for|to)\s+(?:filing|file|bringing|bring|seeking|seek)\b[^.]*$",
+    re.IGNORECASE,
+)
+
+
 def _non_restrictive(clause: Token) -> bool:
     """A relative clause set off by a comma and opened by "which" or "who"."""
     edge = clause.left_edge
@@ -1422,6 +1428,8 @@ class EventFinder:
             return None
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
             return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
+        if rule.type == "lawsuit" and _FILING_WINDOW.search(noun.doc[noun.sent.start : noun.i].text):
+            return None  # "The time for filing a petition for review has expired": a right not used
         if realized is not None:
             realizer, how = realized
         else:
