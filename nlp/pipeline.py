@@ -306,6 +306,15 @@ _RUN_IN_LABEL = re.compile(
 )
 
 
+def _lede_end(analysed: str, sentences: list[tuple[int, int]]) -> int:
+    """Where the lede ends: after the first two sentences that say something. A page's title
+    lines, its date line and a "HIGHLIGHTS" heading come before it."""
+    if not sentences:
+        return 0
+    told = [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS] or sentences
+    return told[min(1, len(told) - 1)][1]
+
+
 def _skip_dateline(text: str, start: int, end: int) -> int:
     # a sentence after a blank line starts with the newline; the parse should not
     while start < end and text[start].isspace():
@@ -1172,10 +1181,7 @@ class Extractor:
             for m in mentions
             if m.label != "MONEY"
         ]
-        # the lede is the first two sentences that say something; a page's title lines, date
-        # line and "HIGHLIGHTS" heading come before it
-        told = [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS]
-        lede_end = (told or sentences)[min(1, len(told or sentences) - 1)][1] if sentences else 0
+        lede_end = _lede_end(analysed, sentences)
         written = acts.written_date(analysed, published, headers=text) or published
         listed = acts.dated_items(plain, published)
         events = assemble(
@@ -1183,9 +1189,7 @@ class Extractor:
         )
         # "The Instrument designates nine individuals": the act of whoever made the instrument, when they did
         maker, made_on = acts.instrument_maker(analysed, mentions)
-        for event in events if maker or made_on else ():
-            if not acts.INSTRUMENT_SUBJECT.match(analysed, event.start):
-                continue
+        for event in (e for e in events if acts.INSTRUMENT_SUBJECT.match(analysed, e.start)):
             if maker and not any(r.type in ("AGENCY", "GOV", "PERSON", "LEGISLATURE") for r in event.agent):
                 event.agent = [maker]
             if made_on:
