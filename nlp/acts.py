@@ -112,6 +112,8 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
 
 
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.MULTILINE)
+# "March 12, 2026" or "12 March 2026", as notices, decrees and gazettes write a day
+_LONG_DATE = r"[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}"
 _SIGNED = re.compile(
     r"(?:the white house,?\s*|dated:?\s*|date:\s*|signed:?\s*|entered:\s*|so ordered(?: this)?:?\s*|accepted by [^:\n]{1,40}:\s*)(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4})",
     re.IGNORECASE,
@@ -284,7 +286,7 @@ _ADOPTED_LINE = re.compile(
 
 # "Date: 17 June 2025" on a notice's cover, "Date: October 2, 2026" above a decision
 _DATED_LABEL = re.compile(
-    r"^[ \t]*date:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    rf"^[ \t]*date:[ \t]*(?P<date>{_LONG_DATE})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -294,7 +296,7 @@ _DATED_LABEL = re.compile(
 _HEAD_DATE_LINE = re.compile(
     r"^[ \t]*(?:(?!(?:\w+ )?(?:Council|Committee|Meeting|Summit|Board|Conference|Commission)\b)[A-ZÀ-Þ][\w.'-]+(?: [A-ZÀ-Þ][\w.'-]+)?,[ \t]+)??"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
-    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\.?[ \t]*$",
+    rf"(?P<date>{_LONG_DATE})\.?[ \t]*$",
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
@@ -302,7 +304,7 @@ _HEAD_DATE_CHARS = 300
 # instrument's registration number and the day it was made
 _REGISTRATION_LINE = re.compile(
     r"^[ \t]*(?:SOR|SI|P\.C\.|S\.O\.|G\.S\.R\.|S\.R\.O\.)[/ ]?[\w.()/-]*[ \t]+"
-    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    rf"(?P<date>{_LONG_DATE})[ \t]*$",
     re.MULTILINE,
 )
 # ...and "Brasília, 28 October 2026." above a decree's signature is the day it was signed
@@ -355,7 +357,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
 _MAKING = re.compile(
     r"(?:^|(?<=[.\n]))[ \t]*(?P<maker>[A-Z][^.\n]{2,160}?)\s+(?:made|makes|has made|hereby makes)\s+"
     r"(?:the|this)\s+(?:annexed\s+|attached\s+|following\s+)?(?:instrument|regulations?|order|rules?|decree)\b"
-    r"(?:\s+on\s+(?P<date>\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}))?",
+    rf"(?:\s+on\s+(?P<date>{_LONG_DATE}))?",
     re.IGNORECASE,
 )
 # what an explanatory statement or a regulatory summary says the instrument does
@@ -1353,7 +1355,7 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
 # August 5, 2026" ... "Added: 11 entities (China 6, Iran 3)" ... "Deleted: 2 entities"
 _LIST_REVISION = re.compile(r"\brevis(?:ion of|ed) the [A-Z][\w ]{0,60}?\bList\b")
 _REVISION_DAY = re.compile(
-    r"^[ \t]*(?:date of revision|revision date|effective date|date)[ \t]*:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})",
+    rf"^[ \t]*(?:date of revision|revision date|effective date|date)[ \t]*:[ \t]*(?P<date>{_LONG_DATE})",
     re.IGNORECASE | re.MULTILINE,
 )
 _REVISION_LINE = re.compile(
