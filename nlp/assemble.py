@@ -475,14 +475,17 @@ def _anaphoric_phrases() -> tuple[str, ...]:
     return _ANAPHORIC_CACHE
 
 
-def _last_date_before(text: str, end: int, published: dt.date | None) -> dates.DateValue | None:
-    """The last date the reader met before ``end``: what "the same day" or "two days later" counts from."""
+def _last_date_before(text: str, end: int, published: dt.date | None, *, day: bool = False) -> dates.DateValue | None:
+    """The last date the reader met before ``end``: what "the same day" or "two days later" counts
+    from; with `day`, the last one told to the day, if there is one."""
     start = max(0, end - _RECENT_DATE_REACH)
     try:
         found = dates.find_dates(text[start:end], published or dt.date.today(), tense="past")
     except Exception:  # a date layer bug must not lose the event
         return None
     told = _plain_dates(found)
+    if day:
+        told = [m for m in told if m.value.precision == "day"] or told
     return told[-1].value if told else None
 
 
@@ -509,9 +512,12 @@ def resolve_relative(placed: list[Placed], text: str | None = None, published: d
             target = next((p for p in dated if wanted and p.candidate.type == wanted), None)
             if target is None and not item.anchor.anchor and text is not None:
                 # "The theft was detected on Oct. 12. Sorahashi froze withdrawals two days later"
-                recent = _last_date_before(text, item.candidate.sentence_start + item.anchor.start, published)
+                offset = item.anchor.offset_days
+                # days are counted from a day: "in 2024" told after "on 14 April 2026" is not it
+                recent = _last_date_before(
+                    text, item.candidate.sentence_start + item.anchor.start, published, day=offset is not None
+                )
                 if recent is not None:
-                    offset = item.anchor.offset_days
                     item.date = dates.shift(recent, offset) if offset is not None else recent
                     continue
             if target is None and not item.anchor.anchor:

@@ -211,3 +211,13 @@ def test_a_cabinet_approving_a_numbered_resolution_makes_a_rule_and_a_roundtable
     # cabinet is a public body, so its resolution is a rule
     assert [e.date for e in of_type(events, "rule")] == ["2026-03"]
     assert [e.date for e in of_type(events, "meeting")] == ["2026-01"]  # "roundtable", tagged an adjective
+
+
+def test_two_days_later_counts_from_the_last_day_told_not_a_year_in_between(extractor):
+    text = (
+        "WHEREAS, on 14 April 2026, the Commission ordered Brightkoi Exchange, a platform that began "
+        "offering its app to users in 2024, to stop soliciting deposits;\n\n"
+        "WHEREAS, two days later, Brightkoi Exchange halted all peso withdrawals;"
+    )
+    halts = of_type(events_of(extractor, text, "2026-06-26"), "suspension")
+    assert [e.date for e in halts] == ["2026-04-16"]
