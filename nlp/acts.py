@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -345,8 +344,9 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
         tail = analysed[-3000:]
         signing = _SIGNING_CLAUSE.search(tail)
         when = day_of(tail[signing.start() :]) if signing else None
-    if when is None and (foot := _last(_HEAD_DATE_LINE.finditer(analysed[-_FOOT_DATE_CHARS:]))) is not None:
-        when = _parse_long_date(foot.group("date"))
+    feet = list(_HEAD_DATE_LINE.finditer(analysed[-_FOOT_DATE_CHARS:])) if when is None else []
+    if feet:
+        when = _parse_long_date(feet[-1].group("date"))
     if when is None or (published is not None and when > published):
         return None
     return when
@@ -430,13 +430,6 @@ def _numeric_date_line(tail: str) -> dt.date | None:
         return None
 
 
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    found = None
-    for found in matches:  # noqa: B007 - the last one is wanted
-        pass
-    return found
-
-
 def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -473,8 +466,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     events: list[Event] = []
     taken_types: set[str] = set()
     meta = item.metadata or {}
-    # headings are matched in the OCR-repaired copy ("ORDER OF EMER- GENCY SUSPENSION"), which
-    # has the same length, so offsets still point into the text
+    # headings and signature dates are read in the OCR-repaired copy ("ORDER OF EMER- GENCY
+    # SUSPENSION"), which has the same length, so offsets still point into the text
     repaired = repair_ocr(text)
     for rule in default_act_rules():
         if rule.type in taken_types or (rule.type == "ruling" and "order" in taken_types):
@@ -565,7 +558,6 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 when = None
         if when is None:
             # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
-            repaired = repair_ocr(text)
             # a bare date line above the signature is the last word; "dated ..." may be any document's
             when = _numeric_date_line(repaired[-300:])
             signed = _signature(repaired[-4000:]) or _SIGNED.search(repaired[:HEAD_CHARS])

@@ -455,12 +455,9 @@ def _case_sides(doc: Doc) -> list[Span]:
     parties: a caption names a dispute between two, not one body."""
     sides = []
     for ent in doc.ents:
-        versus = next(
-            # written lower-case as captions are; a capital "V." is a middle initial or an all-caps
-            # caption line whose layout acts.caption_parties reads
-            (t.i for t in ent[1:-1] if t.text in ("v", "v.", "vs", "vs.") and not ent.ent_id_),
-            None,
-        )
+        # written lower-case as captions are; a capital "V." is a middle initial or an all-caps
+        # caption line whose layout acts.caption_parties reads
+        versus = None if ent.ent_id_ else next((t.i for t in ent[1:-1] if t.text in ("v", "v.", "vs", "vs.")), None)
         if versus is None or not (ent[0].text[:1].isupper() and doc[versus + 1].text[:1].isupper()):
             sides.append(ent)  # "usa v. Arkwright" in a re-cased caption line: caption_parties reads it
             continue

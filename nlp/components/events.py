@@ -901,6 +901,24 @@ class EventFinder:
             return "past"
         return "present"
 
+    def _describes_another(self, clause: Token, anchor: Token, trigger: Token, roles: list[RoleFiller] | None) -> bool:
+        """ "agreed to remit $1.2 million ... for violations involving cargoes carried in 2023": a
+        clause describing some other noun keeps its dates to itself, unless that noun is an act or
+        an instrument ("charged in an indictment returned in October", "by its order dated")."""
+        if clause.dep_ not in ("acl", "relcl") or clause.i in (anchor.i, trigger.i):
+            return False
+        noun = clause.head
+        if noun.i in (anchor.i, trigger.i) or noun.ent_type_ == "LAW":
+            return False
+        if noun.lemma_.lower() in self.noun_rules or noun.lemma_.lower() in _INSTRUMENT_NOUNS:
+            return False
+        # where the parser hung the act's own parties or list on it, it misread the clause
+        # ("added routers made by X to the Covered List on Friday", "the order the governor issued")
+        spans = [(t.idx, t.idx + len(t)) for t in [noun, *clause.subtree]]
+        if any(f.start < end and start < f.end for f in roles or () for start, end in spans):
+            return False
+        return not any(t.ent_type_ == "LIST" for t in clause.subtree)
+
     def closeness(
         self, anchor: Token, trigger: Token, roles: list[RoleFiller] | None = None
     ) -> list[tuple[int, int, int]]:
@@ -912,27 +930,10 @@ class EventFinder:
             for subject in anchor.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and trigger.i not in {t.i for t in subject.subtree}:
                     inside -= {t.i for t in subject.subtree} - {subject.i}
-        # "agreed to remit $1.2 million ... for violations involving cargoes carried in 2023": a
-        # clause describing some other noun keeps its dates to itself, unless that noun is an act
-        # or an instrument ("charged in an indictment returned in October", "by its order dated")
         described = {
             t.i
             for clause in anchor.subtree
-            if clause.dep_ in ("acl", "relcl")
-            and clause.i not in (anchor.i, trigger.i)
-            and clause.head.i not in (anchor.i, trigger.i)
-            and clause.head.lemma_.lower() not in self.noun_rules
-            and clause.head.lemma_.lower() not in _INSTRUMENT_NOUNS
-            and clause.head.ent_type_ != "LAW"
-            # ...and where the parser hung the act's own parties or list on it, it misread the clause
-            # ("added routers made by X to the Covered List on Friday", "the order the governor issued")
-            and not any(
-                f.start < end and start < f.end
-                for f in roles or ()
-                for start, end in [(clause.head.idx, clause.head.idx + len(clause.head))]
-                + [(t.idx, t.idx + len(t)) for t in clause.subtree]
-            )
-            and not any(t.ent_type_ == "LIST" for t in clause.subtree)
+            if self._describes_another(clause, anchor, trigger, roles)
             for t in clause.subtree
         }
         governing = set()
