@@ -318,7 +318,7 @@ _FILED_STAMP = re.compile(r"\bDocument:? [\d-]+\s+Filed(?: on)?:? (?P<date>\d{1,
 _FILED_LABEL = re.compile(r"\bdate filed:[ \t]*(?P<date>\d{2}/\d{2}/\d{4})\b", re.IGNORECASE)
 # the closing words a proclamation or an order is signed with, its date spelled out after them
 _SIGNING_CLAUSE = re.compile(
-    r"\bin witness whereof\b|\bdone (?:at|in) [^\n]{1,60}?this\b|\bdated this\b", re.IGNORECASE
+    r"\bin witness whereof\b|\bdone (?:at|in) [^\n]{1,60}?this\b|\b(?:dated|signed|given|ordered) this\b", re.IGNORECASE
 )
 
 
@@ -597,7 +597,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                     r"[,;.]?\s*(respondents?|et al\.?)$", "", matter.group("name").strip(" ,;:"), flags=re.IGNORECASE
                 )
                 parts = [p for p in re.split(r"\s+(?:and|&)\s+", name, flags=re.IGNORECASE) if p]
-                if not named and len(parts) > 1:
+                whole = len(named) == 1 and len(named[0].text) >= 0.9 * len(name)  # "SMITH AND JONES LLP"
+                if len(parts) > 1 and not whole:
                     # "IN THE MATTER OF CORVANA QUANT LTD. AND TOBIAS ELLERY-VOSS": two respondents
                     target = [_matter_party_ref(part, mentions) for part in parts]
                 else:
@@ -839,6 +840,51 @@ def list_entries(text: str, start: int, limit: int = 6) -> list[str]:
     return names
 
 
+# --- a signer's own directive ---------------------------------------------------------
+
+# A governor's or mayor's executive order speaks in the first person: "NOW, THEREFORE, I, the
+# Mayor of ..., by the authority vested in me by the Metropolitan Charter, hereby direct as follows:"
+_SIGNER_DIRECTS = re.compile(
+    r"\bI,[ \t]+(?:[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3},[ \t]+)?"
+    r"(?P<signer>(?:the[ \t]+)?(?:Governor|Lieutenant Governor|Mayor|County Executive|County Judge|Premier|"
+    r"Chief Minister|Administrator|Commissioner|Director|Secretary)\b[^,\n]{0,120}),"
+    r"[^\n]{0,300}?\b(?:do[ \t]+)?hereby[ \t]+(?:order|direct)(?:[ \t]+and[ \t]+(?:order|direct))?[ \t]+(?:as[ \t]+follows|that)\b"
+)
+
+
+def signed_directive(text: str, mentions: list[Mention], when: dt.date | None) -> Event | None:
+    """The order a first-person "I, the Governor ..., hereby order as follows:" makes, on the first
+    body its numbered directions bind."""
+    said = _SIGNER_DIRECTS.search(text)
+    if said is None or when is None:
+        return None
+    signer = re.sub(r"^the\s+", "", said["signer"].strip(), flags=re.IGNORECASE)
+    following = text[said.end() : said.end() + 800]
+    bound = next(
+        (
+            m
+            for m in mentions
+            if said.end() <= m.start < said.end() + len(following)
+            and m.label in ("AGENCY", "ORG", "GOV")
+            and m.text.lower() not in signer.lower()
+        ),
+        None,
+    )
+    return Event(
+        type="order",
+        date=when.isoformat(),
+        date_precision="day",
+        evidence=said.group(0),
+        start=said.start(),
+        end=said.end(),
+        agent=[EntityRef(signer, None, None, "PERSON")],
+        target=[_ref(bound)] if bound else [],
+        attrs={},
+        confidence=0.75,
+        trigger="hereby",
+    )
+
+
 # --- docket entries ----------------------------------------------------------------
 
 # "10/14/2025  11  ORDER denying ...", "March 14, 2026: Complaint filed by ...": one line, one entry
@@ -1026,6 +1072,99 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
         governor = f"Governor of {state.group('state')}" if state else "Governor"
         return [EntityRef(governor, None, None, "PERSON")], {"stage": "signed"}
     return None
+
+
+# A state legislature's session history that dates its lines by month and day only and names the
+# chamber in headings: "IN THE SENATE" / "Mar 4\tThird reading, passed; yeas, 29; nays, 20" /
+# "\tPassed final passage; ..." (a further action of the same day) / "Mar 24\tGovernor signed."
+_HISTORY_HEADING = re.compile(r"^[ \t]*(?:bill|legislative) history[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_YEARLESS_ACTION = re.compile(
+    r"^(?:(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})(?:[ ]*\t|[ ]{2,})[ \t]*|[ \t]+)"
+    r"(?P<action>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_CHAMBER_HEADING = re.compile(r"^[ \t]*IN THE (?P<chamber>HOUSE|SENATE|ASSEMBLY)[ \t]*$|^[ \t]*OTHER THAN LEGISLATIVE")
+_HISTORY_INTRODUCED = re.compile(r"^(?:pre-?filed for introduction|introduced|first reading)\b", re.IGNORECASE)
+_HISTORY_PASSED = re.compile(
+    r"^(?:third reading,? passed|passed final passage|final passage,? passed|(?:house|senate|assembly) concurred in)\b",
+    re.IGNORECASE,
+)
+_BILL_ORIGIN = re.compile(r"^[ \t]*(?P<prefix>E?S?[HSA])B[ \t]+\d+", re.MULTILINE)
+
+
+def session_history_events(text: str, mentions: list[Mention], published: dt.date | None) -> list[Event]:
+    """Introduction, each chamber's passage and the governor's signature in a month-and-day bill history."""
+    heading = _HISTORY_HEADING.search(text)
+    if heading is None or published is None:
+        return []
+    origin = _BILL_ORIGIN.search(text[: heading.start()])
+    chamber = {"H": "House", "S": "Senate", "A": "Assembly"}.get(origin["prefix"][-1]) if origin else None
+    state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
+    state_name = re.sub(r" State$", "", state.group("state")) if state else ""
+    sponsor = _SPONSOR.search(text[:HEAD_CHARS])
+    sponsor_name = sponsor.group("name").strip() if sponsor else ""
+    if sponsor_name and not re.match(r"(?:rep|sen)\b", sponsor_name, re.IGNORECASE):
+        sponsor_name = sponsor_name.split(",")[0].strip()  # "Sponsors: Abernathy-Osei, Esquivel-Baird"
+
+    def chamber_ref(name: str) -> EntityRef:
+        full = "House of Representatives" if name == "House" else name
+        return EntityRef(f"{state_name} {full}".strip(), None, None, "LEGISLATURE")
+
+    events: list[Event] = []
+    when: dt.date | None = None
+    introduced = False
+    for line in re.finditer(r"^[^\n]*$", text[heading.end() :], re.MULTILINE):
+        moved = _CHAMBER_HEADING.match(line.group(0))
+        if moved:
+            chamber = moved["chamber"].title() if moved["chamber"] else None
+            continue
+        item = _YEARLESS_ACTION.match(line.group(0))
+        if item is None:
+            continue
+        if item["month"]:
+            month = dt.datetime.strptime(item["month"][:3], "%b").month
+            try:
+                when = dt.date(published.year, month, int(item["day"]))
+            except ValueError:
+                when = None
+            if when is not None and when > published:
+                when = when.replace(year=published.year - 1)  # "Dec 8" prefiled before a January session
+        action = item["action"].strip()
+        if when is None:
+            continue
+        if _HISTORY_INTRODUCED.match(action) and not introduced:
+            introduced = True
+            agent = [_new_ref(sponsor_name, "PERSON")] if sponsor_name else []
+            stage = "introduced"
+            agent += [chamber_ref(chamber)] if chamber else []
+        elif _HISTORY_PASSED.match(action) and chamber:
+            if any(e.date == when.isoformat() and e.attrs.get("stage") == "passed" for e in events):
+                continue  # "House concurred in Senate amendments." then "Passed final passage": one vote's record
+            agent, stage = [chamber_ref(chamber)], "passed"
+        elif _GOVERNOR_SIGNED.match(action):
+            agent, stage = (
+                [EntityRef(f"Governor of {state_name}" if state_name else "Governor", None, None, "PERSON")],
+                "signed",
+            )
+        else:
+            continue
+        start = heading.end() + line.start() + item.start("action")
+        end = heading.end() + line.start() + item.end("action")
+        events.append(
+            Event(
+                type="legislation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=text[start:end],
+                start=start,
+                end=end,
+                agent=agent,
+                attrs={"stage": stage},
+                confidence=0.85,
+                trigger=action.split()[0],
+            )
+        )
+    return events
 
 
 # --- EU legal acts that amend a sanctions annex --------------------------------------

@@ -59,6 +59,7 @@ _ACT_NAME = re.compile(
 
 
 # what a company's own report says of itself; an agency's order says "we" too, but is none of these
+_SECURITIES_FORM = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k|s-1|f-1)\b|\bregistrant\b", re.IGNORECASE)
 _COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe company\b|\bregistrant\b", re.IGNORECASE)
 
 
@@ -166,6 +167,18 @@ def resolve_filler(
         if author is None and "AGENCY" in prefer and not company_filing:
             # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
             author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "AGENCY"), None)
+        letterhead = document_head and not _SECURITIES_FORM.search(document_head)
+        if author is None and filler.text.lower() != "the company" and letterhead:
+            # a speech or release under the body's own letterhead ("Data Protection Commission" on the
+            # first line): its "we" is that body, however often it names some company
+            author = next(
+                (
+                    m
+                    for m in mentions
+                    if m.id and m.start < 300 and types.get(m.id) == "AGENCY" and _on_short_line(document_head, m.start)
+                ),
+                None,
+            )
         author = author or _reporting_company(mentions, types)
         author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
         if author is not None:
@@ -221,6 +234,14 @@ def resolve_filler(
             # describe a product is the product, not the company taken up again
             products = {m.id for m in mentions if m.id and _names_a_product(text, m.start, m.end)}
             fitting = [m for m in fitting if m.id not in products] or fitting
+        qualifier = _COURT_LEVEL.search(filler.text) if kind == "COURT" else None
+        if fitting and qualifier:
+            # "the district court" in a state supreme court's order: a court of that level or, if
+            # the text names none, the words themselves, never the court named last
+            level = qualifier.group(0).lower()
+            fitting = [m for m in fitting if level in (m.canonical or m.text).lower()]
+            if not fitting:
+                return [EntityRef(filler.text, None, None, None)]
         if fitting:
             # "the Commission" after "the Enforcement Bureau" in an FCC order: the body its
             # capitalised head word names, if one was named
@@ -233,6 +254,7 @@ def resolve_filler(
     return [EntityRef(filler.text, None, None, None)]
 
 
+_COURT_LEVEL = re.compile(r"\b(?:district|circuit|appeals|appellate|supreme|superior|bankruptcy|trial|high)\b", re.I)
 _EU_BODY_ID = re.compile(r"(?:court:(?:eu-|cjeu)|agency:eu-|gov:eu$|legislature:eu-|list:eu-)")
 
 

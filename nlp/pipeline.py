@@ -439,7 +439,9 @@ _INSTITUTION = re.compile(
 
 # "(Division)", "(the “Bureau”)", "(Greyfinch or the Company)": a defined term right after a name
 _DEFINED_TERM = re.compile(
-    r"\s*\((?:the\s+)?[\"“]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]?(?:\s+or\s+[^)]{1,30})?\)"
+    r"\s*\((?:the\s+)?[\"“]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]?"
+    # '("Quayside" or "Respondent")': both terms stand for the name
+    r"(?:\s+or\s+(?:the\s+)?(?:[\"“](?P<other>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]|[^)]{1,30}))?\)"
 )
 
 
@@ -721,6 +723,7 @@ def complete_from_document(
         ),
         None,
     )
+    agency_order = bool(acts.matter_party(text, all_mentions or [])) if text else False
     if author is not None:
         for event in events:
             # "A Hong Kong man pleaded guilty today": a release's own actions are its issuer's
@@ -732,7 +735,9 @@ def complete_from_document(
                 "lawsuit",
                 "order",
             ):
-                issuer = prosecutor if event.type == "penalty" and prosecutor is not None else author
+                # an agency's own order "In the Matter of" a respondent fines by itself, whoever it may refer to
+                prosecuted = event.type == "penalty" and (_CRIMINAL_PENALTY.search(event.evidence) or not agency_order)
+                issuer = prosecutor if prosecuted and prosecutor is not None else author
                 if not any(ref.id == issuer.id for ref in event.target):
                     event.agent = [issuer]
     # The party a release or filing is about: the organisation or person it names most
@@ -815,6 +820,11 @@ def complete_from_document(
             event.target = list(events[index - 1].target)
 
 
+# a plea, a charge or a sentence is the prosecutors' to announce; a fine in an agency's order is the agency's
+_CRIMINAL_PENALTY = re.compile(
+    r"\b(?:plead\w*|pled|guilty|indict\w*|sentenc\w*|convict\w*|charg\w*|prison|imprison\w*|restitution|forfeit\w*)\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_ACT = re.compile(r"\s*(?:I|We)\s+(?:(?:have|hereby|also|further|therefore)\s+)*[a-z]+")
 
 
@@ -1006,13 +1016,13 @@ class Extractor:
             defined = _DEFINED_TERM.match(text, mention.end)
             if defined is None:
                 continue
-            term = defined.group("term")
+            terms = {defined.group("term"), defined.group("other")} - {None}
             for other in mentions:
                 if (
                     other.id
                     and other.id != mention.id
                     and other.id not in self.gazetteer
-                    and (other.canonical or other.text) == term
+                    and (other.canonical or other.text) in terms
                 ):
                     relink[other.id] = mention
         return relink
@@ -1202,9 +1212,19 @@ class Extractor:
         # The document's own act (an executive order's text, a final rule) comes
         # first, so the sentences recounting it fold into it.
         document_acts = acts.document_events(item, plain, published, mentions)
+        directive = acts.signed_directive(analysed, mentions, written)
+        if directive is not None and not any(
+            e.type == "order" and directive.start <= e.start < directive.end + 2000 for e in events + document_acts
+        ):
+            # "I, the Mayor ..., hereby direct as follows:" over directions that name no act of their own
+            document_acts.append(directive)
         # docket entries, and acts told by a document's layout, carry their own dates and
         # replace what their sentences yielded
-        docket = acts.docket_events(plain, mentions, analysed) + acts.layout_events(plain, mentions)
+        docket = (
+            acts.docket_events(plain, mentions, analysed)
+            + acts.layout_events(plain, mentions)
+            + acts.session_history_events(plain, mentions, published)
+        )
         for event in (*document_acts, *docket):
             event.evidence = text[event.start : event.end]  # quoted as written, margins and all
         if docket:
@@ -1227,7 +1247,10 @@ class Extractor:
             e
             for e in events
             if e.trigger_start is None
-            or not any(a.type == e.type and a.start <= e.trigger_start < a.end for a in document_acts)
+            or not any(
+                (a.type == e.type or (a.type, e.type) == ("ruling", "order")) and a.start <= e.trigger_start < a.end
+                for a in document_acts
+            )
         ]
         for event in events:
             if event.type not in ("lawsuit", "ruling"):

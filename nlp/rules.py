@@ -96,6 +96,8 @@ class Lexicon:
     corporate_suffixes: frozenset[str]
     people_nouns: frozenset[str]
     date_words_extra: frozenset[str]
+    # an order's formal words, never its parties ("IT IS HEREBY ORDERED", parsed with HEREBY as subject)
+    formal_adverbs: frozenset[str]
     actor_nouns: frozenset[str]
     implicative_verbs: frozenset[str]
     non_factual_nouns: frozenset[str]

@@ -450,6 +450,12 @@ class CompanyFinder:
         return doc
 
 
+_SUPREME_COURT_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+)?(?!the\b|united\s+states\b)[A-Z][A-Za-z]+(?:[ \t]+[A-Z][a-z]+)?",
+    re.IGNORECASE,
+)
+
+
 def _case_sides(doc: Doc) -> list[Span]:
     """The model's entities, with a case name ("Veltrona Logistik v Commission") cut into its two
     parties: a caption names a dispute between two, not one body."""
@@ -504,8 +510,23 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
+        claimed: set[int] = set()
         for ent in _case_sides(self._with_heads(doc)):
+            if ent.start in claimed:
+                continue  # "NEVADA" inside "SUPREME COURT OF THE STATE OF NEVADA"
             entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.id == "court:scotus":
+                named = _SUPREME_COURT_OF.match(doc.text, ent.end_char)
+                whole = doc.char_span(ent.start_char, named.end(), alignment_mode="expand") if named else None
+                if whole is not None:
+                    # "SUPREME COURT OF THE STATE OF NEVADA", "Supreme Court\nof\nIndia": another country's or state's
+                    state_court = Span(doc, whole.start, whole.end, label="ORG")
+                    entity_id, canonical = new_entity_id("COURT", state_court.text)
+                    state_court._.entity_id, state_court._.canonical = entity_id, canonical
+                    state_court._.entity_type = "COURT"
+                    kept.append(state_court)
+                    claimed.update(range(whole.start, whole.end))
+                    continue
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
                 kept.append(ent)

@@ -201,6 +201,7 @@ _DATE_WORDS = {
 }  # fmt: skip
 
 
+_PAYMENT_MEANS = {"check", "cheque", "wire", "transfer", "draft", "card", "installment", "instalment", "order"}
 _VAGUE_ADJECTIVES = {
     "obscure",
     "new",
@@ -297,6 +298,8 @@ class EventFinder:
             # "on Friday", "$4.5 million": not participants themselves, though an amount
             # phrase may carry one ("fined Kelmar Systems AG EUR 347 million")
             if h.lower_ in _DATE_WORDS or h.lower_ in self.lex.date_words_extra or h.ent_type_ in ("DATE", "TIME"):
+                continue
+            if h.lower_ in self.lex.formal_adverbs:
                 continue
             amount = h.like_num or h.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
             # "a former quality director of Fallowmere": a person described by an employer is not it
@@ -1358,6 +1361,8 @@ class EventFinder:
         if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
+        if candidate.type == "designation" and subject is not None and subject.lower_ in self.lex.party_roles:
+            return None  # "Respondent has since designated each of its agent locations": naming, not listing
         if (
             rule.requires_agent_type
             and agent_type not in rule.requires_agent_type
@@ -1544,6 +1549,13 @@ class EventFinder:
                 target_heads = subject
                 # "received a subpoena from the SEC": the "from" hangs on the verb or on the noun
                 senders = self._prep_objects(realizer, ("from", "by")) or self._prep_objects(noun, ("from",))
+                if realizer.lemma_.lower() in ("pay", "remit"):
+                    # "Respondent shall pay a civil penalty to the Department by cashier's check": "by" the
+                    # means of paying; in an order's terms the payee is its maker (elsewhere "to the
+                    # Treasury" may only be where the money goes)
+                    senders = [s for s in senders if s.lemma_.lower() not in _PAYMENT_MEANS]
+                    if not senders and subject is not None and subject.lower_ in self.lex.party_roles:
+                        senders = self._prep_objects(realizer, ("to",))
                 agent_head = next(iter(senders), None)
             else:
                 agent_head = subject
