@@ -859,12 +859,11 @@ def signed_directive(text: str, mentions: list[Mention], when: dt.date | None) -
     if said is None or when is None:
         return None
     signer = re.sub(r"^the\s+", "", said["signer"].strip(), flags=re.IGNORECASE)
-    following = text[said.end() : said.end() + 800]
     bound = next(
         (
             m
             for m in mentions
-            if said.end() <= m.start < said.end() + len(following)
+            if said.end() <= m.start < said.end() + 800  # in the numbered directions
             and m.label in ("AGENCY", "ORG", "GOV")
             and m.text.lower() not in signer.lower()
         ),
