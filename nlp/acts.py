@@ -1028,6 +1028,12 @@ _STATE_LEGISLATURE = re.compile(
 )
 
 
+def _state_chamber(state: str, named: str) -> EntityRef:
+    """ "Colorado" and "house": the Colorado House of Representatives (a state's, not Congress's)."""
+    chamber = "House of Representatives" if named.lower() == "house" else named.title()
+    return EntityRef(f"{state} {chamber}".strip(), None, None, "LEGISLATURE")
+
+
 def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]] | None:
     """(agent, attrs) of a bill's introduction, passage or enactment in a bill-status action list.
 
@@ -1051,8 +1057,7 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
         if not named or named.lower() == "governor":
             return []
         if state:
-            chamber = "House of Representatives" if named.lower() == "house" else named.title()
-            return [EntityRef(f"{state.group('state')} {chamber}", None, None, "LEGISLATURE")]
+            return [_state_chamber(state.group("state"), named)]
         ref = _gazetteer_ref(_CHAMBER_IDS.get(named.lower(), ""))
         return [ref] if ref else []
 
@@ -1105,10 +1110,6 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
     if sponsor_name and not re.match(r"(?:rep|sen)\b", sponsor_name, re.IGNORECASE):
         sponsor_name = sponsor_name.split(",")[0].strip()  # "Sponsors: Abernathy-Osei, Esquivel-Baird"
 
-    def chamber_ref(name: str) -> EntityRef:
-        full = "House of Representatives" if name == "House" else name
-        return EntityRef(f"{state_name} {full}".strip(), None, None, "LEGISLATURE")
-
     events: list[Event] = []
     when: dt.date | None = None
     introduced = False
@@ -1121,13 +1122,8 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
         if item is None:
             continue
         if item["month"]:
-            month = dt.datetime.strptime(item["month"][:3], "%b").month
-            try:
-                when = dt.date(published.year, month, int(item["day"]))
-            except ValueError:
-                when = None
-            if when is not None and when > published:
-                when = when.replace(year=published.year - 1)  # "Dec 8" prefiled before a January session
+            # "Dec 8" prefiled before a January session is last year's
+            when = dates.latest_month_day(item["month"], int(item["day"]), published)
         action = item["action"].strip()
         if when is None:
             continue
@@ -1135,11 +1131,11 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
             introduced = True
             agent = [_new_ref(sponsor_name, "PERSON")] if sponsor_name else []
             stage = "introduced"
-            agent += [chamber_ref(chamber)] if chamber else []
+            agent += [_state_chamber(state_name, chamber)] if chamber else []
         elif _HISTORY_PASSED.match(action) and chamber:
             if any(e.date == when.isoformat() and e.attrs.get("stage") == "passed" for e in events):
                 continue  # "House concurred in Senate amendments." then "Passed final passage": one vote's record
-            agent, stage = [chamber_ref(chamber)], "passed"
+            agent, stage = [_state_chamber(state_name, chamber)], "passed"
         elif _GOVERNOR_SIGNED.match(action):
             agent, stage = (
                 [EntityRef(f"Governor of {state_name}" if state_name else "Governor", None, None, "PERSON")],

@@ -169,6 +169,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def latest_month_day(month: str, day: int, published: dt.date) -> dt.date | None:
+    """ "Mar 4" written without a year in a list kept up to publication: this year's, or last year's
+    if this year's is still to come."""
+    told = [d for y in (published.year - 1, published.year) if (d := _safe_date(y, _month_number(month), day))]
+    past = [d for d in told if d <= published]
+    return past[-1] if past else None
+
+
 def _choose(candidates, ref, tense: str, *, strictly_after: bool = False):
     """Pick the occurrence the tense points at among comparable candidates.
 
