@@ -935,8 +935,43 @@ def assemble(
                 target = _refs(sibling.target, mentions, entity_types, unfit=("COURT",), text=text)
                 agent_ids = _ids(agent)
                 target = [r for r in target if not (r.id and r.id in agent_ids)]
+            elif (
+                candidate.definite
+                and id(item) in told_dates
+                and not any(e.type == "investigation" and id(e) not in dated_events for e in events)
+            ):
+                # "SIC fined Mercantia ... The investigation began in March 2025": the inquiry
+                # behind the act just told, by its maker into the same party (unless an inquiry
+                # was told already, undated: then this dates that one, below)
+                concluded = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.type in ("penalty", "order", "suspension")
+                        and any(r.type in ("AGENCY", "GOV") for r in e.agent)
+                        and any(r.id for r in e.target)
+                    ),
+                    None,
+                )
+                if concluded is not None:
+                    agent, target = list(concluded.agent), list(concluded.target)
+                    agent_ids = _ids(agent)
         enacted = candidate.type == "legislation" and candidate.attrs.get("stage") == "signed"
         if not agent and not target and not telling and not enacted:
+            if (
+                candidate.definite
+                and id(item) in told_dates
+                and candidate.tense in ("past", "perfect")  # not "the act takes effect August 5"
+                and (published is None or item.date.value <= published.isoformat())
+            ):
+                # "Investigation Conducted on X" up top, then "The investigation had been initiated
+                # with the Board decision dated 07.03.2024": the act told before, dated at last
+                undated = next(
+                    (e for e in reversed(events) if e.type == candidate.type and id(e) not in dated_events), None
+                )
+                if undated is not None:
+                    undated.date, undated.date_precision = item.date.value, item.date.precision
+                    dated_events.add(id(undated))
             continue  # "the bill passed" names no one; "the legislation became law" is news all the same
         fillers = candidate.agent + candidate.target
         named = any(r.id for r in agent + target)  # "a Hong Kong man" the next sentence names
@@ -1086,6 +1121,12 @@ _ACT_RESTATED = re.compile(
     r"(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed)\b",
     re.IGNORECASE,
 )
+# "the expert committee reached its decision on November 27": the same, told from the maker's side
+_DECISION_REACHED = re.compile(
+    r"\b(?:reached|made|took|adopted|handed\s+down|issued)\s+(?:its|their|the|a)\s+(?:final\s+)?"
+    r"(?P<noun>decision|ruling|determination|judgment)\b",
+    re.IGNORECASE,
+)
 _RESTATED_TYPES = {
     "decision": ("penalty", "order", "ruling", "suspension", "designation"),
     "order": ("order", "ruling", "suspension"),
@@ -1104,7 +1145,10 @@ _RESTATEMENT_REACH = 1200
 
 
 def _date_from_restatement(events: list[Event], dated: set[int], text: str, published: dt.date) -> None:
-    for said in _ACT_RESTATED.finditer(text):
+    restatements = sorted(
+        [*_ACT_RESTATED.finditer(text), *_DECISION_REACHED.finditer(text)], key=lambda said: said.start()
+    )
+    for said in restatements:
         wanted = _RESTATED_TYPES[said["noun"].lower()]
         reported = [
             e

@@ -61,6 +61,8 @@ _AMBIGUOUS_MONTHS = re.compile(
     r"\b(?:(?<=in )|(?<=since )|(?<=early )|(?<=late )|(?<=last )|(?<=next )|(?<=this )|(?<=of ))(may|march)\b"
     r"|\b(may|march)(?= \d| this year| last year| next year|,? \d{4})"
 )
+# "lahore, mar 4 (app):": a month's abbreviation before a day's number
+_MONTH_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.? \d{1,2}\b)")
 # not after a company's "inc." or "co.": "software, inc. and against defendant ..." goes on
 _SENTENCE_START = re.compile(r"(?:^|(?<!\binc)(?<!\bco)(?<!\bcorp)(?<!\bltd)[.!?][\"'\u201d\u2019)]*\s+|\n\s*)([a-z])")
 _PRODUCT_LIKE = re.compile(r"\b([a-z])(?=[a-z]{2,}\d{1,3}\b)")
@@ -158,10 +160,34 @@ def alias_matches(text: str, forms_key: tuple[tuple[str, str], ...]) -> Iterator
 # "korvus secure hosting ltd", "kinwei vision technology co., ltd.": words before a legal form are a name
 _LEGAL_FORM = re.compile(
     r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
-    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)[a-z][a-z&'-]*,?[ ]+){1,5})"
+    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)[a-z][a-z&'-]*,?[ ]+){1,5}"
+    r"(?:\((?:private|pvt|pty)\.?\)[ ]+)?)"  # "(Private) Limited", "(Pty) Ltd"
     r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp)\b"
 )
 _UPPER_FORMS = {"llc", "ooo", "ag", "plc", "jsc", "pjsc", "llp"}
+
+
+_DEFINED_ACRONYM = re.compile(r"((?:[a-z][a-z&'.-]*[ \t]+){2,9})\(([a-z]{2,8})\)")
+_NAME_JOINERS = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def _defined_acronyms(lowered: str) -> Iterator[tuple[int, str, str]]:
+    """(start, name, acronym) for each "islamabad high court (ihc)" whose acronym spells the name's initials.
+
+    A single-case text loses the capitals that mark a name; a name defined by its initials
+    still says where it begins, and the acronym is a name wherever it recurs."""
+    for match in _DEFINED_ACRONYM.finditer(lowered):
+        words = list(re.finditer(r"[^ \t]+", match.group(1)))
+        acronym = match.group(2)
+        # the shortest run of trailing words whose initials (joiners aside) spell the acronym
+        for first in range(len(words) - 1, -1, -1):
+            run = words[first:]
+            initials = "".join(w.group(0)[0] for w in run if w.group(0) not in _NAME_JOINERS)
+            if initials == acronym and run[0].group(0) not in _NAME_JOINERS:
+                yield match.start(1) + run[0].start(), match.group(1)[run[0].start() :].rstrip(), acronym
+                break
+            if len(initials) > len(acronym):
+                break
 
 
 def truecase(text: str, forms: dict[str, str] | None = None) -> str:
@@ -185,6 +211,8 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     for match in _AMBIGUOUS_MONTHS.finditer(lowered):
         position = match.start(1) if match.group(1) else match.start(2)
         chars[position] = chars[position].upper()
+    for match in _MONTH_ABBREVIATION.finditer(lowered):
+        chars[match.start()] = chars[match.start()].upper()
     for match in re.finditer(r"(?<![\w'’])i(?![\w'’])", lowered):
         chars[match.start()] = "I"
     for match in _LEGAL_FORM.finditer(lowered):
@@ -196,6 +224,12 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
             chars[suffix_start : match.end(2)] = list(match.group(2).upper())
         else:
             chars[suffix_start] = chars[suffix_start].upper()
+    for start, name, acronym in _defined_acronyms(lowered):
+        for word in re.finditer(r"[^ \t]+", name):
+            if word.group(0) not in _NAME_JOINERS:
+                chars[start + word.start()] = chars[start + word.start()].upper()
+        for match in re.finditer(rf"(?<![\w.-]){acronym}(?![\w-])", lowered):
+            chars[match.start() : match.end()] = list(acronym.upper())
     for match in _PRODUCT_LIKE.finditer(lowered):
         chars[match.start(1)] = chars[match.start(1)].upper()
     for match in _SENTENCE_START.finditer(lowered):
@@ -305,9 +339,11 @@ def clear_page_furniture(text: str) -> str:
 
 # A decree's operative part: "... DECIDES:" (or "resolves:", "hereby orders:") over numbered
 # infinitives, "I - to impose on X a fine of ...", "II - to determine the suspension of ...".
-_DECIDING_LINE = re.compile(r"\b(?:decides?|resolves?|orders?|determines?|decrees?)[ \t]*:[ \t]*\n", re.IGNORECASE)
+_DECIDING_LINE = re.compile(
+    r"\b(?:decide[sd]?|resolve[sd]?|orders?|determines?|decrees?)[ \t]*:[ \t]*\n", re.IGNORECASE
+)
 _OPERATIVE_ITEM = re.compile(
-    r"^[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[a-z])[ \t]*(?:[-\u2013\u2014.)])[ \t]*to[ \t]+(?P<verb>[a-z]{3,})\b",
+    r"^[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[a-z])[ \t]*(?:[-\u2013\u2014.)])[ \t]*[Tt]o[ \t]+(?P<verb>[a-z]{3,})\b",
     re.MULTILINE,
 )
 

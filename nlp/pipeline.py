@@ -115,7 +115,7 @@ def _add_entity_components(nlp: Language, *, before: str | None) -> None:
 def keep_abbreviations_in_sentence(doc: Doc) -> Doc:
     """ "fines totalling approx. € 31.6 million": the parser must not end the sentence at "approx."."""
     for token in doc[1:]:
-        following = token.text[:1]
+        following = doc[token.i : token.i + 2].text
         previous = doc[token.i - 1].text
         if previous == "." and token.i > 1:
             previous = doc[token.i - 2].text + "."  # "approx" "." as two tokens
@@ -288,6 +288,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2})(?:,? \d{4})?)?"
     r"(?:,\s*[A-Z][A-Za-z.]{1,12})?"
     r"(?:\s*\([A-Za-z .]+\))?(?:\s*[-\u2013\u2014]{1,2}\s+|[\u2013\u2014](?=[A-Z]))"  # "WASHINGTON—The"
+    r"|[A-Z][A-Za-z .'-]{1,40},\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z .]+\):\s+"  # "LAHORE, Mar 4 (APP): "
 )
 
 
@@ -347,17 +348,22 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+_CURRENCY_AMOUNT = re.compile(r"[A-Z]{3}\s?\d")
+
+
 def _continues_after_abbreviation(tail: str, following: str) -> bool:
-    """Whether text ending in `tail` goes on with a word starting `following` ("Rs. 318 crore",
-    "approx. € 31.6 million"): an abbreviation's full stop before a number, amount or lower-case word."""
-    if tail.endswith("Pub.") and following == "L":
+    """Whether text ending in `tail` goes on with the words starting `following` ("Rs. 318 crore",
+    "approx. € 31.6 million", "approx. EUR 2.9 million"): an abbreviation's full stop before a
+    number, an amount or a lower-case word."""
+    first = following[:1]
+    if tail.endswith("Pub.") and first == "L":
         return True  # "Pub. L. 116-92", how a public law is cited
-    if re.search(r"\bNos?\.\s*\(?$", tail) and (following == "(" or following.isdigit()):
+    if re.search(r"\bNos?\.\s*\(?$", tail) and (first == "(" or first.isdigit()):
         return True  # "Cabinet Resolution No. (117) of 2026", however the sentencizer cut it
     return bool(
         _ABBREVIATION_END.search(tail)
-        and following
-        and (following[0].isdigit() or following[0].islower() or following[0] in "€$£¥")
+        and first
+        and (first.isdigit() or first.islower() or first in "€$£¥" or _CURRENCY_AMOUNT.match(following))
     )
 
 
@@ -367,7 +373,7 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if joined:
             previous_start, previous_end = joined[-1]
             tail = text[previous_start:previous_end].rstrip()
-            following = text[start:end].lstrip()[:1]
+            following = text[start:end].lstrip()[:12]
             if _continues_after_abbreviation(tail, following):
                 joined[-1] = (previous_start, end)
                 continue
@@ -576,6 +582,30 @@ def _probe_continues_its_matter(events: list) -> None:
             probe.target = [ref for ref in matter.target if ref.id]
 
 
+def _suit_challenges_the_act(events: list) -> None:
+    """ "The PTA had blocked the application ... Baithak Digital filed a writ petition three days
+    later": a suit that names no defendant, brought by the party an official act just hit, is
+    against that act's maker."""
+    placed = sorted((e for e in events if e.trigger_start is not None), key=lambda e: e.trigger_start)
+    for i, suit in enumerate(placed):
+        plaintiffs = {ref.id for ref in suit.agent if ref.id}
+        if suit.type != "lawsuit" or not plaintiffs or suit.target:
+            continue
+        challenged = next(
+            (
+                e
+                for e in reversed(placed[:i])
+                if suit.trigger_start - e.trigger_start < 800
+                and e.type in ("penalty", "order", "suspension", "designation", "rule", "investigation")
+                and plaintiffs & {ref.id for ref in e.target}
+                and any(ref.id and ref.type in ("AGENCY", "GOV") for ref in e.agent)
+            ),
+            None,
+        )
+        if challenged is not None:
+            suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
+
+
 def complete_from_document(
     events: list,
     document_acts: list,
@@ -651,6 +681,7 @@ def complete_from_document(
             # "Dziadosz was indicted in September 2022" under "United States v. Dziadosz"
             event.agent = list(plaintiffs)
     _probe_continues_its_matter(events)
+    _suit_challenges_the_act(events)
     for act in document_acts:
         if act.type != "order" or not any(ref.id == "gov:us-president" for ref in act.agent):
             continue

@@ -215,7 +215,9 @@ class ProductFinder:
         for i, text in enumerate(texts):
             match = _GLUED_PRODUCT.match(text)
             # "Fahrwerk24 SE" is a company that happens to end in a number
-            company = i + 1 < len(texts) and texts[i + 1].rstrip(".") in self.corporate_suffixes
+            company = i + 1 < len(texts) and (
+                texts[i + 1].rstrip(".") in self.corporate_suffixes or texts[i + 1].lower() == "sp."  # "sp. z o.o."
+            )
             if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url and not company:
                 spans.append(Span(doc, i, i + 1, label="PRODUCT"))
             # a version number must follow: checked first, as almost no word is followed by one
@@ -275,7 +277,10 @@ _COMMA_SUFFIXES = frozenset({"INC", "LTD", "LLC", "CORP", "CO", "PLC", "AG", "SE
 # Tobiah Renard"), and the capitalised abbreviations used the same way.
 _JOB_TITLES = frozenset({"executive", "officer", "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "chairman", "chairwoman", "director", "president", "lawyer", "attorney", "analyst", "economist", "CEO", "CFO", "CTO", "COO"})  # fmt: skip
 
+# head words of public bodies an acronym may define, beyond the agency heads of the lexicon
+_BODY_HEADS = frozenset({"council", "tribunal", "committee", "court", "service"})
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_SUM_IN_CODE = re.compile(r"[A-Z]{3}[ \t]?\d[\d,.]*(?:[ \t]+(?:thousand|million|billion|crore|lakh))?")
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
 _LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
@@ -393,8 +398,46 @@ class CompanyFinder:
                 heads.append(Span(doc, head.start, head.end, label=ent.label_))
         return heads
 
+    @staticmethod
+    def _acronym_defined(doc: Doc) -> list[Span]:
+        """ "The Superintendence of Industry and Commerce (SIC)": a public body's whole name, found
+        by the initials its acronym spells, where the model stops at "and" or the gazetteer takes
+        "Commerce" for the U.S. department."""
+        heads = default_rules().lexicon.agency_heads | _BODY_HEADS
+        found = []
+        for close in doc:
+            opening = close.i - 2
+            if close.text != ")" or opening < 1 or doc[opening].text != "(":
+                continue
+            acronym = doc[opening + 1].text
+            if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8):
+                continue
+            end = opening
+            start, initials = end, ""
+            while start > max(0, end - 10) and len(initials) < len(acronym):
+                word = doc[start - 1]
+                if word.lower_ in _LAW_NAME_JOINERS and start < end:
+                    start -= 1
+                    continue
+                if not (word.is_title or word.is_upper) or not word.is_alpha:
+                    break
+                initials = word.text[0].upper() + initials
+                start -= 1
+            while start < end and doc[start].lower_ in _LAW_NAME_JOINERS:
+                start += 1
+            # a body's name has a body's head word: "Chief Executive Officer (CEO)" is no body
+            if initials == acronym and end - start >= 2 and any(t.lower_ in heads for t in doc[start:end]):
+                found.append(Span(doc, start, end, label="ORG"))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc)
+        # ...unless the model's own name holds it and says more ("New York City Department of ... (DCWP)")
+        defined = [
+            d
+            for d in self._acronym_defined(doc)
+            if not any(e.start <= d.start and d.end <= e.end and len(e) > len(d) for e in doc.ents if not e.ent_id_)
+        ]
+        spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc) + defined
         i = 0
         while i < len(doc):
             if not self._is_suffix(doc[i]) or i == 0:
@@ -406,6 +449,8 @@ class CompanyFinder:
             while start > 0:
                 if self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-"):
                     start -= 1
+                elif doc[i].lower_ == "o.o." and doc[start - 1].lower_ in ("z", "sp.") and start > i - 2:
+                    start -= 1  # "Koszyk24 sp. z o.o.": the Polish limited company's form is three words
                 elif (
                     # "Delphia (USA) Inc.": the country in brackets is part of the name
                     start > 3
@@ -442,7 +487,18 @@ class CompanyFinder:
         if not spans:
             return doc
         bracketed = {t.i for s in spans for t in s if t.i > s.start and doc[t.i - 1].text == "("}
-        protected = [e for e in doc.ents if e.ent_id_ and e.start not in bracketed]  # gazetteer matches win
+        # gazetteer matches win, but not a word of a longer name its acronym defines ("... and Commerce (SIC)")
+        protected = [
+            e
+            for e in doc.ents
+            if e.ent_id_
+            and e.start not in bracketed
+            and not any(d.start <= e.start and e.end <= d.end and len(d) > len(e) for d in defined)
+            # "Koszyk24" read as a product model, inside "Koszyk24 sp. z o.o.": the company's name
+            and not (
+                e.label_ == "PRODUCT" and any(c.start <= e.start and e.end <= c.end and len(c) > len(e) for c in spans)
+            )
+        ]
         taken = {t for e in protected for t in range(e.start, e.end)}
         fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         others = [e for e in doc.ents if not e.ent_id_ and not any(s.start < e.end and e.start < s.end for s in fresh)]
@@ -454,6 +510,40 @@ _SUPREME_COURT_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+)?(?!the\b|united\s+states\b)[A-Z][A-Za-z]+(?:[ \t]+[A-Z][a-z]+)?",
     re.IGNORECASE,
 )
+
+
+_HEAD_OF_ANOTHER = re.compile(r"\s+of\s+(?!the\s+united\s+states\b|america\b)", re.IGNORECASE)
+_BARE_COURTS = {"high court", "supreme court"}
+# a place before "Supreme Court" that still means the U.S. one (longer aliases match on their own)
+_NATIONAL_PREFIXES = {"u.s.", "us", "united", "states", "america", "american", "federal", "the"}
+_NOT_PLACES = {
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"),
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *("november", "december", "on", "in", "at", "by", "and", "while", "when", "after", "before", "but"),
+}
+
+
+def _court_place(doc: Doc, ent: Span, entry) -> int | None:
+    """Where "Islamabad" begins in "Islamabad High Court": the start of a place name (one or two
+    capitalised words) before a court's bare level name, inside the entity or right before it,
+    or None where there is none or the whole is the gazetteer court's own alias ("UK High Court")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or " ".join(t.lower_ for t in words[-2:]) not in _BARE_COURTS:
+        return None
+
+    def place_word(token) -> bool:
+        # (read from the capitals, not the tagger: the gazetteer-only pass has no tagger)
+        return token.is_alpha and token.is_title and token.lower_ not in _NATIONAL_PREFIXES | _NOT_PLACES
+
+    if len(words) > 2:
+        if " ".join(t.text for t in words).lower() in {a.lower() for a in (*entry.aliases, *entry.cased_aliases)}:
+            return None
+        inner = words[:-2]
+        return inner[0].i if len(inner) <= 2 and all(place_word(t) for t in inner) else None
+    start = ent.start
+    while start > max(0, ent.start - 2) and place_word(doc[start - 1]):
+        start -= 1
+    return start if start < ent.start else None
 
 
 def _case_sides(doc: Doc) -> list[Span]:
@@ -527,6 +617,23 @@ class EntityLinker:
                     kept.append(state_court)
                     claimed.update(range(whole.start, whole.end))
                     continue
+            if (
+                entry is not None
+                and entry.id == "gov:us-president"
+                and ent[-1].lower_ == "president"
+                and _HEAD_OF_ANOTHER.match(doc.text, ent.end_char)
+            ):
+                continue  # "The President of UOKiK", "the President of the Republic": another body's head
+            place = _court_place(doc, ent, entry) if entry is not None and entry.type == "COURT" else None
+            if place is not None:
+                # "the Islamabad High Court", "the Nevada Supreme Court": a court of that place,
+                # not England's High Court or the U.S. Supreme Court the bare words name
+                local = Span(doc, place, ent.end, label="ORG")
+                entity_id, canonical = new_entity_id("COURT", local.text)
+                local._.entity_id, local._.canonical, local._.entity_type = entity_id, canonical, "COURT"
+                kept = [k for k in kept if k.end <= place]
+                kept.append(local)
+                continue
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
                 kept.append(ent)
@@ -541,6 +648,10 @@ class EntityLinker:
             surface = ent.text
             if _CURRENCY_CODE.fullmatch(surface) and ent.end < len(doc) and doc[ent.end].like_num:
                 continue  # "AED 2,400,000": a sum's currency, not an organisation
+            if _SUM_IN_CODE.fullmatch(surface):
+                ent._.entity_type = "MONEY"  # "PLN 12,418,360" the model took for a name
+                kept.append(ent)
+                continue
             name = clean_name(surface)
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names

@@ -1,0 +1,152 @@
+"""Government texts from outside North America and Western Europe, in the English they are
+published in: competition boards' announcements, decrees enacting a council's decision, wire
+dispatches in capitals, regulators named by their acronyms, Polish and Pakistani company forms."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+BOARD_ANNOUNCEMENT = """Announcement Regarding the Investigation Conducted on Yemekpazarı Dijital A.Ş.
+
+As a result of the investigation conducted on Yemekpazarı Dijital A.Ş. (Yemekpazarı), which runs an online food ordering platform, it has been concluded that the undertaking violated article 4 of the Act no 4054. With the Competition Board decision dated 02.10.2025, it has been decided to impose an administrative fine of TRY 74,300,000 to Yemekpazarı.
+
+The investigation had been initiated with the Board decision dated 11.01.2024, following on-site inspections.
+
+In the same meeting, the Board evaluated the preliminary inquiry conducted on Taşıyıcı Lojistik A.Ş. and decided to initiate a full-fledged investigation in order to determine whether the undertaking has violated article 6 of the Act no 4054.
+"""
+
+
+def test_a_board_that_evaluated_an_inquiry_and_decided_to_investigate_did_investigate(extractor):
+    probes = of_type(events_of(extractor, BOARD_ANNOUNCEMENT, "2025-10-09"), "investigation")
+    # the first conjunct "evaluated" is a sibling of "decided", not a verb that governs it;
+    # the undertaking whose conduct is in question is the one the inquiry was about
+    assert any("Taşıyıcı Lojistik" in " ".join(names(e.target)) for e in probes)
+
+
+def test_an_investigation_named_in_the_heading_takes_the_date_the_body_gives_it(extractor):
+    events = events_of(extractor, BOARD_ANNOUNCEMENT, "2025-10-09")
+    probes = [e for e in of_type(events, "investigation") if "Yemekpazarı" in " ".join(names(e.target))]
+    assert [e.date for e in probes] == ["2024-01-11"]
+    # "food ordering platform" orders nothing
+    assert not of_type(events, "order")
+    assert [e.date for e in of_type(events, "penalty")] == ["2025-10-02"]
+
+
+DECREE = """DECREE OF THE PRESIDENT No. 512/2025
+
+In accordance with the Law "On Sanctions", I hereby decree:
+
+1. To put into effect the decision of the National Security and Defense Council of 3 October 2025 (attached).
+
+DECISION
+of the National Security and Defense Council of 3 October 2025
+
+The National Security and Defense Council has decided:
+
+1. To apply personal special economic and other restrictive measures (sanctions) to Volzhsky Stanok Limited Liability Company for a period of ten years.
+"""
+
+
+def test_a_councils_numbered_decisions_under_has_decided_are_its_acts(extractor):
+    listed = of_type(events_of(extractor, DECREE, "2025-10-08"), "designation")
+    assert any("Volzhsky Stanok" in " ".join(names(e.target)) for e in listed)
+
+
+CAPITALS_WIRE = """LAHORE, MAR 4 (APP): THE LAHORE HIGH COURT (LHC) ON TUESDAY SUSPENDED THE PUNJAB FOOD AUTHORITY'S ORDER SEALING A DAIRY PLANT.
+
+THE AUTHORITY HAD SUSPENDED THE LICENCE OF NOORPUR DAIRIES (PRIVATE) LIMITED ON FEBRUARY 20.
+
+NOORPUR DAIRIES (PRIVATE) LIMITED FILED A WRIT PETITION THREE DAYS LATER.
+"""
+
+
+def test_a_capitals_wire_keeps_a_defined_court_and_a_private_limited_company(extractor):
+    events = events_of(extractor, CAPITALS_WIRE, "2026-03-05")
+    rulings = of_type(events, "ruling")
+    # "(LHC)" spells the court's name: it is the Lahore High Court, not England's High Court
+    assert [sorted(names(e.agent)) for e in rulings] == [["Lahore High Court"]]
+    assert rulings[0].date == "2026-03-03"
+    suits = of_type(events, "lawsuit")
+    assert [e.date for e in suits] == ["2026-02-23"]
+    # "(PRIVATE) LIMITED" is re-cased as a company form, so the plaintiff is the company
+    assert "Noorpur Dairies" in " ".join(names(suits[0].agent))
+
+
+CHALLENGED_ACT = """The Telecommunications Regulatory Authority suspended the licence of Quillon Mobile Ltd on 12 May 2026 after repeated outages.
+
+Quillon Mobile Ltd filed an appeal petition on 20 May 2026, contending that it had not been heard.
+"""
+
+
+def test_a_suit_naming_no_defendant_is_against_the_maker_of_the_act_its_plaintiff_suffered(extractor):
+    suits = of_type(events_of(extractor, CHALLENGED_ACT, "2026-05-22"), "lawsuit")
+    assert [sorted(names(e.target)) for e in suits] == [["Telecommunications Regulatory Authority"]]
+
+
+RELEASE_WITH_LATER_DECISION_DATE = """The Data Protection Committee has imposed an administrative fine of 5 million baht on Sukhumvit Parcel Co., Ltd. over a leak of customer addresses.
+
+The committee's office said on Monday that the committee reached its decision on October 30, under the Personal Data Protection Act.
+
+In a statement, Sukhumvit Parcel said it denied that any payment data had been exposed. The office recalls that customers may file complaints online.
+"""
+
+
+def test_a_decision_reached_on_a_told_date_dates_the_fine_and_denials_are_no_rulings(extractor):
+    events = events_of(extractor, RELEASE_WITH_LATER_DECISION_DATE, "2026-11-05")
+    assert [e.date for e in of_type(events, "penalty")] == ["2026-10-30"]
+    assert not of_type(events, "ruling")  # "denied that ...": a claim contested
+    assert not of_type(events, "suspension")  # "recalls that ...": a reminder
+
+
+CRIMINAL_CASE = """On the basis of files transferred by the central bank, the Investigation Police Agency under the Ministry of Public Security on March 2 initiated a criminal case for money laundering relating to Hanh Phuc Pay. Two days later, the agency prosecuted Le Van Khoa, the company's former director.
+
+Assistant prosecutors of the Economic Crimes Section are prosecuting the case.
+"""
+
+
+def test_police_who_initiate_a_criminal_case_investigate_and_prosecuting_a_person_charges_him(extractor):
+    events = events_of(extractor, CRIMINAL_CASE, "2026-03-10")
+    assert [e.date for e in of_type(events, "investigation")] == ["2026-03-02"]
+    penalties = of_type(events, "penalty")
+    # "prosecuting the case" says who argues it, not a new charge
+    assert [(e.date, sorted(names(e.target))) for e in penalties] == [("2026-03-04", ["Le Van Khoa"])]
+
+
+SANCTIONED_WITH_A_FINE = """Lima, September 3, 2026. The Superintendence of Industry and Commerce (SIC) sanctioned the company Tiendaviva S.A.S. with a fine of COP 1,200,000,000 for misleading discounts.
+
+The investigation began in May 2025, when the SIC formulated charges against the company.
+"""
+
+
+def test_sanctioned_with_a_fine_is_a_penalty_by_the_body_its_acronym_defines(extractor):
+    events = events_of(extractor, SANCTIONED_WITH_A_FINE, "2026-09-04")
+    assert not of_type(events, "designation")
+    penalties = of_type(events, "penalty")
+    # "Commerce" inside the superintendence's name is not the U.S. Department of Commerce
+    assert [sorted(names(e.agent)) for e in penalties] == [["Superintendence of Industry and Commerce"]]
+    probes = of_type(events, "investigation")
+    # the inquiry behind the fine: by the fining body, into the fined company, dated by its own sentence
+    assert [(e.date, sorted(names(e.agent))) for e in probes] == [
+        ("2025-05", ["Superintendence of Industry and Commerce"])
+    ]
+    assert "Tiendaviva" in " ".join(names(probes[0].target))
+
+
+PLENARY = """The Supreme Federal Court (STF), in a virtual plenary session concluded on Friday (13), declared unconstitutional Santa Catarina State Law No. 18.410/2024, which obliged internet providers to store browsing records."""
+
+
+def test_a_court_that_declared_a_law_unconstitutional_ruled_on_the_day_its_session_ended(extractor):
+    rulings = of_type(events_of(extractor, PLENARY, "2026-11-17"), "ruling")
+    assert [(e.date, sorted(names(e.agent))) for e in rulings] == [("2026-11-13", ["Supreme Federal Court (Brazil)"])]
+
+
+POLISH_DECISION = """The President of UOKiK has imposed a fine of PLN 8,240,000 (approx. EUR 1.9 million) on Koszykowo24 sp. z o.o., the operator of a grocery delivery service. The decision was issued on 2 June 2026."""
+
+
+def test_the_president_of_a_polish_office_fines_a_sp_z_oo_company(extractor):
+    penalties = of_type(events_of(extractor, POLISH_DECISION, "2026-06-09"), "penalty")
+    assert len(penalties) == 1
+    # not the President of the United States, and not the sum in zloty as the fined party
+    assert "President of the United States" not in names(penalties[0].agent)
+    assert "Koszykowo24 sp. z o" in " ".join(names(penalties[0].target))
+    assert penalties[0].date == "2026-06-02"
