@@ -403,8 +403,10 @@ def _closeness_of(mention: dates.DateMention, candidate: Candidate, offset: int)
     return min(levels) if levels else 2
 
 
-def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> Placed:
-    """The sentence's date expression that belongs to this event, resolved."""
+def choose_date(candidate: Candidate, text: str, published: dt.date | None, latest: dt.date | None = None) -> Placed:
+    """The sentence's date expression that belongs to this event, resolved.
+
+    `latest` is the document's own date: an act told as done is not dated after it."""
     if published is None:
         published = dt.date.today()
     sentence = text[candidate.sentence_start : candidate.sentence_end]
@@ -427,16 +429,31 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None) -> P
             or (spanned and re.match(r"from\b.{3,30}\b(?:to|through|until)\b", sentence[m.start :], re.IGNORECASE))
         )
         and not re.search(r"\bbetween\s+$", sentence[max(0, m.start - 12) : m.start], re.IGNORECASE)
+        # ...nor its end: "failures ... between July 2022 and March 2025"
+        and not re.search(
+            r"\bbetween\s+[^,;()]{3,30}?\s+and\s+$", sentence[max(0, m.start - 48) : m.start], re.IGNORECASE
+        )
     ]
+    if candidate.tense != "future" and latest is not None:
+        # "suspended him for 14 months from 9 September 2026 to 8 November 2027": what is told
+        # as done is not dated after the telling
+        found = [m for m in found if not m.value.value or m.value.value[:10] <= latest.isoformat()]
     # Deadlines and start dates inside an act ("effective June 9", "until June 19") are not when it happened.
+    # ...but "Effective June 11, BIS added nine entities" opens a sentence telling a done act by its date
+    opening = candidate.tense == "past" and re.fullmatch(
+        r"\W*effective\s+(?:on\s+)?", sentence[: found[0].start] if found else "", re.IGNORECASE
+    )
     found = [
         m
         for m in found
         if m.relation != "by"
-        and not re.search(
-            r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
-            sentence[max(0, m.start - 30) : m.start],
-            re.IGNORECASE,
+        and (
+            (opening and m is found[0])
+            or not re.search(
+                r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
+                sentence[max(0, m.start - 30) : m.start],
+                re.IGNORECASE,
+            )
         )
     ]
     # Years inside a law's name ("Act for Fiscal Year 2021", "Resolution No. (117) of 2026") are not event dates.
@@ -843,18 +860,20 @@ def assemble(
     lede_end: int = 0,
     analysed: str | None = None,
     item_dates: Sequence[tuple[int, int, dt.date]] = (),
+    latest: dt.date | None = None,
 ) -> list[Event]:
     """Turn sentence candidates (absolute offsets) into the document's events.
 
     `item_dates` are the spans of a list's dated items ("12/03/2025 - ..."): what an item
-    tells is dated as if the item had been published on its own date."""
+    tells is dated as if the item had been published on its own date. `latest` is the day the
+    document was published (a docket's `published` may be the day it was first written)."""
     ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
 
     def item_date(candidate: Candidate) -> dt.date | None:
         return next((when for start, end, when in item_dates if start <= candidate.trigger_start < end), None)
 
     # dates are read in the repaired copy ("Mon-\nday" is "Monday"), evidence quoted from the original
-    placed = [choose_date(c, analysed or text, item_date(c) or published) for c in ordered]
+    placed = [choose_date(c, analysed or text, item_date(c) or published, latest) for c in ordered]
     resolve_relative(placed, analysed or text, published)
     told_dates = {id(item) for item in placed if item.date.value}  # before any fall back on publication
     if published is not None:

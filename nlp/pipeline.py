@@ -582,6 +582,22 @@ def _probe_continues_its_matter(events: list) -> None:
             probe.target = [ref for ref in matter.target if ref.id]
 
 
+# the act a suit "challenged" in place of its maker, and the kinds of event it may be
+_CHALLENGED_ACTS = {
+    "listing": ("designation",),
+    "designation": ("designation",),
+    "order": ("order", "suspension"),
+    "ban": ("order", "suspension"),
+    "rule": ("rule",),
+    "regulation": ("rule",),
+    "fine": ("penalty",),
+    "penalty": ("penalty",),
+    "forfeiture": ("penalty",),
+    "decision": ("penalty", "order", "suspension", "designation"),
+    "determination": ("order", "designation"),
+}
+
+
 def _suit_challenges_the_act(events: list) -> None:
     """ "The PTA had blocked the application ... Baithak Digital filed a writ petition three days
     later": a suit that names no defendant, brought by the party an official act just hit, is
@@ -589,15 +605,20 @@ def _suit_challenges_the_act(events: list) -> None:
     placed = sorted((e for e in events if e.trigger_start is not None), key=lambda e: e.trigger_start)
     for i, suit in enumerate(placed):
         plaintiffs = {ref.id for ref in suit.agent if ref.id}
-        if suit.type != "lawsuit" or not plaintiffs or suit.target:
+        if suit.type != "lawsuit" or not plaintiffs:
             continue
+        # "Qianfeng challenged the listing": the act named in place of its maker
+        named_act = _CHALLENGED_ACTS.get(suit.target[0].text.lower().split()[-1]) if len(suit.target) == 1 else None
+        if suit.target and (named_act is None or suit.target[0].id):
+            continue
+        kinds = named_act or ("penalty", "order", "suspension", "designation", "rule", "investigation")
         challenged = next(
             (
                 e
                 for e in reversed(placed[:i])
                 if suit.trigger_start - e.trigger_start < 800
-                and e.type in ("penalty", "order", "suspension", "designation", "rule", "investigation")
-                and plaintiffs & {ref.id for ref in e.target}
+                and e.type in kinds
+                and (named_act or plaintiffs & {ref.id for ref in e.target})
                 and any(ref.id and ref.type in ("AGENCY", "GOV") for ref in e.agent)
             ),
             None,
@@ -1226,7 +1247,15 @@ class Extractor:
         written = acts.written_date(analysed, published, headers=text) or published
         listed = acts.dated_items(plain, published)
         events = assemble(
-            text, written, candidates, mentions, types, lede_end=lede_end, analysed=analysed, item_dates=listed
+            text,
+            written,
+            candidates,
+            mentions,
+            types,
+            lede_end=lede_end,
+            analysed=analysed,
+            item_dates=listed,
+            latest=published,
         )
         # "The Instrument designates nine individuals": the act of whoever made the instrument, when they did
         maker, made_on = acts.instrument_maker(analysed, mentions)

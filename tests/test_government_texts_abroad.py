@@ -150,3 +150,65 @@ def test_the_president_of_a_polish_office_fines_a_sp_z_oo_company(extractor):
     assert "President of the United States" not in names(penalties[0].agent)
     assert "Koszykowo24 sp. z o" in " ".join(names(penalties[0].target))
     assert penalties[0].date == "2026-06-02"
+
+
+SFC_STYLE_RELEASE = """The Securities and Futures Commission (SFC) has reprimanded and fined Lantau Crest Securities Limited $7.2 million for failures in its anti-money laundering controls between May 2021 and February 2025.
+
+The SFC has also suspended Mr Chan Wing-yip, the firm's former responsible officer, for 10 months from 3 March 2026 to 2 January 2027.
+"""
+
+
+def test_a_period_of_failures_and_a_suspensions_end_do_not_date_the_acts(extractor):
+    events = events_of(extractor, SFC_STYLE_RELEASE, "2026-03-04")
+    # "between May 2021 and February 2025" bounds the failures; the fine is today's news
+    assert [e.date for e in of_type(events, "penalty")] == ["2026-03-04"]
+    # a suspension told as done is not dated by the day it will end
+    assert [e.date for e in of_type(events, "suspension")] in (["2026-03-03"], ["2026-03-04"])
+
+
+TRIBUNAL_SUMMARY = """The Competition Tribunal today confirmed, as an order of the Tribunal, a consent agreement between the Competition Commission and Karoo Cold Freight (Pty) Ltd.
+
+The Commission initiated a complaint against Karoo Cold Freight and two other hauliers in 2022 after a leniency application.
+
+Through this consultation we confirmed that the two agencies are looking at similar problems.
+"""
+
+
+def test_a_tribunal_confirming_a_consent_agreement_rules_and_a_commission_initiating_a_complaint_investigates(
+    extractor,
+):
+    events = events_of(extractor, TRIBUNAL_SUMMARY, "2026-10-27")
+    rulings = of_type(events, "ruling")
+    # "we confirmed that ..." confirms a fact, not an agreement: one ruling only
+    assert [e.date for e in rulings] == ["2026-10-27"]
+    probes = of_type(events, "investigation")
+    assert [(e.date, sorted(names(e.agent))) for e in probes] == [("2022", ["Competition Commission"])]
+    assert not of_type(events, "lawsuit")
+
+
+OPINION_HISTORY = """On October 26, 2023, the Commission adopted a Notice of Apparent Liability for Forfeiture, finding that Pelican Bayou Telecom had apparently violated its call-blocking obligations and proposing a forfeiture of $2,140,000.
+
+DOD added Pelican Bayou Telecom to its list of "Chinese military companies" under Section 1260H in January 2024. Pelican Bayou Telecom challenged the listing in the U.S. District Court for the District of Columbia in May 2024. The listing does not itself restrict sales.
+"""
+
+
+def test_an_opinions_history_keeps_the_proposer_the_challenged_listings_maker_and_its_negations(extractor):
+    events = events_of(extractor, OPINION_HISTORY, "2026-08-21")
+    penalties = of_type(events, "penalty")
+    # "proposing" goes with "finding", whose subject is the Commission, not the carrier found in breach
+    assert [sorted(names(e.target)) for e in penalties] == [["Pelican Bayou Telecom"]]
+    assert "Pelican Bayou Telecom" not in names(penalties[0].agent)
+    suits = of_type(events, "lawsuit")
+    # "challenged the listing": the suit is against whoever made the listing
+    assert [sorted(names(e.target)) for e in suits] == [["U.S. Department of Defense"]]
+    assert not of_type(events, "suspension")  # "does not itself restrict sales"
+
+
+ROUNDUP_ITEM = (
+    """Effective June 11, BIS added nine entities to the Entity List, among them Kestrel Bay Microwave Co., Ltd."""
+)
+
+
+def test_a_round_up_item_opening_with_effective_and_a_date_is_dated_by_it(extractor):
+    listed = of_type(events_of(extractor, ROUNDUP_ITEM, "2025-07-09"), "designation")
+    assert [e.date for e in listed] == ["2025-06-11"]

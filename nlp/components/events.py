@@ -638,6 +638,14 @@ class EventFinder:
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
                 verb = verb.head.head  # "amends the rule by adding X": whoever amends adds
                 continue
+            if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+                # "adopted a Notice, finding that Tollridge had violated ... and proposing a
+                # forfeiture": the model joins the participle to the finding's verb; it goes
+                # with the participle above ("finding ... and proposing")
+                higher = next((a for a in verb.head.ancestors if a.tag_ == "VBG"), None)
+                if higher is not None:
+                    verb = higher
+                    continue
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -689,6 +697,13 @@ class EventFinder:
                 lower = child.lower_
                 if direct and child.dep_ == "neg":
                     return False
+                if (
+                    direct
+                    and child.dep_ in ("aux", "auxpass", "nsubj", "advmod")
+                    and child.i < token.i
+                    and any(g.dep_ == "neg" for g in child.children)
+                ):
+                    return False  # "does not itself restrict sales": the model hangs "not" on "itself"
                 if (
                     token.i == anchor.i
                     and child.dep_ in ("nsubjpass", "dobj")
@@ -1307,6 +1322,17 @@ class EventFinder:
                     found += [f for f in self.fillers(subject, ents) if f.entity_id or _description(f)]
         return found
 
+    def _found_in_breach(self, anchor: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """Named subjects of what the act's own "finding that ..." clause says was violated."""
+        found: list[RoleFiller] = []
+        for token in anchor.sent:
+            if token.lemma_.lower() != "find" or token.tag_ != "VBG":
+                continue
+            for clause in self._children(token, ("ccomp",)):
+                for subject in self._children(clause, ("nsubj", "nsubjpass")):
+                    found += [f for f in self.fillers(subject, ents) if f.entity_id]
+        return found
+
     def _lawmaker(self, token: Token) -> bool:
         """A legislature, a legislator or a head of government: who can pass, sign or propose a law."""
         for ent in token.doc.ents:
@@ -1824,6 +1850,10 @@ class EventFinder:
         ):
             return None  # "This final rule has been designated a significant regulatory action": a label
         objects = self._children(verb, ("dobj", "dative"))
+        if not objects and rule.object_lemmas:
+            # "confirmed, as an order of the Tribunal, a consent agreement": an interrupted object
+            # the parser leaves as a bare dependent
+            objects = [c for c in verb.children if c.dep_ == "dep" and c.i > verb.i and c.pos_ == "NOUN"]
         adjectival_agent = None
         if not objects and verb.dep_ == "amod" and verb.head.i > verb.i:
             # "OFAC designated defendant SIRRUS AVIA SUPPLY FZE": capitals lead the parser to
@@ -2068,6 +2098,9 @@ class EventFinder:
         if rule.type == "investigation" and not [f for f in target if f.entity_id]:
             # "opened an investigation into whether Streamly complied": the probe is of the question's subject
             target = self._questioned(trigger, anchor, ents) or target
+        if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
+            # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
+            target = self._found_in_breach(anchor, ents) or target
         if rule.type == "meeting" and not target and len(agent) > 1:
             # "U.S. and Chinese officials held talks": one side meets the other
             agent, target = agent[:1], agent[1:]
