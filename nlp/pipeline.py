@@ -445,7 +445,7 @@ _INSTITUTION = re.compile(
 
 # "(Division)", "(the “Bureau”)", "(Greyfinch or the Company)": a defined term right after a name
 _DEFINED_TERM = re.compile(
-    r"\s*\((?:the\s+)?[\"“]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]?"
+    r"\s*\((?:the\s+)?[\"“'‘]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”'’]?"
     # '("Quayside" or "Respondent")': both terms stand for the name
     r"(?:\s+or\s+(?:the\s+)?(?:[\"“](?P<other>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]|[^)]{1,30}))?\)"
 )

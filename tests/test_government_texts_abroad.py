@@ -212,3 +212,43 @@ ROUNDUP_ITEM = (
 def test_a_round_up_item_opening_with_effective_and_a_date_is_dated_by_it(extractor):
     listed = of_type(events_of(extractor, ROUNDUP_ITEM, "2025-07-09"), "designation")
     assert [e.date for e in listed] == ["2025-06-11"]
+
+
+COMMISSION_DECISION = """COMMISSION DECISION
+
+of 3.11.2026
+
+imposing periodic penalty payments on Quernfold Systems B.V.
+
+HAS ADOPTED THIS DECISION:
+
+Article 1
+
+A periodic penalty payment of EUR 2 100 000 per day is imposed on Quernfold Systems B.V. as from the date of notification of this Decision.
+
+Done at Brussels, 3.11.2026
+"""
+
+
+def test_a_penalty_payment_imposed_by_the_decision_itself_is_the_decisions_act_of_today(extractor):
+    penalties = of_type(events_of(extractor, COMMISSION_DECISION, "2026-11-05"), "penalty")
+    assert len(penalties) == 1
+    assert "Quernfold Systems" in " ".join(names(penalties[0].target))
+    # "is imposed": done by this decision, so dated by it rather than left undated
+    assert penalties[0].date is not None
+
+
+BILLS_BULLETIN = """Royal Assent
+Smart Meters (Data Access) Act 2026 — Royal Assent was notified to both Houses on Tuesday 10 March.
+
+Select committees
+The Science, Innovation and Technology Committee took oral evidence on Wednesday from Oriel Stanmore-Achebe, chief executive of Brightwell Grid.
+"""
+
+
+def test_a_parliamentary_bulletin_gives_royal_assent_and_oral_evidence_sessions(extractor):
+    events = events_of(extractor, BILLS_BULLETIN, "2026-03-14")
+    assert [(e.date, e.attrs.get("stage")) for e in of_type(events, "legislation")] == [("2026-03-10", "signed")]
+    hearings = of_type(events, "meeting")
+    assert [e.date for e in hearings] == ["2026-03-11"]
+    assert "Oriel Stanmore-Achebe" in names(hearings[0].target)

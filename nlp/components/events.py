@@ -932,6 +932,11 @@ class EventFinder:
             return "perfect"  # "has imposed": recent, or background ("has filed a lawsuit")
         if auxiliaries & {"is", "are", "am"} and anchor.tag_ == "VBG":
             return "present"  # "is designating": news of now
+        passive_now = {c.lower_ for c in anchor.children if c.dep_ == "auxpass"} & {"is", "are"}
+        if passive_now and anchor.tag_ == "VBN" and anchor.lemma_.lower() in ("impose", "levy"):
+            # "A periodic penalty payment ... is imposed on X": done by this decision (a court's "the
+            # Motion is GRANTED" repeats the ruling its opinion already tells, and stays as it was)
+            return "present"
         if anchor.tag_ in ("VBD", "VBN") or "Past" in anchor.morph.get("Tense"):
             return "past"
         return "present"
@@ -1091,6 +1096,8 @@ class EventFinder:
         if node.dep_ in ("nmod", "compound") and node.head.dep_ == "pobj" and node.head.head.lower_ == "of":
             # "a Letter of Inquiry (LOI)": the parser hangs the name on the acronym after it
             node = node.head
+        if node.dep_ == "compound" and node.head.lemma_.lower() == "payment":
+            node = node.head  # "A periodic penalty payment ... is imposed on X": the payment is imposed
         head = node.head
         for child in noun.children:
             if (
