@@ -605,12 +605,23 @@ def _suit_challenges_the_act(events: list) -> None:
     placed = sorted((e for e in events if e.trigger_start is not None), key=lambda e: e.trigger_start)
     for i, suit in enumerate(placed):
         plaintiffs = {ref.id for ref in suit.agent if ref.id}
-        if suit.type != "lawsuit" or not plaintiffs:
+        if suit.type != "lawsuit" or not suit.agent:
             continue
         # "Qianfeng challenged the listing": the act named in place of its maker
-        named_act = _CHALLENGED_ACTS.get(suit.target[0].text.lower().split()[-1]) if len(suit.target) == 1 else None
+        words = re.findall(r"[a-z]+", suit.target[0].text.lower()) if len(suit.target) == 1 else []
+        # "the listing", "the final decision to the High Court": the act is the phrase's first noun or so
+        named_act = (
+            next(
+                (_CHALLENGED_ACTS[w] for w in words[1:3] if w in _CHALLENGED_ACTS),
+                None,
+            )
+            if words[:1] in (["the"], ["its"], ["their"], ["this"], ["that"])
+            else None
+        )
         if suit.target and (named_act is None or suit.target[0].id):
             continue
+        if named_act is None and not plaintiffs:
+            continue  # whose act it was is told only by who suffered it
         kinds = named_act or ("penalty", "order", "suspension", "designation", "rule", "investigation")
         challenged = next(
             (

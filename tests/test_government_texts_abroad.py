@@ -252,3 +252,21 @@ def test_a_parliamentary_bulletin_gives_royal_assent_and_oral_evidence_sessions(
     hearings = of_type(events, "meeting")
     assert [e.date for e in hearings] == ["2026-03-11"]
     assert "Oriel Stanmore-Achebe" in names(hearings[0].target)
+
+
+ANNUAL_REPORT_CHAPTER = """In February 2025 the DPC adopted its final decision in the inquiry into Larkspur Social Ltd., imposing a fine of EUR 41 million. Larkspur appealed the decision to the High Court in April 2025.
+
+On September 9, the Assistant Secretary for Export Enforcement issued an order approving a settlement under which Dunmore Optics Ltd. will pay a civil penalty of $310,000.
+"""
+
+
+def test_an_appeal_of_the_decision_is_against_its_maker_and_an_approved_settlement_is_dated_by_the_approval(
+    extractor,
+):
+    events = events_of(extractor, ANNUAL_REPORT_CHAPTER, "2025-10-07")
+    suits = of_type(events, "lawsuit")
+    # the appellant's short name need not be linked: the decision appealed says whose act it was
+    assert [sorted(names(e.target)) for e in suits] == [["Data Protection Commission (Ireland)"]]
+    settled = [e for e in of_type(events, "penalty") if "Dunmore Optics" in " ".join(names(e.target))]
+    # "will pay" under an order issued on September 9: that September, not next year's
+    assert [e.date for e in settled] == ["2025-09-09"]

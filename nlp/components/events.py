@@ -923,6 +923,14 @@ class EventFinder:
                 holder = anchor.head
                 while holder.pos_ != "VERB" and holder.head.i != holder.i:
                     holder = holder.head
+                for _ in range(4):
+                    # "issued an order approving a settlement under which X will pay": the
+                    # participle's own time is the issuing's
+                    if holder.tag_ != "VBG" or holder.dep_ not in ("acl", "advcl") or holder.head.i == holder.i:
+                        break
+                    holder = holder.head
+                    while holder.pos_ != "VERB" and holder.head.i != holder.i:
+                        holder = holder.head
                 if anchor.dep_ == "relcl" and holder.pos_ == "VERB" and holder.tag_ == "VBD":
                     # "approved on Thursday an agreement under which it will pay": the approval's time
                     return "past"
