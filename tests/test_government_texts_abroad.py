@@ -270,3 +270,18 @@ def test_an_appeal_of_the_decision_is_against_its_maker_and_an_approved_settleme
     settled = [e for e in of_type(events, "penalty") if "Dunmore Optics" in " ".join(names(e.target))]
     # "will pay" under an order issued on September 9: that September, not next year's
     assert [e.date for e in settled] == ["2025-09-09"]
+
+
+THREATS_AND_REFUSALS = """The High Court refused the stay in July 2025, and Larkspur Social has since changed its settings.
+
+Vintro has three months to fix both problems or face periodic penalty payments.
+
+Trial attorneys of the Fraud Section are prosecuting it.
+"""
+
+
+def test_a_court_refusing_a_stay_rules_and_a_deadline_or_a_prosecutors_byline_is_no_penalty(extractor):
+    events = events_of(extractor, THREATS_AND_REFUSALS, "2026-05-23")
+    assert [e.date for e in of_type(events, "ruling")] == ["2025-07"]
+    # "to fix ... or face penalty payments": the "to" binds both; "prosecuting it": the case
+    assert not of_type(events, "penalty")

@@ -760,7 +760,10 @@ class EventFinder:
                 return False  # "further violations may result in ... an order suspending your license"
             if token.i != anchor.i and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.non_factual_nouns:
                 return False  # "reports that the ministry opened an investigation are incorrect"
-            if token.i == anchor.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # (a conjunct shares its first conjunct's "to": "has three months to fix it or face penalties")
+            if (token.i == anchor.i or via == "conj") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+            ):
                 governor = token.head
                 if governor.i == token.i or (
                     governor.lemma_.lower() not in self.lex.implicative_verbs | ignore
