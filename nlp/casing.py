@@ -388,9 +388,21 @@ def read_operative_items(text: str) -> str:
     return read
 
 
+# "a cease and desist order": the parser reads "cease" as the object and "desist" as a verb
+# whose object is the order; hyphenated (same length) it is one modifier of "order"
+# (a title-case "Cease and Desist Order" the model already reads as one name)
+_CEASE_AND_DESIST = re.compile(
+    r"\b(cease)[ ](and)[ ](desist)\b(?=[ \t]+order)|\b(CEASE) (AND) (DESIST)\b(?=[ \t]+ORDER)"
+)
+
+
+def join_fixed_phrases(text: str) -> str:
+    return _CEASE_AND_DESIST.sub(lambda m: "-".join(w for w in m.groups() if w), text)
+
+
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
     """(text to analyse, case style): OCR-repaired, and truecased when the input is single-case."""
-    text = read_operative_items(repair_ocr(text))
+    text = read_operative_items(join_fixed_phrases(repair_ocr(text)))
     style = case_style(text)
     if style == "mixed":
         return text, style

@@ -285,3 +285,24 @@ def test_a_court_refusing_a_stay_rules_and_a_deadline_or_a_prosecutors_byline_is
     assert [e.date for e in of_type(events, "ruling")] == ["2025-07"]
     # "to fix ... or face penalty payments": the "to" binds both; "prosecuting it": the case
     assert not of_type(events, "penalty")
+
+
+CALLS_AND_RECEIVED_ORDERS = """Tanabe Kogyo Co., Ltd. received a cease and desist order from the JFTC on Friday.
+
+The Minister of Foreign Affairs discussed the sanctions package with Ukraine's Foreign Minister during a video call on Monday.
+
+The President held a video call with the Chancellor of Germany on Tuesday.
+"""
+
+
+def test_an_order_received_and_talks_held_by_video_call(extractor):
+    events = events_of(extractor, CALLS_AND_RECEIVED_ORDERS, "2026-06-10")
+    orders = of_type(events, "order")
+    # "cease and desist order" read as one modifier, not "cease" received and "desist" ordered
+    assert [(sorted(names(e.agent)), sorted(names(e.target))) for e in orders] == [
+        (["Japan Fair Trade Commission"], ["Tanabe Kogyo"])
+    ]
+    meetings = {e.date: e for e in of_type(events, "meeting")}
+    assert set(meetings) == {"2026-06-08", "2026-06-09"}
+    # the package is what was discussed; the foreign minister is who was met
+    assert "package" not in " ".join(names(meetings["2026-06-08"].target))

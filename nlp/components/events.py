@@ -2009,6 +2009,13 @@ class EventFinder:
                     agent_heads = [adjectival_agent]
                 target_heads = objects
         preps = rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
+        if rule.type == "meeting" and target_heads and rule.target_preps == ("with",):
+            # "discussed the package with X": X is met, the package only the topic
+            met = self._prep_objects(verb, ("with",)) or [
+                w for h in target_heads for w in self._prep_objects(h, ("with",))
+            ]
+            if met:
+                target_heads, preps = met, ()
         if rule.type == "ruling" and target_heads:
             preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
         target_heads = list(target_heads) + self._prep_objects(verb, preps)
