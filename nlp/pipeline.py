@@ -598,6 +598,17 @@ _CHALLENGED_ACTS = {
 }
 
 
+def _act_named_by(target: list) -> tuple[str, ...] | None:
+    """The kinds of event a suit's only target names in place of its maker: "the listing",
+    "the final decision to the High Court" (the phrase's first noun or so), else None."""
+    if len(target) != 1:
+        return None
+    words = re.findall(r"[a-z]+", target[0].text.lower())
+    if words[:1] not in (["the"], ["its"], ["their"], ["this"], ["that"]):
+        return None
+    return next((_CHALLENGED_ACTS[w] for w in words[1:3] if w in _CHALLENGED_ACTS), None)
+
+
 def _suit_challenges_the_act(events: list) -> None:
     """ "The PTA had blocked the application ... Baithak Digital filed a writ petition three days
     later": a suit that names no defendant, brought by the party an official act just hit, is
@@ -607,17 +618,7 @@ def _suit_challenges_the_act(events: list) -> None:
         plaintiffs = {ref.id for ref in suit.agent if ref.id}
         if suit.type != "lawsuit" or not suit.agent:
             continue
-        # "Qianfeng challenged the listing": the act named in place of its maker
-        words = re.findall(r"[a-z]+", suit.target[0].text.lower()) if len(suit.target) == 1 else []
-        # "the listing", "the final decision to the High Court": the act is the phrase's first noun or so
-        named_act = (
-            next(
-                (_CHALLENGED_ACTS[w] for w in words[1:3] if w in _CHALLENGED_ACTS),
-                None,
-            )
-            if words[:1] in (["the"], ["its"], ["their"], ["this"], ["that"])
-            else None
-        )
+        named_act = _act_named_by(suit.target)
         if suit.target and (named_act is None or suit.target[0].id):
             continue
         if named_act is None and not plaintiffs:

@@ -546,6 +546,14 @@ def _court_place(doc: Doc, ent: Span, entry) -> int | None:
     return start if start < ent.start else None
 
 
+def _court_of_its_own(doc: Doc, start: int, end: int) -> Span:
+    """A court the gazetteer's bare words would have mistaken for a national one, as a new entity."""
+    court = Span(doc, start, end, label="ORG")
+    court._.entity_id, court._.canonical = new_entity_id("COURT", court.text)
+    court._.entity_type = "COURT"
+    return court
+
+
 def _case_sides(doc: Doc) -> list[Span]:
     """The model's entities, with a case name ("Veltrona Logistik v Commission") cut into its two
     parties: a caption names a dispute between two, not one body."""
@@ -610,11 +618,7 @@ class EntityLinker:
                 whole = doc.char_span(ent.start_char, named.end(), alignment_mode="expand") if named else None
                 if whole is not None:
                     # "SUPREME COURT OF THE STATE OF NEVADA", "Supreme Court\nof\nIndia": another country's or state's
-                    state_court = Span(doc, whole.start, whole.end, label="ORG")
-                    entity_id, canonical = new_entity_id("COURT", state_court.text)
-                    state_court._.entity_id, state_court._.canonical = entity_id, canonical
-                    state_court._.entity_type = "COURT"
-                    kept.append(state_court)
+                    kept.append(_court_of_its_own(doc, whole.start, whole.end))
                     claimed.update(range(whole.start, whole.end))
                     continue
             if (
@@ -628,11 +632,8 @@ class EntityLinker:
             if place is not None:
                 # "the Islamabad High Court", "the Nevada Supreme Court": a court of that place,
                 # not England's High Court or the U.S. Supreme Court the bare words name
-                local = Span(doc, place, ent.end, label="ORG")
-                entity_id, canonical = new_entity_id("COURT", local.text)
-                local._.entity_id, local._.canonical, local._.entity_type = entity_id, canonical, "COURT"
                 kept = [k for k in kept if k.end <= place]
-                kept.append(local)
+                kept.append(_court_of_its_own(doc, place, ent.end))
                 continue
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type
