@@ -306,3 +306,20 @@ def test_an_order_received_and_talks_held_by_video_call(extractor):
     assert set(meetings) == {"2026-06-08", "2026-06-09"}
     # the package is what was discussed; the foreign minister is who was met
     assert "package" not in " ".join(names(meetings["2026-06-08"].target))
+
+
+NOT_OPENINGS = """And the Commerce Department's rumoured review of satellite ground-station equipment is still just that.
+
+Those found culpable could have their apps taken down, the minister said.
+
+In December, we concluded our inquiry into Brackenfield Social Ltd. and imposed an administrative fine of EUR 12 million.
+"""
+
+
+def test_a_rumoured_review_a_modal_causative_and_a_concluded_inquiry_open_nothing(extractor):
+    events = events_of(extractor, NOT_OPENINGS, "2026-01-20")
+    # "rumoured" is lemmatised "rumour" by the tagger; "could have their apps taken down" threatens;
+    # an inquiry "concluded" in December was not opened then
+    assert not of_type(events, "investigation")
+    assert not of_type(events, "suspension")
+    assert len(of_type(events, "penalty")) == 1

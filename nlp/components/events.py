@@ -164,6 +164,8 @@ def _names_phrase(token: Token, head: Token) -> bool:
     return False
 
 
+# what ends an inquiry rather than opens it
+_ENDING_VERBS = {"conclude", "complete", "close", "end", "finish", "wrap", "terminate"}
 # where a body sits when it acts: a sitting's date is the act's
 _SITTINGS = {"session", "sitting", "meeting", "hearing", "plenary"}
 _PUNISHMENTS = {"fine", "penalty", "warning", "reprimand", "surcharge", "suspension", "forfeiture"}
@@ -686,13 +688,21 @@ class EventFinder:
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
         for mod in trigger.children:
-            if mod.dep_ in ("amod", "compound") and mod.lemma_.lower() in self.lex.non_factual_modifiers:
+            if mod.dep_ in ("amod", "compound") and (
+                mod.lemma_.lower() in self.lex.non_factual_modifiers or mod.lower_ in self.lex.non_factual_modifiers
+            ):  # (the tagger lemmatises "rumoured" to "rumour")
                 return False
         token = anchor
         via = before = None
         for _ in range(12):
             # "could respond by opening an inquiry": the modal governs the act reached through "by"
-            direct = token.i == anchor.i or via in ("xcomp", "conj", "advcl") or (via, before) == ("prep", "pcomp")
+            direct = (
+                token.i == anchor.i
+                or via in ("xcomp", "conj", "advcl")
+                or (via, before) == ("prep", "pcomp")
+                # "could have their apps taken down": a causative "have" carries its modal over
+                or (via == "ccomp" and token.lemma_.lower() in ("have", "get"))
+            )
             for child in token.children:
                 lower = child.lower_
                 if direct and child.dep_ == "neg":
@@ -1550,6 +1560,13 @@ class EventFinder:
         nominal = rule.nominal_roles and not realizer
         if rule.realized_by and realizer is None and not nominal:
             return None
+        if (
+            nominal
+            and rule.type == "investigation"
+            and noun.dep_ in ("dobj", "nsubjpass")
+            and noun.head.lemma_.lower() in _ENDING_VERBS
+        ):
+            return None  # "we concluded our inquiry into X": its end, not its opening
         if rule.type == "penalty" and realizer is not None and self._ordered_by_bench(realizer, ents):
             return None  # "the Federal Court ordered Wattlestone to pay $6.2 million in penalties": the ruling
         anchor = realizer or noun
