@@ -323,3 +323,17 @@ def test_a_rumoured_review_a_modal_causative_and_a_concluded_inquiry_open_nothin
     assert not of_type(events, "investigation")
     assert not of_type(events, "suspension")
     assert len(of_type(events, "penalty")) == 1
+
+
+RULE_AMENDMENTS = """In April, the Australian Communications and Media Authority made amendments to the Determination that require carriers to report outages within 30 minutes.
+
+Separately, the Monetary Authority of Singapore gazetted amendments to the Payment Services Regulations yesterday.
+"""
+
+
+def test_a_regulator_that_made_or_gazetted_amendments_made_a_rule(extractor):
+    rules = of_type(events_of(extractor, RULE_AMENDMENTS, "2026-08-20"), "rule")
+    assert sorted((e.date, min(names(e.agent))) for e in rules) == [
+        ("2026-04", "Australian Communications and Media Authority"),
+        ("2026-08-19", "Monetary Authority of Singapore"),
+    ]
