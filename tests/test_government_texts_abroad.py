@@ -337,3 +337,14 @@ def test_a_regulator_that_made_or_gazetted_amendments_made_a_rule(extractor):
         ("2026-04", "Australian Communications and Media Authority"),
         ("2026-08-19", "Monetary Authority of Singapore"),
     ]
+
+
+DENIALS = """On September 19, BIS denied the export privileges of Pavel Orlovsky for ten years.
+
+Pursuant to Section 766.24, BIS may issue an order temporarily denying a respondent's export privileges.
+"""
+
+
+def test_denied_export_privileges_is_a_denial_order_and_one_that_may_be_issued_is_none(extractor):
+    orders = of_type(events_of(extractor, DENIALS, "2025-10-07"), "order")
+    assert [(e.date, sorted(names(e.target))) for e in orders] == [("2025-09-19", ["Pavel Orlovsky"])]

@@ -1791,6 +1791,14 @@ class EventFinder:
             # "it denied that any card data had been exposed": a claim contested, not a ruling;
             # "the SIC recalls that consumers may complain": a reminder, not a recall
             return None
+        if (
+            verb.dep_ == "acl"
+            and any(r.type == rule.type for r in self.noun_rules.get(verb.head.lemma_.lower(), ()))
+            and any(c.dep_ == "aux" and c.lower_ in self.lex.modals for c in verb.head.head.children)
+        ):
+            # "BIS may issue an order temporarily denying a respondent's export privileges": the
+            # terms of an order that may be issued are no act
+            return None
         if verb.tag_ == "VBG" and self._compound_modifier(verb):
             return None  # "an online food ordering platform": a kind of thing, not an act
         if not self._context_ok(verb, rule, ents):
