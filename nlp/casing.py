@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 # Nationality words are always capitalised in English ("non-Americans", "Chinese firms").
@@ -171,6 +171,20 @@ _DEFINED_ACRONYM = re.compile(r"((?:[a-z][a-z&'.-]*[ \t]+){2,9})\(([a-z]{2,8})\)
 _NAME_JOINERS = {"of", "and", "for", "the", "on", "in", "&"}
 
 
+def acronym_run(words: Sequence[str], acronym: str, joiners: Collection[str]) -> int | None:
+    """Where the shortest run of trailing `words` begins whose initials (joiners aside, case
+    aside) spell `acronym`: "Islamabad High Court" for "IHC"; None where no run does."""
+    acronym = acronym.lower()
+    for first in range(len(words) - 1, -1, -1):
+        run = words[first:]
+        initials = "".join(w[0] for w in run if w.lower() not in joiners).lower()
+        if initials == acronym and run[0].lower() not in joiners:
+            return first
+        if len(initials) > len(acronym):
+            return None
+    return None
+
+
 def _defined_acronyms(lowered: str) -> Iterator[tuple[int, str, str]]:
     """(start, name, acronym) for each "islamabad high court (ihc)" whose acronym spells the name's initials.
 
@@ -178,16 +192,9 @@ def _defined_acronyms(lowered: str) -> Iterator[tuple[int, str, str]]:
     still says where it begins, and the acronym is a name wherever it recurs."""
     for match in _DEFINED_ACRONYM.finditer(lowered):
         words = list(re.finditer(r"[^ \t]+", match.group(1)))
-        acronym = match.group(2)
-        # the shortest run of trailing words whose initials (joiners aside) spell the acronym
-        for first in range(len(words) - 1, -1, -1):
-            run = words[first:]
-            initials = "".join(w.group(0)[0] for w in run if w.group(0) not in _NAME_JOINERS)
-            if initials == acronym and run[0].group(0) not in _NAME_JOINERS:
-                yield match.start(1) + run[0].start(), match.group(1)[run[0].start() :].rstrip(), acronym
-                break
-            if len(initials) > len(acronym):
-                break
+        first = acronym_run([w.group(0) for w in words], match.group(2), _NAME_JOINERS)
+        if first is not None:
+            yield match.start(1) + words[first].start(), match.group(1)[words[first].start() :].rstrip(), match.group(2)
 
 
 def truecase(text: str, forms: dict[str, str] | None = None) -> str:

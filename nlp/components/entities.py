@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp.casing import acronym_run
 from nlp.gazetteer import default_gazetteer
 from nlp.rules import default_rules
 
@@ -412,21 +413,21 @@ class CompanyFinder:
             acronym = doc[opening + 1].text
             if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8):
                 continue
-            end = opening
-            start, initials = end, ""
-            while start > max(0, end - 10) and len(initials) < len(acronym):
+            # the capitalised words (and the small words between them) just before the bracket
+            end = start = opening
+            while start > max(0, end - 10):
                 word = doc[start - 1]
-                if word.lower_ in _LAW_NAME_JOINERS and start < end:
-                    start -= 1
-                    continue
-                if not (word.is_title or word.is_upper) or not word.is_alpha:
+                if not (word.lower_ in _LAW_NAME_JOINERS and start < end) and not (
+                    (word.is_title or word.is_upper) and word.is_alpha
+                ):
                     break
-                initials = word.text[0].upper() + initials
                 start -= 1
-            while start < end and doc[start].lower_ in _LAW_NAME_JOINERS:
-                start += 1
+            first = acronym_run([t.text for t in doc[start:end]], acronym, _LAW_NAME_JOINERS)
+            if first is None:
+                continue
+            start += first
             # a body's name has a body's head word: "Chief Executive Officer (CEO)" is no body
-            if initials == acronym and end - start >= 2 and any(t.lower_ in heads for t in doc[start:end]):
+            if end - start >= 2 and any(t.lower_ in heads for t in doc[start:end]):
                 found.append(Span(doc, start, end, label="ORG"))
         return found
 
