@@ -888,7 +888,11 @@ def signed_directive(text: str, mentions: list[Mention], when: dt.date | None) -
 
 # "10/14/2025  11  ORDER denying ...", "March 14, 2026: Complaint filed by ...": one line, one entry
 _DOCKET_LINE = re.compile(
-    r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+"
+    # a docket page's rows may open with the entry's number and a label:
+    # "12  Filed & Entered: 03/14/2026  ORDER granting ...", "8   FILED: JUL 17, 2026   ORDER ..."
+    r"^[ \t]*(?:\d{1,4}[ \t]+(?i:filed(?: (?:&|and) entered)?):[ \t]*)?"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+"
+    r"(?:(?i:entered):[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]+)?"
     # "03/02/2026 | 1 | COMPLAINT ...": a table's columns may be set off by bars
     r"(?:\|[ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|][^\n]*)$",
     re.MULTILINE,
@@ -907,7 +911,12 @@ _DECISIVE = re.compile(
     re.IGNORECASE,
 )
 # "MINUTE ORDER: THE COURT WILL HOLD A HEARING ON PLAINTIFF'S MOTION FOR TEMPORARY RESTRAINING ORDER"
-_SCHEDULING = re.compile(r"\bwill hold\b|\bscheduling\b|\bsetting (?:a )?(?:hearing|briefing)\b", re.IGNORECASE)
+_SCHEDULING = re.compile(
+    r"\bwill hold\b|\bscheduling\b|\bsetting (?:a |the )?(?:motion |status |oral )?(?:hearing|briefing|conference)\b",
+    re.IGNORECASE,
+)
+# "SIGNED BY JUDGE REBECCA QUARLES-NYAMBE ON 7/17/2026": the judge rules with the court
+_SIGNED_BY_JUDGE = re.compile(r"\bsigned by (?:(?:chief|senior|district|magistrate) )*judge\b", re.IGNORECASE)
 # "STIPULATED ORDER FOR PERMANENT INJUNCTION AND MONETARY JUDGMENT as to Defendant X": the
 # plaintiff agency's settlement, entered by the court
 _SETTLED_JUDGMENT = re.compile(r"^(?:stipulated|consent|agreed)\s+(?:final\s+)?(?:order|judgment)\b", re.IGNORECASE)
@@ -1001,7 +1010,25 @@ def _named_after(pattern: re.Pattern[str], entry: str, offset: int, in_entry: li
     if not found:
         return []
     after = offset + found.end()
-    return [_ref(m) for m in in_entry if m.start >= after and m.label not in ("LAW", "LIST", "PLACE")][:1]
+    return [
+        _ref(m)
+        for m in in_entry
+        if m.start >= after
+        and m.label not in ("LAW", "LIST", "PLACE")
+        # "... AS TO THE BEEF LINE ONLY. SIGNED BY JUDGE X": the judge is no party
+        and (pattern is _SIGNED_BY_JUDGE or not re.search(r"\bjudge\s+$", entry[: m.start - offset], re.IGNORECASE))
+    ][:1]
+
+
+def _signing_judge(entry: str) -> list[EntityRef]:
+    """The judge's name as the entry writes it, where the model tagged none."""
+    signed = _SIGNED_BY_JUDGE.search(entry)
+    name = (
+        re.match(r"\s+([A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){1,3})(?=\s+on\b|\s*[,.;(]|\s*$)", entry[signed.end() :])
+        if signed
+        else None
+    )
+    return [EntityRef(name.group(1), None, None, "PERSON")] if name else []
 
 
 # congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
@@ -1436,7 +1463,7 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants)
         elif _COURT_ACT.match(entry) and _DECISIVE.search(entry) and not _SCHEDULING.search(entry):
             kind = "ruling"
-            agent = [court_ref]
+            agent = [court_ref] + (_named_after(_SIGNED_BY_JUDGE, entry, offset, in_entry) or _signing_judge(entry))
             target = _named_after(_AGAINST, entry, offset, in_entry) or list(defendants) + list(plaintiffs)
         else:
             continue

@@ -714,6 +714,12 @@ def _absorb(base: Event, other: Event) -> None:
             base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
             base.date, base.date_precision = other.date, other.date_precision
+    elif not base.date and other.date and base.trigger_start is not None and other.trigger_start is not None:
+        # "OFAC is publishing the names of three persons placed on its SDN List" and then "On
+        # July 18, 2025, OFAC blocked the property ... of the following persons": the dated
+        # telling is the act's own
+        base.evidence, base.start, base.end = other.evidence, other.start, other.end
+        base.trigger, base.trigger_start, base.trigger_end = other.trigger, other.trigger_start, other.trigger_end
     if (not base.agent and other.agent) or (not _ids(base.agent) and _ids(other.agent)):
         # "State regulators on Monday ordered ..." and then "The Minnesota Department of
         # Commerce issued a cease-and-desist order": the body by its name
@@ -815,11 +821,9 @@ def fold_unnamed_listings(events: list[Event]) -> list[Event]:
     the document then gives by name is that listing, not another one."""
     kept: list[Event] = []
     for event in events:
-        unnamed = (
-            event.type == "designation"
-            and event.target
-            and all(not ref.id and _UNNAMED_PARTIES.match(ref.text.strip()) for ref in event.target)
-        )
+        unnamed = event.type == "designation" and all(
+            not ref.id and _UNNAMED_PARTIES.match(ref.text.strip()) for ref in event.target
+        )  # (no target at all is unnamed too: "is publishing the names of two persons placed on")
         named = unnamed and next(
             (
                 other

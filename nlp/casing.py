@@ -66,6 +66,19 @@ _MONTH_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|no
 # not after a company's "inc." or "co.": "software, inc. and against defendant ..." goes on
 _SENTENCE_START = re.compile(r"(?:^|(?<!\binc)(?<!\bco)(?<!\bcorp)(?<!\bltd)[.!?][\"'\u201d\u2019)]*\s+|\n\s*)([a-z])")
 _PRODUCT_LIKE = re.compile(r"\b([a-z])(?=[a-z]{2,}\d{1,3}\b)")
+# "garrett linnell-ash, 39, pleaded guilty": a name given with an age, as releases name people
+_NAME_WITH_AGE = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?!(?:the|a|an|its|their|this|that)\b)"
+    r"((?:[a-z][a-z'-]+[ \t]+){1,2}[a-z][a-z'-]+),[ \t]+\d{2},[ \t]",
+    re.MULTILINE,
+)
+# "signed by judge rebecca quarles-nyambe on 7/17/2026", "assigned to: judge ...": a docket
+# names its judge after a fixed phrase, and the name runs to the next "on", stop or line end
+_JUDGE_NAME = re.compile(
+    r"(?:\b(?:by|before|to:?)[ \t]+(?:the honou?rable[ \t]+)?(?:(?:chief|senior|district|magistrate)[ \t]+)*"
+    r"|(?<!the )(?<!a )(?:u\.s\.[ \t]+)?(?:(?:chief|senior)[ \t]+)?(?:district|magistrate|circuit|bankruptcy)[ \t]+)"
+    r"(judge)[ \t]+((?:[a-z][a-z.'-]*[ \t]+){0,3}?[a-z][a-z'-]+)(?=[ \t]+(?:on|of|for)\b|[ \t]*[,.;(\n]|$)"
+)
 _ABBREVIATIONS = {"u.s.": "U.S.", "u.k.": "U.K.", "e.u.": "E.U.", "u.n.": "U.N.", "d.c.": "D.C.", "u.s": "U.S"}
 
 
@@ -162,9 +175,9 @@ _LEGAL_FORM = re.compile(
     r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
     r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)[a-z][a-z&'-]*,?[ ]+){1,5}"
     r"(?:\((?:private|pvt|pty)\.?\)[ ]+)?)"  # "(Private) Limited", "(Pty) Ltd"
-    r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp)\b"
+    r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp|fze|fzco|dmcc)\b"
 )
-_UPPER_FORMS = {"llc", "ooo", "ag", "plc", "jsc", "pjsc", "llp"}
+_UPPER_FORMS = {"llc", "ooo", "ag", "plc", "jsc", "pjsc", "llp", "fze", "fzco", "dmcc"}
 
 
 _DEFINED_ACRONYM = re.compile(r"((?:[a-z][a-z&'.-]*[ \t]+){2,9})\(([a-z]{2,8})\)")
@@ -237,6 +250,13 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
                 chars[start + word.start()] = chars[start + word.start()].upper()
         for match in re.finditer(rf"(?<![\w.-]){acronym}(?![\w-])", lowered):
             chars[match.start() : match.end()] = list(acronym.upper())
+    for match in _NAME_WITH_AGE.finditer(lowered):
+        for word in re.finditer(r"(?:^|(?<=[\s-]))[a-z]", match.group(1)):
+            chars[match.start(1) + word.start()] = chars[match.start(1) + word.start()].upper()
+    for match in _JUDGE_NAME.finditer(lowered):
+        chars[match.start(1)] = "J"
+        for word in re.finditer(r"(?:^|(?<=[\s-]))[a-z]", match.group(2)):
+            chars[match.start(2) + word.start()] = chars[match.start(2) + word.start()].upper()
     for match in _PRODUCT_LIKE.finditer(lowered):
         chars[match.start(1)] = chars[match.start(1)].upper()
     for match in _SENTENCE_START.finditer(lowered):
@@ -342,6 +362,18 @@ def clear_page_furniture(text: str) -> str:
     cleared = _PAGE_FURNITURE.sub(lambda m: " " * len(m.group(0)), cleared)
     assert len(cleared) == len(text)
     return cleared
+
+
+# "12   FILED & ENTERED: 03/14/2026   ORDER ...": a docket page's entry number and label,
+# which the parser would take for the entry's subject and verb
+_DOCKET_LABEL = re.compile(
+    r"^[ \t]*\d{1,4}[ \t]+filed(?:[ \t]+(?:&|and)[ \t]+entered)?[ \t]*:", re.IGNORECASE | re.MULTILINE
+)
+
+
+def blank_docket_labels(text: str) -> str:
+    """The text with docket rows' number-and-label openings blanked (same length)."""
+    return _DOCKET_LABEL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # A decree's operative part: "... DECIDES:" (or "resolves:", "hereby orders:") over numbered

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
 from nlp.assemble import assemble, fold_headlines, fold_unnamed_listings, merge_repeats
-from nlp.casing import clear_page_furniture, decode_character_references, normalise_case
+from nlp.casing import blank_docket_labels, clear_page_furniture, decode_character_references, normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
 from nlp.components import gazetteer as gazetteer_component  # noqa: F401  (registers factories)
@@ -637,6 +637,12 @@ def _suit_challenges_the_act(events: list) -> None:
         )
         if challenged is not None:
             suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
+            for ruling in placed[i + 1 :]:
+                if ruling.type == "ruling" and ruling.trigger_start - suit.trigger_start < 800:
+                    if not any(ref.id for ref in ruling.target):
+                        # "the court remanded the matter to the Department": the suit's defendant
+                        ruling.target = list(suit.target)
+                    break
 
 
 def complete_from_document(
@@ -714,7 +720,6 @@ def complete_from_document(
             # "Dziadosz was indicted in September 2022" under "United States v. Dziadosz"
             event.agent = list(plaintiffs)
     _probe_continues_its_matter(events)
-    _suit_challenges_the_act(events)
     for act in document_acts:
         if act.type != "order" or not any(ref.id == "gov:us-president" for ref in act.agent):
             continue
@@ -766,9 +771,19 @@ def complete_from_document(
                     act.attrs.setdefault(key, value)
                 events.remove(event)
     court = next((m for m in all_mentions or [] if m.label == "COURT" and m.id), None)
+    # "U.S. District Judge Helen Sorensby ... also ordered him to forfeit": the one judge a
+    # release names handed down its sentence, with the court
+    judges = {
+        m.id: m
+        for m in all_mentions or []
+        if m.label == "PERSON" and m.id and re.search(r"\bjudge\s+$", text[max(0, m.start - 12) : m.start], re.I)
+    }
+    judge = next(iter(judges.values())) if len(judges) == 1 else None
     for event in events:
         if event.type == "ruling" and not event.agent and court is not None:
             event.agent = [EntityRef(court.text, court.canonical, court.id, "COURT")]
+            if judge is not None:
+                event.agent.append(EntityRef(judge.text, judge.canonical, judge.id, "PERSON"))
     for event in events:
         listed_on = event.attr_entities.get("list")
         entry = gazetteer.get(listed_on.id) if listed_on is not None and listed_on.id else None
@@ -804,6 +819,8 @@ def complete_from_document(
                 issuer = prosecutor if prosecuted and prosecutor is not None else author
                 if not any(ref.id == issuer.id for ref in event.target):
                     event.agent = [issuer]
+    # (after the issuer is known: "was identified on the list ... the company filed suit")
+    _suit_challenges_the_act(events)
     # The party a release or filing is about: the organisation or person it names most
     # (at least twice). "The FTC opened its investigation in 2023" is about that party.
     main_party = _main_party(all_mentions or [], text)
@@ -1002,13 +1019,19 @@ class Extractor:
             for m in mentions
             if m.label == "ORG" and m.id and m.id not in self.gazetteer and len(m.text) >= 4 and m.text[:1].isupper()
         }
+        # a person's full name too ("signed by Judge Rebecca Quarles-Nyambe" in each docket entry),
+        # in whatever case a single-case text was restored to
+        people = {m.text.lower(): m for m in mentions if m.label == "PERSON" and m.id and len(m.text.split()) >= 2}
         taken = [(m.start, m.end) for m in mentions]
         extra = []
-        for name, known in names.items():
-            for match in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+        for (name, known), flags in [
+            *((item, 0) for item in names.items()),
+            *((item, re.I) for item in people.items()),
+        ]:
+            for match in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text, flags):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                extra.append(Mention(name, "ORG", match.start(), match.end(), known.canonical, known.id))
+                extra.append(Mention(known.text, known.label, match.start(), match.end(), known.canonical, known.id))
                 taken.append((match.start(), match.end()))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
@@ -1228,6 +1251,7 @@ class Extractor:
             return DocResult(id=item.id)
         plain = clear_page_furniture(decode_character_references(text))
         analysed, _style = normalise_case(plain, self.truecase_forms)
+        analysed = blank_docket_labels(analysed)
         light_mentions, sentences = self._light_pass(analysed)
         spans = self._candidate_spans(analysed, sentences)
         return _Prepared(item, published, text, plain, analysed, light_mentions, sentences, spans)
@@ -1300,11 +1324,23 @@ class Extractor:
         for event in (*document_acts, *docket):
             event.evidence = text[event.start : event.end]  # quoted as written, margins and all
         if docket:
-            covered = [(e.start, e.end) for e in docket]
+            covered = [(e.start, e.end, e.date) for e in docket]
+            # (an entry may tell an earlier act by someone other than the court: "COMPLAINT ...
+            # CHALLENGING PLAINTIFF'S DESIGNATION BY THE OFFICE OF FOREIGN ASSETS CONTROL ON MARCH 12, 2026")
             events = [
                 e
                 for e in events
-                if not any(s <= e.trigger_start < t for s, t in covered if e.trigger_start is not None)
+                if e.trigger_start is None
+                or not any(
+                    s <= e.trigger_start < t
+                    and not (
+                        e.type in ("designation", "rule")
+                        and e.date
+                        and e.date < (day or "")
+                        and not any(ref.type == "COURT" for ref in e.agent)
+                    )
+                    for s, t, day in covered
+                )
             ]
         if document_acts:
             # "I have also decided to revoke all licenses": the signer's own words are the document's act

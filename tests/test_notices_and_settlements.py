@@ -132,7 +132,7 @@ def test_a_debarment_is_a_listing(extractor):
     text = "The Department of State has statutorily debarred Corvane Optics FZE under the ITAR."
     (debarment,) = events_of(extractor, text, "2024-05-22")
     assert debarment.type == "designation"
-    assert "Corvane Optics FZE" in " ".join(names(debarment.target))
+    assert "Corvane Optics" in " ".join(names(debarment.target))  # "FZE" is a company form, like "Ltd."
 
 
 BILL_ACTIONS = """s.2214 - drone component origin act
@@ -426,7 +426,7 @@ def test_also_designated_is_more_of_the_act_just_told(extractor):
     events = [e for e in events_of(extractor, RELEASE, "2026-09-24") if e.type == "designation"]
     today = [e for e in events if e.date == "2026-09-24"]
     assert len(today) == 1
-    assert {"Korvath Sea Lines FZE", "Farid Zolmani"} <= names(today[0].target)
+    assert {"Korvath Sea Lines", "Farid Zolmani"} <= names(today[0].target)
     earlier = [e for e in events if e.date == "2023-11"]
     assert len(earlier) == 1 and "Gulf Sahel Maritime" in names(earlier[0].target)
     # "two shipping companies" brings in new parties; it points back at nobody

@@ -25,7 +25,7 @@ _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s&]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|kg|kgaa|n\.v|b\.v|"
-    r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş)\.?$",
+    r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş|fze|fzco|fz-llc|dmcc)\.?$",
     re.IGNORECASE,
 )
 _PARTY_ROLE = re.compile(

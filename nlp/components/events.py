@@ -29,9 +29,10 @@ CLAUSE_LINKS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
 
 
 # what an act is written in or enacted as: a clause describing one dates the act
+# (a list too: "was identified on the list published on January 13" is dated by that edition)
 _INSTRUMENT_NOUNS = frozenset(
     "notice rulemaking bill act law chapter statute regulation measure document filing letter decision "
-    "agreement complaint petition motion judgment opinion proclamation memorandum release statement".split()
+    "agreement complaint petition motion judgment opinion proclamation memorandum release statement list".split()
 )
 
 
@@ -648,6 +649,16 @@ class EventFinder:
                 if higher is not None:
                     verb = higher
                     continue
+            if (
+                verb.dep_ == "conj"
+                and verb.head.dep_ == "ccomp"
+                and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
+            ):
+                # "has determined that X no longer meets the criteria and is removing it": X
+                # cannot act on "it", itself; the model hangs the determiner's second act on
+                # the finding's verb
+                verb = verb.head.head
+                continue
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -694,6 +705,7 @@ class EventFinder:
                 return False
         token = anchor
         via = before = None
+        below = None
         for _ in range(12):
             # "could respond by opening an inquiry": the modal governs the act reached through "by"
             direct = (
@@ -702,6 +714,12 @@ class EventFinder:
                 or (via, before) == ("prep", "pcomp")
                 # "could have their apps taken down": a causative "have" carries its modal over
                 or (via == "ccomp" and token.lemma_.lower() in ("have", "get"))
+            ) and not (
+                # "no longer meets the criteria and is removing it": a conjunct with its own
+                # auxiliary is a clause of its own, out of reach of the first one's "no" or "may"
+                via == "conj"
+                and below is not None
+                and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in below.children)
             )
             for child in token.children:
                 lower = child.lower_
@@ -787,7 +805,7 @@ class EventFinder:
             if token.dep_ == "relcl" and _non_restrictive(token):
                 break  # "alleging it sold the kits, which it rolled out in 2022": the writer's own aside
             via, before = token.dep_, via
-            token = token.head
+            below, token = token, token.head
         return True
 
     # --- attributes ----------------------------------------------------------
@@ -1577,9 +1595,25 @@ class EventFinder:
         targets: list[Token] = self._prep_objects(noun, rule.target_preps)
         if nominal:
             possessors = self._children(noun, ("poss",))
-            agent_head = possessors[0] if possessors else next(iter(self._prep_objects(noun, ("by",))), None)
+            by = next(iter(self._prep_objects(noun, ("by",))), None)
+            if by is None and possessors and noun.dep_ == "dobj":
+                # the model may hang "by the Office of Foreign Assets Control" on an active verb,
+                # where "by" cannot bring its agent: it is the designation's
+                by = next(
+                    (
+                        o
+                        for o in self._prep_objects(noun.head, ("by",))
+                        if o.i in ents and ents[o.i]._.entity_type in ("AGENCY", "GOV")
+                    ),
+                    None,
+                )
+            agent_head = possessors[0] if possessors else by
             agent_head = agent_head or official_owner  # "an FDA inspection of the plant"
             targets = self._prep_objects(noun, ("of",) if rule.type == "designation" else rule.target_preps)
+            if possessors and by is not None and not targets:
+                # "challenged its designation by the Office of Foreign Assets Control": the one
+                # possessing an act done "by" someone else suffers it
+                agent_head, targets = by, possessors[:1]
             under = noun.dep_ == "pobj" and noun.head.lower_ == "under"
             if under:
                 # "Velkor is under investigation by the SEC": the subject is investigated
@@ -1992,7 +2026,7 @@ class EventFinder:
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
                 r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision)\b"
-                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations|instrument|decree)\b"
+                r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations|instrument|decree|notice)\b"
                 # "The State ... petitions this Court for an order": a pleading doing what it says
                 r"|\bthis (?:honou?rable )?court\b",
                 verb.sent.text,
@@ -2033,6 +2067,17 @@ class EventFinder:
                 if subject is None and adjectival_agent is not None:
                     agent_heads = [adjectival_agent]
                 target_heads = objects
+        if rule.type == "designation" and rule.object_lemmas:
+            # "blocked the property and interests in property ... of the following persons": the
+            # owner is the one designated, not the property
+            target_heads = [
+                o
+                for head in target_heads
+                for t in head.subtree
+                if t.dep_ == "prep" and t.lower_ == "of"
+                for o in self._children(t, ("pobj",))
+                if not lemma_keys(o) & rule.object_lemmas
+            ]
         preps = rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
         if rule.type == "meeting" and target_heads and rule.target_preps == ("with",):
             # "discussed the package with X": X is met, the package only the topic
