@@ -141,3 +141,17 @@ def test_a_lower_case_release_names_its_defendant_and_judge(extractor):
     # "brandt kelloway-fisk, 44,": a name given with an age is a person's, whatever its case
     assert "Brandt Kelloway-Fisk" in names(sentence.target)
     assert "Marisol Quarrendale" in names(sentence.agent)
+
+
+def test_a_semicolon_parts_a_done_act_from_a_plan(extractor):
+    # a feed summary's one line: the model hangs "sued" on "is seeking", and "ruled" on "will be scheduled"
+    sued = (
+        "The Securities and Exchange Commission on Tuesday sued Corrivane Devices Inc. in Manhattan federal "
+        "court, alleging it overstated its bookings; the agency is seeking civil penalties."
+    )
+    assert [e.date for e in of_type(events_of(extractor, sued, "2026-06-10"), "lawsuit")] == ["2026-06-09"]
+    ruled = (
+        "A federal judge in Boston ruled on Monday that Corrivane Devices Inc. unlawfully maintained a "
+        "monopoly in hospital pagers; a hearing on remedies will be scheduled later."
+    )
+    assert [e.date for e in of_type(events_of(extractor, ruled, "2026-06-10"), "ruling")] == ["2026-06-08"]

@@ -804,6 +804,13 @@ class EventFinder:
                 break
             if token.dep_ == "relcl" and _non_restrictive(token):
                 break  # "alleging it sold the kits, which it rolled out in 2022": the writer's own aside
+            if token.dep_ in ("ccomp", "conj", "parataxis") and any(
+                c.lower_ == ";" and c.dep_ == "punct" and min(token.i, token.head.i) < c.i < max(token.i, token.head.i)
+                for c in token.head.children
+            ):
+                # "ruled on Monday that ...; a hearing on remedies will be scheduled later": the
+                # model hangs the first clause on the second, but a semicolon parts two statements
+                break
             via, before = token.dep_, via
             below, token = token, token.head
         return True
