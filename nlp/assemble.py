@@ -847,6 +847,10 @@ def fold_unnamed_listings(events: list[Event]) -> list[Event]:
 # --- the whole document ----------------------------------------------------------
 
 
+# "the original order", "the initial designation": an earlier act of the kind just told
+_EARLIER_ONE = re.compile(r"\b(?:original|initial|first|earlier|underlying|previous|prior)\s+$", re.IGNORECASE)
+
+
 def _evidence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -980,6 +984,26 @@ def assemble(
                     agent, target = list(concluded.agent), list(concluded.target)
                     agent_ids = _ids(agent)
         enacted = candidate.type == "legislation" and candidate.attrs.get("stage") == "signed"
+        if (
+            not agent
+            and not target
+            and candidate.definite
+            and id(item) in told_dates
+            and candidate.tense in ("past", "perfect")
+            and candidate.trigger_start is not None
+            and _EARLIER_ONE.search(
+                text[max(0, candidate.trigger_start - 24) : candidate.trigger_start]
+                + " "
+                + (candidate.trigger or "").split(" ")[0]
+                + " "
+            )
+        ):
+            # "renews the denial ... The original order was issued on August 26, 2025": the
+            # earlier act of the same kind, by the same body on the same party
+            same = next((e for e in reversed(events) if e.type == candidate.type and e.agent and e.target), None)
+            if same is not None:
+                agent, target = list(same.agent), list(same.target)
+                agent_ids = _ids(agent)
         if not agent and not target and not telling and not enacted:
             if (
                 candidate.definite

@@ -836,6 +836,21 @@ def complete_from_document(
                 if main_party.id not in {ref.id for ref in event.agent} and party_word not in acting:
                     event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
     for event in events:
+        if event.type == "launch" and not event.agent and event.target and event.start is not None:
+            # "Yakamoz, developed by Kıyı Yazılım A.Ş., was launched in 2023": its maker launched it
+            said = text[event.start : event.end]
+            maker = re.search(r"\b(?:developed|made|built|created|designed|produced|operated|owned) by\s+", said)
+            makers = [
+                m
+                for m in all_mentions or []
+                if maker is not None and m.start == event.start + maker.end() and m.label == "ORG" and m.id
+            ]
+            if not makers and main_party is not None and main_party.label == "ORG":
+                # "Chattoro was released in Europe last September" in a story about its maker
+                if main_party.id not in {ref.id for ref in event.target}:
+                    makers = [main_party]
+            event.agent = [EntityRef(m.text, m.canonical, m.id, m.label) for m in makers[:1]]
+    for event in events:
         placeholder = (
             event.target
             and not any(ref.id for ref in event.target)

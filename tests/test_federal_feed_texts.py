@@ -155,3 +155,43 @@ def test_a_semicolon_parts_a_done_act_from_a_plan(extractor):
         "monopoly in hospital pagers; a hearing on remedies will be scheduled later."
     )
     assert [e.date for e in of_type(events_of(extractor, ruled, "2026-06-10"), "ruling")] == ["2026-06-08"]
+
+
+def test_the_original_order_is_the_earlier_act_on_the_same_party(extractor):
+    text = (
+        "The Bureau of Industry and Security is publishing an order, signed on Monday by the Assistant Secretary "
+        "for Export Enforcement, that renews the denial of the export privileges of Kestavin Air Freight LLC. "
+        "The original order was issued on March 3, 2025, after BIS found that the carrier had flown aircraft to Russia."
+    )
+    orders = of_type(events_of(extractor, text, "2026-08-20"), "order")
+    earlier = [e for e in orders if e.date == "2025-03-03"]
+    assert len(earlier) == 1 and "Kestavin Air Freight" in " ".join(names(earlier[0].target))
+
+
+def test_settling_agency_charges_is_a_penalty_however_the_charges_are_parsed(extractor):
+    text = "Ombreline Sensors, Inc. has agreed to settle Federal Trade Commission charges that it shared data."
+    (settled,) = of_type(events_of(extractor, text, "2025-11-20"), "penalty")
+    assert "Federal Trade Commission" in names(settled.agent)
+
+
+def test_an_act_that_has_happened_before_is_no_act(extractor):
+    text = "California regulators have suspended a driverless permit before, and federal officials have said so."
+    assert not of_type(events_of(extractor, text, "2026-10-22"), "suspension")
+
+
+def test_a_coined_name_released_in_the_passive_is_a_launch_by_its_maker(extractor):
+    text = (
+        "Italy's data protection authority ordered Quorrin Labs to stop processing Italian users' data. "
+        "Parlivo, the chatbot at issue, was released in Europe last September, and Quorrin Labs said it would comply."
+    )
+    (launch,) = of_type(events_of(extractor, text, "2026-01-24"), "launch")
+    assert names(launch.target) == {"Parlivo"} and launch.date == "2025-09"
+    assert "Quorrin Labs" in names(launch.agent)
+    # a paper released is no product
+    assert not of_type(events_of(extractor, "The audit report was released on Monday.", "2026-01-24"), "launch")
+
+
+def test_a_line_of_products_introduced_is_a_launch(extractor):
+    text = "Ombreline Sensors, Inc., which introduced its Glintwatch line of doorbell cameras in 2022, agreed to pay."
+    (launch,) = of_type(events_of(extractor, text, "2025-11-20"), "launch")
+    assert "Glintwatch" in names(launch.target) and launch.date == "2022"

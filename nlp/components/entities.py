@@ -18,6 +18,13 @@ from nlp.casing import acronym_run
 from nlp.gazetteer import default_gazetteer
 from nlp.rules import default_rules
 
+# What is "released" without being launched: papers, figures and recordings.
+_PAPER_WORDS = frozenset(
+    "report reports rule rules order orders guidance statement statements data findings act plan memo letter "
+    "letters budget strategy framework list results documents document files video recording transcript audit "
+    "study survey figures numbers minutes opinion decision filing filings records emails".split()
+)
+
 # "fable5", "Mythos5", "gpt4": letters glued to a version number.
 _GLUED_PRODUCT = re.compile(r"^([A-Za-z]{3,})-?(\d{1,3}[a-z]?)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
@@ -146,9 +153,18 @@ class ProductFinder:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
                 c for c in holder.children if c.dep_ == "nsubj"
             ]
-            if not subjects or not self._may_launch(doc, subjects[0]):
+            launched = [c for c in verb.children if c.dep_ == "dobj"]
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive and not launched:
+                # "Chattoro was released in Europe last September": the name launched is the
+                # subject (not a paper: "the Mueller Report was released")
+                makers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                if makers and not self._may_launch(doc, makers[0]):
+                    continue
+                launched = [c for c in passive if not {t.lower_ for t in c.subtree} & _PAPER_WORDS]
+            elif not subjects or not self._may_launch(doc, subjects[0]):
                 continue
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for obj in launched:
                 if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
                     # "ParcelPaw, a delivery app that it launched": the name the relative stands for
                     obj = verb.head.head if verb.head.dep_ == "appos" else verb.head

@@ -766,6 +766,15 @@ class EventFinder:
                     return False  # "If convicted, each faces a maximum penalty": only under a condition
                 if direct and child.dep_ == "advmod" and lower in self.lex.hedge_adverbs:
                     return False
+                if (
+                    token.i == anchor.i
+                    and child.dep_ == "advmod"
+                    and lower in ("before", "previously")
+                    and child.i > token.i
+                    and not list(child.children)
+                    and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+                ):
+                    return False  # "regulators have suspended a driverless permit before": it has happened, no act
             if (
                 token.i != anchor.i
                 and (via != "conj" or before not in (None, "xcomp") or token.lemma_.lower() in _NEGATIVE_IMPLICATIVES)
@@ -1079,6 +1088,9 @@ class EventFinder:
         if not rule.requires_context:
             return True
         scope = list(token.subtree) + list(token.head.subtree if token.pos_ == "NOUN" else [])
+        # "agreed to settle Federal Trade Commission charges": the model may take "charges" for a
+        # verb of its own; the words right after the trigger still say what it is about
+        scope += list(token.doc[token.i + 1 : min(token.i + 6, token.sent.end)])
         if token.dep_ == "conj" and lemma_keys(token.head) & rule.lemmas:
             # "added X to the UVL on February 7, and added Y on August 21": the list is said once
             scope += [t for t in token.head.subtree if t.i < token.i]
