@@ -220,6 +220,17 @@ def resolve_filler(
             group.append(mention)
             seen.add(mention.id)
         return [EntityRef(filler.text, m.canonical, m.id, types.get(m.id)) for m in reversed(group)]
+    head = re.fullmatch(
+        r"the (commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)",
+        filler.text.strip().lower(),
+    )
+    if head is not None:
+        # "The commission issued an order" after the Federal Communications Commission and its
+        # Office of International Affairs: the body the noun names, not the one named last
+        called = [m for m in before if re.search(rf"\b{head.group(1)}\b", (m.canonical or m.text).lower())]
+        if called:
+            chosen = called[-1]
+            return [EntityRef(filler.text, chosen.canonical, chosen.id, types.get(chosen.id))]
     # Prefer the first kind named ("the company" wants an ORG before anything else).
     for kind in kinds:
         fitting = [m for m in before if types.get(m.id) == kind]

@@ -307,6 +307,12 @@ _PAGE_FURNITURE = re.compile(
     r"|Page[ \t]+\d+[ \t]+of[ \t]+\d+|[-–—][ \t]*\d{1,3}[ \t]*[-–—])[ \t]*\n",
     re.MULTILINE,
 )
+# A story's update stamp opening a paragraph ("Update, 3:45 p.m.: Tianrui filed ..."), which
+# the parser would make the sentence's subject
+_UPDATE_STAMP = re.compile(
+    r"^[ \t]*(?:update[sd]?|correction)\b(?:[ \t]*\(?[ \t]*,?[ \t]*[\w .,:]{0,24}?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^:\n]{0,12}?)?\)?[ \t]*:[ \t]",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A pleading's margin line numbers (" 1", " 2" ... "28" before each line of the page).
 _MARGIN_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
 
@@ -360,6 +366,7 @@ def clear_page_furniture(text: str) -> str:
     if _has_margin_numbers(cleared):
         cleared = _MARGIN_NUMBER.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _PAGE_FURNITURE.sub(lambda m: " " * len(m.group(0)), cleared)
+    cleared = _UPDATE_STAMP.sub(lambda m: " " * len(m.group(0)), cleared)
     assert len(cleared) == len(text)
     return cleared
 

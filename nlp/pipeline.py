@@ -604,6 +604,8 @@ def _act_named_by(target: list) -> tuple[str, ...] | None:
     if len(target) != 1:
         return None
     words = re.findall(r"[a-z]+", target[0].text.lower())
+    if words[:2] == ["review", "of"]:
+        words = words[2:]  # "filed a petition for review of the order": the order is challenged
     if words[:1] not in (["the"], ["its"], ["their"], ["this"], ["that"]):
         return None
     return next((_CHALLENGED_ACTS[w] for w in words[1:3] if w in _CHALLENGED_ACTS), None)
@@ -628,7 +630,8 @@ def _suit_challenges_the_act(events: list) -> None:
             (
                 e
                 for e in reversed(placed[:i])
-                if suit.trigger_start - e.trigger_start < 800
+                # (an act the suit names, "the order", may have been told well before)
+                if suit.trigger_start - e.trigger_start < (3000 if named_act else 800)
                 and e.type in kinds
                 and (named_act or plaintiffs & {ref.id for ref in e.target})
                 and any(ref.id and ref.type in ("AGENCY", "GOV") for ref in e.agent)
@@ -829,7 +832,14 @@ def complete_from_document(
         for event in events:
             if _vague(event.target):
                 event.target = []  # "investigate the matter": the matter is the party's conduct
-            if not event.target and event.type in ("investigation", "penalty", "lawsuit", "order", "suspension"):
+            if not event.target and event.type in (
+                "investigation",
+                "penalty",
+                "lawsuit",
+                "order",
+                "suspension",
+                "ruling",
+            ):
                 acting = {
                     (ref.canonical or ref.text).split()[0].lower() for ref in event.agent if ref.canonical or ref.text
                 }

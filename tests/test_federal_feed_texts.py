@@ -195,3 +195,38 @@ def test_a_line_of_products_introduced_is_a_launch(extractor):
     text = "Ombreline Sensors, Inc., which introduced its Glintwatch line of doorbell cameras in 2022, agreed to pay."
     (launch,) = of_type(events_of(extractor, text, "2025-11-20"), "launch")
     assert "Glintwatch" in names(launch.target) and launch.date == "2022"
+
+
+def test_a_judges_opinion_is_a_ruling_on_the_party_the_story_is_about(extractor):
+    text = (
+        "Pellowmere Systems lost its antitrust case on Monday. Judge Imogen Veslingham-Rudd of the Northern "
+        "District of California issued her 98-page opinion on Monday, finding that Pellowmere Systems "
+        "unlawfully maintained a monopoly. Pellowmere Systems said it would appeal."
+    )
+    (ruling,) = of_type(events_of(extractor, text, "2025-08-13"), "ruling")
+    assert "Imogen Veslingham-Rudd" in names(ruling.agent)
+    assert "Pellowmere Systems" in names(ruling.target)
+
+
+def test_an_update_stamp_is_no_subject_and_a_petition_for_review_is_against_the_orders_maker(extractor):
+    text = (
+        "The Federal Communications Commission has ordered Yanshu Telecom Americas to shut down its U.S. "
+        "operations within 60 days, revoking its authority to provide international services. "
+        + "The vote ends a process that began last year with letters and filings. "
+        * 12
+        + "\n\nUpdate, 3:45 p.m.: Yanshu Telecom Americas filed a petition for review of the order with the "
+        "U.S. Court of Appeals for the D.C. Circuit."
+    )
+    (suit,) = of_type(events_of(extractor, text, "2025-11-21"), "lawsuit")
+    assert "Yanshu Telecom" in " ".join(names(suit.agent))
+    assert "Federal Communications Commission" in names(suit.target)
+
+
+def test_the_commission_is_the_body_called_a_commission(extractor):
+    text = (
+        "The Federal Communications Commission revoked Yanshu Telecom Americas' authority on Thursday. The "
+        "review began in May 2024, when the agency's Office of International Affairs sent the company a "
+        "letter. The commission issued an order instituting the revocation proceeding last December."
+    )
+    earlier = [e for e in of_type(events_of(extractor, text, "2025-11-21"), "order") if e.date == "2024-12"]
+    assert [names(e.agent) for e in earlier] == [{"Federal Communications Commission"}]

@@ -1082,7 +1082,17 @@ class EventFinder:
         if not needed:
             return True
         before = " " + noun.doc[noun.left_edge.i : noun.i].text.lower().replace("-", " ") + " "
-        return any(f" {phrase.replace('-', ' ')} " in before for phrase in needed)
+        if any(f" {phrase.replace('-', ' ')} " in before for phrase in needed):
+            return True
+        # "Judge Okoro-Vick ... issued his 141-page opinion": a judge's own opinion or order needs
+        # no "court" before it
+        return (
+            rule.type == "ruling"
+            and noun.dep_ == "dobj"
+            and any(
+                t.lower_ in self.lex.bench_titles for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree
+            )
+        )
 
     def _context_ok(self, token: Token, rule: TriggerRule, ents: dict[int, Span]) -> bool:
         if not rule.requires_context:
