@@ -1189,6 +1189,70 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
     return events
 
 
+# The UK Parliament's stages page of a bill, a row per stage: "House of Lords | 1st reading |
+# 4 February 2026" ... "Royal Assent | 10 November 2026". The first 1st reading brings the bill in;
+# a 3rd reading passes it out of that house; Royal Assent makes it an Act.
+_UK_HOUSES = {"house of lords": "legislature:uk-lords", "house of commons": "legislature:uk-commons"}
+_UK_STAGE_CELL = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+_UK_STAGE_DATE = re.compile(r"^(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})(?:[ \t]*[-\u2013][ \t]*\d{1,2} [A-Z][a-z]+ \d{4})?$")
+_UK_FIRST_READING = re.compile(r"^(?:1st|first) reading\b", re.IGNORECASE)
+_UK_THIRD_READING = re.compile(r"\b(?:3rd|third) reading$", re.IGNORECASE)
+# "[HL]" marks a bill brought in by the Lords; it is no part of the name
+_UK_BILL_NAME = re.compile(r"^[ \t]*(?P<bill>[A-Z][^\n|]{2,120}? Bill)(?: \[HL\])?[ \t]*$", re.MULTILINE)
+
+
+def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Introduction, each house's passage and Royal Assent from a bill's table of stages."""
+    rows = []
+    for line in re.finditer(r"^[^\n]*$", text, re.MULTILINE):
+        cells = [c for c in _UK_STAGE_CELL.split(line.group(0).strip()) if c]
+        if len(cells) < 2 or not _UK_STAGE_DATE.match(cells[-1]):
+            continue
+        house = cells[0].lower() if cells[0].lower() in _UK_HOUSES else None
+        stage = cells[1] if house and len(cells) == 3 else cells[0] if len(cells) == 2 else None
+        if stage is None:
+            continue
+        rows.append((line, house, stage, _parse_long_date(_UK_STAGE_DATE.match(cells[-1])["date"])))
+    if len([row for row in rows if row[1]]) < 2:
+        return []  # one dated line is a sentence's business, not a table of stages
+    bill = _UK_BILL_NAME.search(text[:HEAD_CHARS])
+    target = []
+    if bill is not None:
+        linked = next((m for m in mentions if m.start == bill.start("bill") and m.end == bill.end("bill")), None)
+        target = [_ref(linked) if linked else _new_ref(bill["bill"], "LAW")]
+    events: list[Event] = []
+    introduced = False
+    for line, house, stage, when in rows:
+        if when is None:
+            continue
+        if house and _UK_FIRST_READING.match(stage) and not introduced:
+            introduced, how = True, "introduced"
+        elif house and _UK_THIRD_READING.search(stage):
+            how = "passed"
+        elif not house and stage.lower() == "royal assent":
+            how = "signed"
+        else:
+            continue
+        chamber = _gazetteer_ref(_UK_HOUSES[house]) if house else None
+        start = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
+        events.append(
+            Event(
+                type="legislation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=line.group(0).strip(),
+                start=start,
+                end=start + len(line.group(0).strip()),
+                agent=[chamber] if chamber else [],
+                target=list(target),
+                attrs={"stage": how},
+                confidence=0.85,
+                trigger=stage.split()[-1],
+            )
+        )
+    return events
+
+
 # --- EU legal acts that amend a sanctions annex --------------------------------------
 
 # "THE COUNCIL OF THE EUROPEAN UNION, ... HAS ADOPTED THIS REGULATION:" then "Article 1"
@@ -1501,6 +1565,7 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
         + eu_annex_events(text, mentions)
         + order_list_events(text, mentions)
         + list_revision_events(text, mentions)
+        + bill_stages_events(text, mentions)
     )
 
 

@@ -386,12 +386,17 @@ def blank_docket_labels(text: str) -> str:
 # A decree's operative part: "... DECIDES:" (or "resolves:", "hereby orders:") over numbered
 # infinitives, "I - to impose on X a fine of ...", "II - to determine the suspension of ...".
 _DECIDING_LINE = re.compile(
-    r"\b(?:decide[sd]?|resolve[sd]?|orders?|determines?|decrees?)[ \t]*:[ \t]*\n", re.IGNORECASE
+    r"\b(?:decide[sd]?|resolve[sd]?|orders?|determines?|decrees?|hereby)[ \t]*:[ \t]*\n", re.IGNORECASE
 )
 _OPERATIVE_ITEM = re.compile(
     r"^[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[a-z])[ \t]*(?:[-\u2013\u2014.)])[ \t]*[Tt]o[ \t]+(?P<verb>[a-z]{3,})\b",
     re.MULTILINE,
 )
+
+
+# "the Authority hereby:" over "(1) imposes on X a financial penalty ...": finite already, but
+# the parser takes the bare verb after a number for a noun's
+_FINITE_ITEM = re.compile(r"^[ \t]*\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t]+(?=(?P<verb>[a-z]{3,}s)\b)", re.MULTILINE)
 
 
 def _third_person(verb: str) -> str:
@@ -411,21 +416,32 @@ def read_operative_items(text: str) -> str:
     chars = None
     for deciding in _DECIDING_LINE.finditer(text):
         at = deciding.end()
+        # where a finite item's gap to what it continues begins: the colon, then each item's end
+        joint = text.rindex(":", deciding.start(), deciding.end())
         while True:
             while text.startswith("\n", at):
                 at += 1  # items may stand a blank line apart
             item = _OPERATIVE_ITEM.match(text, at)
-            if item is None:
-                break
-            said = "It " + _third_person(item["verb"])
-            start = item.start() + len(item.group(0)) - len(item.group(0).lstrip(" \t"))
-            width = item.end() - start
-            if len(said) <= width:
+            finite = _FINITE_ITEM.match(text, at) if item is None else None
+            if finite is not None and joint is not None:
+                # "the Authority hereby:" / "(1) imposes ...; and" / "(2) makes an order": one sentence
+                # whose subject is the decider, once the colon, the line breaks and labels are blanked
                 chars = chars if chars is not None else list(text)
-                chars[start : item.end()] = list(said + " " * (width - len(said)))
+                chars[joint : finite.end()] = [" "] * (finite.end() - joint)
+                item = finite
+            elif item is not None:
+                said = "It " + _third_person(item["verb"])
+                start = item.start() + len(item.group(0)) - len(item.group(0).lstrip(" \t"))
+                width = item.end() - start
+                if len(said) <= width:
+                    chars = chars if chars is not None else list(text)
+                    chars[start : item.end()] = list(said + " " * (width - len(said)))
+            else:
+                break
             line_end = text.find("\n", item.end())
             if line_end < 0:
                 break
+            joint = line_end if finite is not None else None
             at = line_end + 1
     if chars is None:
         return text

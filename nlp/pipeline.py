@@ -487,7 +487,10 @@ def _main_party(mentions: list, text: str) -> Mention | None:
             or lexicon.has_legal_suffix(mention.text)  # "... Private Limited" shown without it
             or (mention.label == "PERSON" and len(words) >= 2)
         )
-        if not named:
+        # a coined name without its legal form ("Commission fines Quorvane EUR 412 million") is the
+        # party when the head names it and the text keeps coming back to it
+        headlined = mention.label == "ORG" and mention.start < 300 and len(words) <= 3
+        if not named and not headlined:
             continue  # "Annex", "Section": words a model mistook for organisations
         # a person comes back by surname, which may be written first ("Wei Jianhong ... Wei")
         shortest = 2 if mention.label == "PERSON" else 4
@@ -497,6 +500,8 @@ def _main_party(mentions: list, text: str) -> Mention | None:
         if not names:
             continue
         count = max(len(re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)) for w in names)
+        if not named and count < 4:
+            continue
         if count > best_count:
             best, best_count = mention, count
     return best
@@ -598,6 +603,16 @@ _CHALLENGED_ACTS = {
 }
 
 
+# a British statutory instrument is named "The ... Order 2026" (or "... Regulations 2026"): delegated
+# legislation, made by a minister, not an order on anyone
+_STATUTORY_INSTRUMENT = re.compile(r"Order (?:19|20)\d\d\b(?! ?[-/])")
+
+_ANNULMENT_OF = re.compile(
+    r"\b(?:annulment|annul|set aside|quash(?:ing)?)\b[^.;]{0,60}?\b(?P<act>decision|determination|regulation|order|fine|penalty|designation|listing)\b",
+    re.IGNORECASE,
+)
+
+
 def _act_named_by(target: list) -> tuple[str, ...] | None:
     """The kinds of event a suit's only target names in place of its maker: "the listing",
     "the final decision to the High Court" (the phrase's first noun or so), else None."""
@@ -621,6 +636,10 @@ def _suit_challenges_the_act(events: list) -> None:
         if suit.type != "lawsuit" or not suit.agent:
             continue
         named_act = _act_named_by(suit.target)
+        annulled = _ANNULMENT_OF.search(suit.evidence or "")
+        if named_act is None and not suit.target and annulled:
+            # "brought an action ... seeking the annulment of the Specification Decision"
+            named_act = _CHALLENGED_ACTS[annulled["act"].lower()]
         if suit.target and (named_act is None or suit.target[0].id):
             continue
         if named_act is None and not plaintiffs:
@@ -1389,6 +1408,10 @@ class Extractor:
             if event.type not in ("lawsuit", "ruling"):
                 # "will file the Information in the United States District Court": where, not whom
                 event.target = [r for r in event.target if r.type != "COURT"]
+        for event in events:
+            if event.type == "order" and event.trigger_start is not None:
+                if _STATUTORY_INSTRUMENT.match(text, event.trigger_start):
+                    event.type = "rule"  # "The Export Control (Amendment) Order 2026 was made": a statutory instrument
         events = fold_headlines(merge_repeats(document_acts + docket + events))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)

@@ -27,7 +27,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float, "prefilter": list,
 }  # fmt: skip
 
 
@@ -68,6 +68,9 @@ class TriggerRule:
     ignore_governors: frozenset[str] = frozenset()
     # modals that do not make this type hypothetical ("will pay a $7.5 million penalty to settle")
     ignore_modals: frozenset[str] = frozenset()
+    # words a sentence must hold to be parsed for this rule, where its lemma is too common to
+    # filter by ("is now available": "available", not every "is")
+    prefilter: frozenset[str] = frozenset()
     # only in the past ("reviewed", "began reviewing"), not "we are reviewing"
     requires_past: bool = False
     # who acts when the passive names nobody ("the judgment is REVERSED": a court)
@@ -174,7 +177,10 @@ class RuleSet:
 
     def keywords(self) -> frozenset[str]:
         """Every trigger lemma, for the cheap pre-filter of sentences."""
-        return frozenset(lemma for rule in self.triggers for lemma in rule.lemmas) | self.lexicon.keyword_realizers
+        return (
+            frozenset(word for rule in self.triggers for word in (rule.prefilter or rule.lemmas))
+            | self.lexicon.keyword_realizers
+        )
 
 
 def _check_rule(row: Any, where: str) -> TriggerRule:
@@ -227,6 +233,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         requires_past=row.get("requires_past", False),
         passive_agent_type=row.get("passive_agent_type"),
         confidence=float(row.get("confidence", 0.6)),
+        prefilter=frozenset(row.get("prefilter", ())),
     )
 
 

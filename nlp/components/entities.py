@@ -183,6 +183,60 @@ class ProductFinder:
                     found.append(name)
         return found
 
+    def _arrived_names(self, doc: Doc) -> list[Span]:
+        """Coined names that arrive by themselves: "Live Translate is now available", "Slate 6 went on
+        sale", "Canvas Assist began rolling out to all users", "Ferrow Go became generally available".
+
+        Said of a proper name, these are said of a product; the model reads such names as
+        people or firms as often as not. A name the gazetteer knows keeps its type.
+        """
+        if not doc.has_annotation("DEP"):
+            return []
+        found = []
+        for verb in doc:
+            lemma = verb.lemma_.lower()
+            children = list(verb.children)
+            lowered = {c.lower_ for c in children}
+            arrived = (
+                (lemma == "become" and any(c.dep_ == "acomp" and c.lower_ == "available" for c in children))
+                or (
+                    lemma == "be"
+                    and "now" in lowered
+                    and any(c.dep_ == "acomp" and c.lower_ == "available" for c in children)
+                )
+                # (not "goes live": a bank or an exchange goes live as often as a product)
+                or (
+                    lemma == "go"
+                    and any(p.lower_ == "on" and any(o.lower_ == "sale" for o in p.children) for p in children)
+                )
+                or (lemma == "roll" and "out" in lowered and not any(c.dep_ == "dobj" for c in children))
+            )
+            if not arrived:
+                continue
+            holder = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
+            for subject in [c for c in holder.children if c.dep_ == "nsubj"][:1]:
+                if subject.pos_ != "PROPN" and not (
+                    subject.like_num and subject.i > 0 and doc[subject.i - 1].pos_ == "PROPN"
+                ):
+                    continue
+                start = min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound" and c.i < subject.i])
+                end = subject.i + 1
+                numbers = [c for c in subject.children if c.dep_ == "nummod" and c.i == subject.i + 1]
+                if numbers:
+                    end = numbers[0].i + 1  # "Slate 6"
+                name = Span(doc, start, end, label="PRODUCT")
+                overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
+                if all(
+                    not ent.ent_id_
+                    # (the model may have taken the "6" of "Slate 6" for a number of its own)
+                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "GPE", "LOC", "CARDINAL")
+                    and name.start <= ent.start
+                    and ent.end <= name.end
+                    for ent in overlapping
+                ):
+                    found.append(name)
+        return found
+
     @staticmethod
     def _may_launch(doc: Doc, subject) -> bool:
         """An agency launches programmes and probes, not products; a person, or a coined company
@@ -245,7 +299,7 @@ class ProductFinder:
                 and self._sentence_has_product_noun(doc, i)
             ):
                 spans.append(Span(doc, i, i + 2, label="PRODUCT"))
-        launched = self._launched_names(doc) if self.launch_verbs else []
+        launched = self._launched_names(doc) + self._arrived_names(doc) if self.launch_verbs else []
         if launched:
             replaced = {(s.start, s.end) for s in launched}
             doc.ents = filter_spans(launched + [e for e in doc.ents if (e.start, e.end) not in replaced])

@@ -274,6 +274,12 @@ def _phrase(head: Token) -> Span:
 _SEQUEL_REALIZERS = frozenset({"follow", "cap"})
 
 
+# what a body grants and can take back from its holder
+_PERMIT_NOUNS = frozenset(
+    {"licence", "license", "permit", "authorization", "authorisation", "certificate", "registration", "accreditation"}
+)
+
+
 class EventFinder:
     def __init__(self, rules: RuleSet):
         self.noun_rules = rules.by_pos("NOUN")
@@ -1334,6 +1340,20 @@ class EventFinder:
                 return child
         return None
 
+    def _licence_holders(self, heads: list[Token], ents: dict[int, Span]) -> list[RoleFiller]:
+        """ "revoked three export licences held by Thornbury Optics": the holder is the one acted on."""
+        return [
+            f
+            for head in heads
+            if head.lemma_.lower() in _PERMIT_NOUNS
+            for held in head.children
+            if held.dep_ == "acl" and held.lemma_.lower() == "hold"
+            for by in held.children
+            if by.dep_ == "agent"
+            for holder in self._children(by, ("pobj",))
+            for f in self.fillers(holder, ents, deep=True)
+        ]
+
     def _what_was_halted(self, heads: list[Token], verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
         """ "suspended sales of the Domo 1", "shipments to four distributors": the product or the
         customers an activity concerned, not the activity; "halted sales in Italy" names neither,
@@ -1425,6 +1445,15 @@ class EventFinder:
             token.pos_ in ("ADJ", "NOUN", "ADV", "PROPN")
             and token.dep_ == "ROOT"
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)
+        )
+
+    @staticmethod
+    def _now_available(token: Token) -> bool:
+        """ "Live Translate is now available in Canada": a copula that tells a launch, as "became available" does."""
+        return (
+            token.lemma_ == "be"
+            and any(c.dep_ == "acomp" and c.lower_ == "available" for c in token.children)
+            and any(c.dep_ == "advmod" and c.lower_ == "now" for c in token.children)
         )
 
     def _mistagged_noun(self, token: Token) -> bool:
@@ -1875,6 +1904,13 @@ class EventFinder:
             return None  # "(Bar No. 15220)": a numbered thing's label, not a verb
         if rule.type == "meeting" and any(c.dep_ == "conj" and c.lemma_.lower() == "adjourn" for c in verb.children):
             return None  # "The House met at 10 a.m. and adjourned at 3:52 p.m.": a sitting, not a meeting with anyone
+        preps = [p for p in verb.children if p.dep_ == "prep"]
+        if (
+            rule.type == "meeting"
+            and any(p.lower_ == "in" and any(o.lower_ in ("plenary", "session") for o in p.children) for p in preps)
+            and not any(p.lower_ == "with" for p in preps)
+        ):
+            return None  # "Meeting in plenary on 9 October, the EDPB adopted": a body's sitting
         if rule.type == "launch" and any(
             ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
             for o in self._children(verb, ("dobj", "nsubjpass"))
@@ -2051,6 +2087,7 @@ class EventFinder:
             and rule.type != "ruling"
             and not verb.is_upper
             and not any(c.dep_ == "aux" for c in verb.children)
+            and not self._now_available(verb)  # "is now available": new as of the day it is said
             and not re.search(
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
@@ -2164,6 +2201,8 @@ class EventFinder:
             probed = [o for c in clauses for o in c.children if o.dep_ == "dobj"]
             target = [f for o in probed for f in self.fillers(o, ents, deep=True)]
         target = self._expand_placeholders(target, verb, ents, agent)
+        if rule.type in ("order", "suspension"):
+            target = self._licence_holders(target_heads, ents) or target
         if rule.type == "suspension" and not passive:
             target = self._what_was_halted(target_heads, verb, ents) or target
         if rule.type == "launch":
@@ -2323,7 +2362,9 @@ class EventFinder:
                         used.add(token.i)
                         break
         for token in doc:
-            if token.i in used or not (token.pos_ == "VERB" or self._mistagged_verb(token)):
+            if token.i in used or not (
+                token.pos_ == "VERB" or self._mistagged_verb(token) or self._now_available(token)
+            ):
                 continue
             lemma = next((k for k in lemma_keys(token) if k in self.verb_rules), None)
             if lemma is not None:

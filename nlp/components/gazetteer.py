@@ -92,6 +92,17 @@ class GazetteerMatcher:
             return False
         if doc[start].text in _NAMES_NEVER_AFTER_THE and start > 0 and doc[start - 1].lower_ == "the":
             return True  # "The State may not condition access": a judge's state, never the State Department
+        if (
+            doc[start].text == "State"
+            and start > 1
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_
+            in (
+                "minister",
+                "ministers",
+            )
+        ):
+            return True  # "Minister of State for Trade Policy": a British minister's rank
         if end >= len(doc):
             return False
         after = (

@@ -1,0 +1,179 @@
+"""European and British official texts, and what companies say of their own products: a
+bill's table of stages, a final notice's numbered decisions, an annulment action, a
+statutory instrument, and products that arrive by themselves ("is now available")."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+BILL_STAGES = """Drone Airspace Safety Bill [HL]
+Government Bill
+Originated in the House of Lords
+
+Stages
+House of Lords | 1st reading | 11 March 2026
+House of Lords | 2nd reading | 30 March 2026
+House of Lords | Committee stage (Grand Committee) | 21 April 2026
+House of Lords | 3rd reading | 2 June 2026
+House of Commons | 1st reading | 3 June 2026
+House of Commons | 2nd reading | 1 July 2026
+House of Commons | Report stage and 3rd reading | 14 October 2026
+Royal Assent | 5 November 2026
+"""
+
+
+def test_a_bills_stages_are_its_introduction_each_houses_passage_and_royal_assent(extractor):
+    steps = of_type(events_of(extractor, BILL_STAGES, "2026-11-09"), "legislation")
+    told = sorted((e.date, " ".join(names(e.agent)), e.attrs.get("stage")) for e in steps)
+    # the Commons' own 1st reading brings nothing in: the bill came from the Lords
+    assert told == [
+        ("2026-03-11", "House of Lords", "introduced"),
+        ("2026-06-02", "House of Lords", "passed"),
+        ("2026-10-14", "House of Commons", "passed"),
+        ("2026-11-05", "", "signed"),
+    ]
+    # "[HL]" marks where the bill began; it is no part of its name
+    assert all(names(e.target) == {"Drone Airspace Safety Bill"} for e in steps)
+
+
+def test_one_dated_row_is_no_table_of_stages(extractor):
+    text = "Peers debated the bill again.\nHouse of Lords | 2nd reading | 30 March 2026\n"
+    assert of_type(events_of(extractor, text, "2026-04-01"), "legislation") == []
+
+
+FINAL_NOTICE = """FINAL NOTICE
+
+To: Marguerite Ellesmere-Doyle
+
+Date: 3 September 2026
+
+1. ACTION
+
+1.1 For the reasons given in this Final Notice, the Authority hereby:
+
+(1) imposes on Ms Ellesmere-Doyle a financial penalty of £184,000 pursuant to section 66 of the Act; and
+
+(2) makes an order, pursuant to section 56 of the Act, prohibiting Ms Ellesmere-Doyle from performing any function in relation to any regulated activity.
+
+1.2 On 2 April 2026 Ms Ellesmere-Doyle withdrew her reference to the Upper Tribunal, and the Authority accordingly issues this Final Notice.
+
+2. DEFINITIONS
+
+"the Act" means the Financial Services and Markets Act 2000;
+
+"the Authority" means the Financial Conduct Authority.
+"""
+
+
+def test_a_final_notices_numbered_decisions_are_the_authoritys(extractor):
+    events = events_of(extractor, FINAL_NOTICE, "2026-09-05")
+    (penalty,) = of_type(events, "penalty")
+    (order,) = of_type(events, "order")
+    for act in (penalty, order):
+        # "the Authority hereby:" over "(1) imposes on Ms X a financial penalty": the Authority
+        # acts, not the person it fines (whom "It" would have found nearest)
+        assert "Financial Conduct Authority" in names(act.agent)
+        assert "Ellesmere-Doyle" in " ".join(names(act.target))
+        assert act.date == "2026-09-03"
+
+
+def test_withdrawing_a_reference_is_no_suspension(extractor):
+    assert of_type(events_of(extractor, FINAL_NOTICE, "2026-09-05"), "suspension") == []
+
+
+ANNULMENT = """Brussels, 9 July 2026
+
+On 4 March 2025 the European Commission fined Tessaline EUR 212 million for tying its cloud storage to its operating system (the Fining Decision).
+
+The investigation showed that device makers could not license the operating system without also pre-installing the storage service, and that they were paid rebates only if the storage service was set as the default.
+
+Rival storage providers told the Commission that their share of new devices fell by more than half between 2021 and 2024, and several of them left the market for tablets altogether.
+
+The Fining Decision also required Tessaline to offer device makers a version of the operating system without the storage service, at a lower price, within ninety days.
+
+Tessaline published the unbundled version in June 2025. Device makers have since chosen it for roughly a fifth of new tablets sold in the European Economic Area.
+
+On 16 May 2025, Tessaline brought an action before the General Court seeking the annulment of the Fining Decision. That action is pending.
+"""
+
+
+def test_an_action_brought_before_a_court_is_a_suit_against_the_maker_of_the_act_it_would_annul(extractor):
+    (suit,) = of_type(events_of(extractor, ANNULMENT, "2026-07-09"), "lawsuit")
+    # the fine was told too far back for the suit to be taken as the fined party's answer to it
+    assert ANNULMENT.index("brought an action") - ANNULMENT.index("fined Tessaline") > 800
+    assert suit.date == "2025-05-16"
+    assert "Tessaline" in " ".join(names(suit.agent))
+    assert names(suit.target) == {"European Commission"}
+
+
+def test_an_action_outside_any_court_is_no_suit(extractor):
+    text = "On 16 May 2026, the Authority brought an action plan for small lenders to its board."
+    assert of_type(events_of(extractor, text, "2026-05-20"), "lawsuit") == []
+
+
+STATEMENT = """Written statement: export controls update
+
+Made by: Minister of State for Trade Policy
+
+The Export Control (Amendment) Order 2026 was made on 9 February and laid before Parliament the same day.
+
+On 27 January the Export Control Joint Unit revoked two standard individual export licences held by Carrowmore Thermal Imaging Ltd.
+"""
+
+
+def test_a_statutory_instrument_made_is_a_rule_not_an_order(extractor):
+    events = events_of(extractor, STATEMENT, "2026-02-12")
+    (instrument,) = of_type(events, "rule")
+    assert instrument.date == "2026-02-09"
+    # "Minister of State" is a British minister's rank, not the U.S. State Department
+    assert not any("Department of State" in " ".join(names(e.agent)) for e in events)
+
+
+def test_a_revoked_licence_is_an_act_on_its_holder(extractor):
+    (revocation,) = of_type(events_of(extractor, STATEMENT, "2026-02-12"), "order")
+    assert "Carrowmore Thermal Imaging" in " ".join(names(revocation.target))
+
+
+def test_a_bodys_plenary_sitting_is_no_meeting(extractor):
+    text = (
+        "Meeting in plenary on 2 March, the Board adopted its opinion on the draft decision of the Swedish authority."
+    )
+    assert of_type(events_of(extractor, text, "2026-03-05"), "meeting") == []
+
+
+RELEASE_NOTES = """Harrowgate Software release notes
+
+Quillmark Sync is now available in Ireland, Portugal and Greece. Tallis 4 went on sale in the United Kingdom the same day. Ledger Lens began rolling out to all business customers in Canada this morning.
+"""
+
+
+def test_products_that_arrive_by_themselves_are_launched(extractor):
+    launches = of_type(events_of(extractor, RELEASE_NOTES, "2026-03-10"), "launch")
+    launched = " ".join(name for e in launches for name in names(e.target))
+    for product in ("Quillmark Sync", "Tallis 4", "Ledger Lens"):
+        assert product in launched
+    assert all(e.date == "2026-03-10" for e in launches)
+
+
+def test_being_available_without_now_is_a_state_not_a_launch(extractor):
+    text = "The Quillmark Sync app is available in Ireland and Portugal. Ask your administrator for access."
+    assert of_type(events_of(extractor, text, "2026-03-10"), "launch") == []
+
+
+def test_a_company_that_goes_live_is_not_made_a_product(extractor):
+    text = "CALDERWICK BANK GOES LIVE WITH INSTANT PAYMENTS FOR BUSINESS CUSTOMERS"
+    assert of_type(events_of(extractor, text, "2026-03-10"), "launch") == []
+
+
+FINES_RELEASE = """Authority fines Brackenfold Marketplaces EUR 38 million over rankings
+
+The national competition authority has imposed a fine of EUR 38 million on Brackenfold for ranking its own offers above those of rival sellers.
+
+The authority opened proceedings on 12 February 2025. Brackenfold has said it will appeal. Brackenfold's marketplace is the largest in the country, and Brackenfold employs 4,000 people there.
+"""
+
+
+def test_the_party_a_release_keeps_naming_is_the_target_of_acts_that_name_nobody(extractor):
+    (probe,) = of_type(events_of(extractor, FINES_RELEASE, "2026-05-02"), "investigation")
+    # "Brackenfold" has no legal form, but the headline names it and the text comes back to it
+    assert "Brackenfold" in " ".join(names(probe.target))
