@@ -313,6 +313,16 @@ _UPDATE_STAMP = re.compile(
     r"^[ \t]*(?:update[sd]?|correction)\b(?:[ \t]*\(?[ \t]*,?[ \t]*[\w .,:]{0,24}?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^:\n]{0,12}?)?\)?[ \t]*:[ \t]",
     re.IGNORECASE | re.MULTILINE,
 )
+# A web page's cookie banner ("Accept additional cookies Reject additional cookies View cookies"):
+# buttons the parser would read as acts ("Reject ... cookies" a ruling). A short line of two such
+# buttons and no full stop goes; a sentence about cookies (a regulator's fine for them) stays.
+_COOKIE_BUTTON = (
+    r"\b(?:accept|reject|allow|decline|view|manage)[ \t]+(?:all[ \t]+|additional[ \t]+|optional[ \t]+)?cookies\b"
+)
+_COOKIE_BANNER = re.compile(
+    rf"^(?=[^\n]{{0,160}}$)(?![^\n]*[.!?][ \t]*$)[^\n]*{_COOKIE_BUTTON}[^\n]*{_COOKIE_BUTTON}[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A pleading's margin line numbers (" 1", " 2" ... "28" before each line of the page).
 _MARGIN_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
 
@@ -367,6 +377,7 @@ def clear_page_furniture(text: str) -> str:
         cleared = _MARGIN_NUMBER.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _PAGE_FURNITURE.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _UPDATE_STAMP.sub(lambda m: " " * len(m.group(0)), cleared)
+    cleared = _COOKIE_BANNER.sub(lambda m: " " * len(m.group(0)), cleared)
     assert len(cleared) == len(text)
     return cleared
 

@@ -177,3 +177,32 @@ def test_the_party_a_release_keeps_naming_is_the_target_of_acts_that_name_nobody
     (probe,) = of_type(events_of(extractor, FINES_RELEASE, "2026-05-02"), "investigation")
     # "Brackenfold" has no legal form, but the headline names it and the text comes back to it
     assert "Brackenfold" in " ".join(names(probe.target))
+
+
+def test_withdrawing_a_proposed_rule_is_rulemaking_not_a_suspension(extractor):
+    text = "The Federal Railroad Administration on Tuesday withdrew a proposed rule that would have required two-person crews."
+    events = events_of(extractor, text, "2026-05-08")
+    assert [e.type for e in events] == ["rule"]
+    assert events[0].date == "2026-05-05"
+
+
+COOKIE_PAGE = """Cookies on GOV.UK
+We use some essential cookies to make this website work.
+Accept additional cookies Reject additional cookies View cookies
+
+The regulator fined Marlowe Fairs Ltd £90,000 on 3 March 2026 because its website did not let visitors reject cookies as easily as accept cookies.
+"""
+
+
+def test_a_cookie_banners_buttons_are_no_acts_but_a_sentence_about_cookies_is_read(extractor):
+    events = events_of(extractor, COOKIE_PAGE, "2026-03-06")
+    # "Reject additional cookies" is a button, not a court rejecting anything
+    assert of_type(events, "ruling") == []
+    (fine,) = of_type(events, "penalty")
+    assert "Marlowe Fairs" in " ".join(names(fine.target))
+
+
+def test_an_online_check_by_a_regulator_opens_an_inquiry(extractor):
+    text = "The authority carried out an online check of the retailer's website on 12 May 2025. Staff ran a spell check on the draft."
+    (check,) = of_type(events_of(extractor, text, "2026-01-20"), "investigation")
+    assert check.date == "2025-05-12"
