@@ -945,13 +945,22 @@ DATED_ITEM = re.compile(
 )
 
 
+# a case page's "Update - 6 November 2025" over what happened then, newest first
+UPDATE_HEADING = re.compile(
+    r"^[ \t]*(?:update[sd]?|posted|published)[ \t]*[-\u2013\u2014:][ \t]*"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of each item in a list of dated items, the span running to the next item.
 
     What an item says happened "today", or tells undated, happened on its date, not on the day
     the page or the alert went out. One dated line is a dateline, not a list: it takes two."""
     heads = []
-    for match in DATED_ITEM.finditer(plain):
+    found = sorted([*DATED_ITEM.finditer(plain), *UPDATE_HEADING.finditer(plain)], key=lambda m: m.start())
+    for match in found:
         value = match["date"]
         try:
             when = dt.date.fromisoformat(value)

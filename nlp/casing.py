@@ -323,6 +323,9 @@ _COOKIE_BANNER = re.compile(
     rf"^(?=[^\n]{{0,160}}$)(?![^\n]*[.!?][ \t]*$)[^\n]*{_COOKIE_BUTTON}[^\n]*{_COOKIE_BUTTON}[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A list item's bullet ("• Live Translate is now available"), which the tagger reads as a word of
+# the name or subject after it
+_BULLET = re.compile(r"^[ \t]*[\u2022\u2023\u25aa\u25cf\u25e6\u25a0\u00b7][ \t]+", re.MULTILINE)
 # A pleading's margin line numbers (" 1", " 2" ... "28" before each line of the page).
 _MARGIN_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
 
@@ -378,6 +381,7 @@ def clear_page_furniture(text: str) -> str:
     cleared = _PAGE_FURNITURE.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _UPDATE_STAMP.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _COOKIE_BANNER.sub(lambda m: " " * len(m.group(0)), cleared)
+    cleared = _BULLET.sub(lambda m: " " * len(m.group(0)), cleared)
     assert len(cleared) == len(text)
     return cleared
 
@@ -473,9 +477,23 @@ def join_fixed_phrases(text: str) -> str:
     return _CEASE_AND_DESIST.sub(lambda m: "-".join(w for w in m.groups() if w), text)
 
 
+# "On 20 October Clippernest blocked access": with no comma after a fronted date the parser takes
+# the name for part of the date's phrase and the verb loses its subject. The space becomes a comma
+# (same length), as a careful writer would have put it.
+_FRONTED_DATE = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:On|In|By|Since) (?:\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+    r"(?P<gap> )(?=[A-Z][a-z])",
+    re.MULTILINE,
+)
+
+
+def comma_after_fronted_dates(text: str) -> str:
+    return _FRONTED_DATE.sub(lambda m: m.group(0)[:-1] + ",", text)
+
+
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:
     """(text to analyse, case style): OCR-repaired, and truecased when the input is single-case."""
-    text = read_operative_items(join_fixed_phrases(repair_ocr(text)))
+    text = read_operative_items(comma_after_fronted_dates(join_fixed_phrases(repair_ocr(text))))
     style = case_style(text)
     if style == "mixed":
         return text, style

@@ -206,3 +206,44 @@ def test_an_online_check_by_a_regulator_opens_an_inquiry(extractor):
     text = "The authority carried out an online check of the retailer's website on 12 May 2025. Staff ran a spell check on the draft."
     (check,) = of_type(events_of(extractor, text, "2026-01-20"), "investigation")
     assert check.date == "2025-05-12"
+
+
+CASE_PAGE = """Investigation into Fernhollow Ltd's compliance with its illegal content duties
+
+Update - 12 March 2026
+The regulator has today fined Fernhollow Ltd £640,000 for failing to assess the risk of illegal content on its service.
+
+On 2 March Fernhollow blocked access to its service for users in the UK.
+
+Update - 9 October 2025
+The regulator has opened an investigation into whether Fernhollow Ltd has failed to comply with its duties.
+"""
+
+
+def test_a_case_pages_update_headings_date_what_each_update_tells(extractor):
+    events = events_of(extractor, CASE_PAGE, "2026-03-12")
+    (probe,) = of_type(events, "investigation")
+    # "has opened" under "Update - 9 October 2025": opened then, not on the day the page was last updated
+    assert probe.date == "2025-10-09"
+    (fine,) = of_type(events, "penalty")
+    assert fine.date == "2026-03-12"
+
+
+def test_a_name_after_a_fronted_date_without_a_comma_is_the_subject(extractor):
+    (block,) = of_type(events_of(extractor, CASE_PAGE, "2026-03-12"), "suspension")
+    # "On 2 March Fernhollow blocked": the parser reads "2 March Fernhollow" as one phrase unless
+    # a comma parts them
+    assert "Fernhollow" in " ".join(names(block.agent))
+    assert block.date == "2026-03-02"
+
+
+def test_a_bullet_is_no_part_of_the_name_after_it(extractor):
+    text = "What's new in version 5.2\n\n\u2022 Live Transcribe is now available in Chile, Peru and Uruguay.\n\u2022 Bug fixes.\n"
+    (launch,) = of_type(events_of(extractor, text, "2026-02-02"), "launch")
+    # read with the bullet, "Live" is an adjective of "Transcribe"
+    assert names(launch.target) == {"Live Transcribe"}
+
+
+def test_guidance_published_is_no_rule(extractor):
+    text = "On 4 June the Office of Financial Sanctions Implementation published updated guidance on ownership and control."
+    assert of_type(events_of(extractor, text, "2026-06-09"), "rule") == []
