@@ -960,12 +960,23 @@ def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, d
     the page or the alert went out. One dated line is a dateline, not a list: it takes two."""
     heads = []
     found = sorted([*DATED_ITEM.finditer(plain), *UPDATE_HEADING.finditer(plain)], key=lambda m: m.start())
+    # "17/07/2025 | press release": a European page writes the day first, and one item whose first
+    # number cannot be a month says so for all of them
+    numeric = [m["date"].split("/") for m in found if m["date"].count("/") == 2]
+    day_first = any(int(parts[0]) > 12 for parts in numeric)
     for match in found:
         value = match["date"]
         try:
             when = dt.date.fromisoformat(value)
         except ValueError:
-            when = _docket_date(value) or _parse_long_date(value.title())
+            if day_first and value.count("/") == 2:
+                day, month, year = (int(part) for part in value.split("/"))
+                try:
+                    when = dt.date(year, month, day)
+                except ValueError:
+                    when = None
+            else:
+                when = _docket_date(value) or _parse_long_date(value.title())
         if when is not None and (published is None or when <= published):
             heads.append((match.start(), when))
     if len(heads) < 2:

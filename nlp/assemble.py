@@ -771,6 +771,13 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     return merged
 
 
+def _short_form_of(heading: list[EntityRef], body: list[EntityRef]) -> bool:
+    """Whether a party of a heading is a body party's name without its legal form ("Loupiac Médias")."""
+    short = {(ref.canonical or ref.text).lower() for ref in heading if ref.canonical or ref.text}
+    full = [(ref.canonical or ref.text).lower() for ref in body if ref.canonical or ref.text]
+    return any(name.startswith(s + " ") and len(s) >= 4 for s in short for name in full)
+
+
 def fold_headlines(events: list[Event]) -> list[Event]:
     """A headline's act ("CCI imposes penalty on cement manufacturers") is the one the body tells.
 
@@ -794,6 +801,8 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     and (
                         parties & (_ids(e.agent) | _ids(e.target))
                         or (not parties and e.attrs.get("stage") == event.attrs.get("stage"))
+                        # "LOUPIAC MÉDIAS fined" over "... on LOUPIAC MÉDIAS SAS": the short name
+                        or _short_form_of(event.agent + event.target, e.agent + e.target)
                     )
                 ),
                 None,

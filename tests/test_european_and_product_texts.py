@@ -247,3 +247,47 @@ def test_a_bullet_is_no_part_of_the_name_after_it(extractor):
 def test_guidance_published_is_no_rule(extractor):
     text = "On 4 June the Office of Financial Sanctions Implementation published updated guidance on ownership and control."
     assert of_type(events_of(extractor, text, "2026-06-09"), "rule") == []
+
+
+def test_a_headlines_firm_fined_an_amount_was_fined(extractor):
+    text = """Cookie consent: HARLOWE PRESSE fined EUR 2.1 million
+
+On 2 October 2026, the CNIL imposed a fine of EUR 2,100,000 on HARLOWE PRESSE SAS for placing advertising cookies without consent.
+"""
+    fines = of_type(events_of(extractor, text, "2026-10-06"), "penalty")
+    # the headline is the body's fine, told without its auxiliary; its short name is the same firm
+    assert len(fines) == 1
+    assert "CNIL" in " ".join(names(fines[0].agent))
+    assert "Harlowe Presse" in " ".join(names(fines[0].target))
+
+
+def test_revoking_a_designation_is_a_delisting(extractor):
+    text = "The Secretary of State revoked the designation of Dvinsk Marine Supply LLC yesterday after an administrative review."
+    (removal,) = events_of(extractor, text, "2026-05-21")
+    assert removal.type == "designation"
+    assert removal.attrs.get("action") == "remove"
+    assert "Dvinsk Marine Supply" in " ".join(names(removal.target))
+    assert removal.date == "2026-05-20"
+
+
+FEED_DIGEST = """press corner feed: antitrust - latest items
+
+17/07/2025 | press release | commission makes tarrow pay's commitments binding
+The European Commission has accepted and made legally binding the commitments offered by Tarrow Pay B.V. to give rival wallets access to its terminals.
+
+03/07/2025 | daily news | commission opens proceedings against Quillon Market
+The Commission today opened formal proceedings against Quillon Market under the Digital Services Act.
+"""
+
+
+def test_a_european_feeds_day_first_dates_date_each_item(extractor):
+    events = events_of(extractor, FEED_DIGEST, "2025-07-18")
+    (probe,) = of_type(events, "investigation")
+    # "03/07/2025" is the 3rd of July here: "17/07/2025" above it cannot be read month first
+    assert probe.date == "2025-07-03"
+
+
+def test_commitments_made_binding_bind_the_one_who_offered_them(extractor):
+    (order,) = of_type(events_of(extractor, FEED_DIGEST, "2025-07-18"), "order")
+    assert order.date == "2025-07-17"
+    assert "Tarrow Pay" in " ".join(names(order.target))

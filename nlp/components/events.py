@@ -274,6 +274,8 @@ def _phrase(head: Token) -> Span:
 _SEQUEL_REALIZERS = frozenset({"follow", "cap"})
 
 
+# what a party offers a body to settle its case
+_PLEDGE_NOUNS = frozenset({"commitment", "undertaking", "pledge", "remedy"})
 # what a body grants and can take back from its holder
 _PERMIT_NOUNS = frozenset(
     {"licence", "license", "permit", "authorization", "authorisation", "certificate", "registration", "accreditation"}
@@ -1341,13 +1343,20 @@ class EventFinder:
         return None
 
     def _licence_holders(self, heads: list[Token], ents: dict[int, Span]) -> list[RoleFiller]:
-        """ "revoked three export licences held by Thornbury Optics": the holder is the one acted on."""
+        """ "revoked three export licences held by Thornbury Optics", "made binding the commitments
+        offered by Velloria Pay": the holder, or the one who offered, is the one acted on."""
         return [
             f
             for head in heads
-            if head.lemma_.lower() in _PERMIT_NOUNS
             for held in head.children
-            if held.dep_ == "acl" and held.lemma_.lower() == "hold"
+            if held.dep_ == "acl"
+            and (
+                (head.lemma_.lower() in _PERMIT_NOUNS and held.lemma_.lower() == "hold")
+                or (
+                    head.lemma_.lower() in _PLEDGE_NOUNS
+                    and held.lemma_.lower() in ("offer", "give", "submit", "propose")
+                )
+            )
             for by in held.children
             if by.dep_ == "agent"
             for holder in self._children(by, ("pobj",))
@@ -2013,7 +2022,8 @@ class EventFinder:
                 s
                 for c in verb.children
                 if c.lower_ in particles and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp")
-                for s in self._children(c, ("nsubj",))
+                # ("made legally binding the commitments": the parser makes "binding" a verb with an object)
+                for s in self._children(c, ("nsubj", "dobj"))
             ] or [
                 # "switched off the discount game": the parser makes the particle a preposition
                 o
@@ -2180,6 +2190,19 @@ class EventFinder:
         ]
         agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
         target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
+        if (
+            rule.type == "penalty"
+            and "fine" in lemma_keys(verb)  # (the lemmatiser makes "fined" "fin")
+            and not passive
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and agent
+            and all(f.type in ("ORG", "PERSON", None) and not f.anaphor for f in agent)
+            and objects
+            and all(o.ent_type_ == "MONEY" or o.like_num for o in objects)
+        ):
+            # "LOUPIAC MÉDIAS fined EUR 1.6 million", "Meta fined €1.2bn": a headline's passive with
+            # its auxiliary dropped; the firm was fined, it fined no one
+            target, agent = agent, []
         if rule.subject_role == "target" and subject is not None and not agent:
             # "the SEC settled charges against two advisers": an agency that settles
             # against someone is the enforcer, and the named parties are the penalised
