@@ -291,3 +291,29 @@ def test_commitments_made_binding_bind_the_one_who_offered_them(extractor):
     (order,) = of_type(events_of(extractor, FEED_DIGEST, "2025-07-18"), "order")
     assert order.date == "2025-07-17"
     assert "Tarrow Pay" in " ".join(names(order.target))
+
+
+COMPANY_UPDATE = """An update for our users in Chile
+
+On Monday, the country's consumer agency, SERNAC, issued an interim measure ordering Talkfern Labs Inc. to stop selling paid chat credits to minors.
+
+On Wednesday, Talkfern Labs made Parlora unavailable for download in Chile.
+"""
+
+
+def test_a_measure_issued_ordering_a_firm_is_the_issuers_order(extractor):
+    (order,) = of_type(events_of(extractor, COMPANY_UPDATE, "2026-04-24"), "order")
+    # a measure's words ("ordering X to stop") are the act of the body that issued it
+    assert order.date == "2026-04-20"
+    assert "Talkfern Labs" in " ".join(names(order.target))
+
+
+def test_a_law_that_contains_a_measure_ordering_is_no_order(extractor):
+    text = "The statute contains a measure ordering platforms to verify the ages of their users."
+    assert of_type(events_of(extractor, text, "2026-04-24"), "order") == []
+
+
+def test_a_firm_making_its_product_unavailable_suspends_it(extractor):
+    (halt,) = of_type(events_of(extractor, COMPANY_UPDATE, "2026-04-24"), "suspension")
+    assert halt.date == "2026-04-22"
+    assert "Parlora" in " ".join(names(halt.target))

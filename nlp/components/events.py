@@ -274,6 +274,8 @@ def _phrase(head: Token) -> Span:
 _SEQUEL_REALIZERS = frozenset({"follow", "cap"})
 
 
+# verbs by which a body puts out an act it names ("issued a measure ordering ...")
+_ISSUING_VERBS = frozenset({"issue", "adopt", "publish", "serve", "send", "impose"})
 # what a party offers a body to settle its case
 _PLEDGE_NOUNS = frozenset({"commitment", "undertaking", "pledge", "remedy"})
 # what a body grants and can take back from its holder
@@ -1956,8 +1958,17 @@ class EventFinder:
         ):
             return None  # the probe it sets off is the event, told by the investigation rule
         subject_now = self.subject_of(verb)
+        # "the ANPD issued a preventive measure ordering Murmurly to stop": a measure issued is the
+        # act its words describe, by whoever issued it
+        issued = (
+            verb.dep_ == "acl"
+            and verb.head.dep_ == "dobj"
+            and bool(lemma_keys(verb.head.head) & _ISSUING_VERBS)
+            and self.subject_of(verb.head.head) is not None
+        )
         if (
-            subject_now is not None
+            not issued
+            and subject_now is not None
             and subject_now.lemma_.lower() in self.lex.act_subject_nouns
             and subject_now.pos_ == "NOUN"
             # "The Regulations add 8 individuals to Schedule 1": a rule changing a list is that listing
@@ -2135,7 +2146,7 @@ class EventFinder:
                 target_heads = [t for t in target_heads if t.lower_ != "it"]
             agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
         else:
-            subject = self.subject_of(verb.head if delegated else verb)
+            subject = self.subject_of(verb.head.head if issued else verb.head if delegated else verb)
             if rule.subject_role == "target":
                 agent_heads, target_heads = [], [subject] if subject is not None else []
             else:
