@@ -317,3 +317,17 @@ def test_a_firm_making_its_product_unavailable_suspends_it(extractor):
     (halt,) = of_type(events_of(extractor, COMPANY_UPDATE, "2026-04-24"), "suspension")
     assert halt.date == "2026-04-22"
     assert "Parlora" in " ".join(names(halt.target))
+
+
+def test_a_long_foreign_name_the_parser_tore_apart_still_fills_its_role(extractor):
+    text = "This follows a provisional limitation issued by the Garante per la protezione dei dati personali on October 30, 2025."
+    (order,) = of_type(events_of(extractor, text, "2025-11-20"), "order")
+    # the name's root word lands outside the "by" phrase; its first word does not
+    assert "Garante per la protezione dei dati personali" in names(order.agent)
+    assert order.target == []
+
+
+def test_a_model_named_with_its_makers_name_and_hyphens_is_one_product(extractor):
+    text = "November 18, 2025 - vocantis-voice-3 is now generally available to all paid API tiers."
+    (launch,) = of_type(events_of(extractor, text, "2025-11-20"), "launch")
+    assert [t.text for t in launch.target] == ["vocantis-voice-3"]

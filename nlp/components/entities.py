@@ -282,6 +282,7 @@ class ProductFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        glued_at: set[int] = set()  # where a glued name starts, however many tokens it took
         texts = [token.text for token in doc]
         for i, text in enumerate(texts):
             match = _GLUED_PRODUCT.match(text)
@@ -290,7 +291,17 @@ class ProductFinder:
                 texts[i + 1].rstrip(".") in self.corporate_suffixes or texts[i + 1].lower() == "sp."  # "sp. z o.o."
             )
             if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url and not company:
-                spans.append(Span(doc, i, i + 1, label="PRODUCT"))
+                start = i
+                while (
+                    start >= 2
+                    and texts[start - 1] == "-"
+                    and not doc[start - 2].whitespace_
+                    and not doc[start - 1].whitespace_
+                    and doc[start - 2].is_alpha
+                ):
+                    start -= 2  # "vocantis-voice-3": the tokenizer splits the maker's name off the model's
+                spans.append(Span(doc, start, i + 1, label="PRODUCT"))
+                glued_at.add(start)
             # a version number must follow: checked first, as almost no word is followed by one
             elif (
                 i + 1 < len(texts)
@@ -308,13 +319,13 @@ class ProductFinder:
             # only gazetteer names outrank it.
             existing = list(doc.ents)
             protected = {t for ent in existing if ent.ent_id_ for t in range(ent.start, ent.end)}
-            glued = [s for s in spans if len(s) == 1 and not any(t in protected for t in range(s.start, s.end))]
+            glued = [s for s in spans if s.start in glued_at and not any(t in protected for t in range(s.start, s.end))]
             # "its Halo 2 glasses": the model calls a name with a number a law as often as a product
             # and "Orbitek H7 sensor" has the model see the maker's name alone
             versions = [
                 s
                 for s in spans
-                if len(s) > 1
+                if s.start not in glued_at
                 and any(
                     not e.ent_id_
                     and (
@@ -328,7 +339,7 @@ class ProductFinder:
             glued += versions
             others = [e for e in existing if not any(g.start < e.end and e.start < g.end for g in glued)]
             taken = {t for ent in others + glued for t in range(ent.start, ent.end)}
-            fresh = [s for s in spans if len(s) > 1 and not any(t in taken for t in range(s.start, s.end))]
+            fresh = [s for s in spans if s.start not in glued_at and not any(t in taken for t in range(s.start, s.end))]
             doc.ents = filter_spans(others + glued + fresh)
         return doc
 

@@ -334,7 +334,10 @@ class EventFinder:
                 ent = ents.get(token.i)
                 if ent is None or ent._.entity_type in (None, "MONEY", "LAW") or any(t.i in exclude for t in ent):
                     continue
-                if not _names_phrase(ent.root, h):
+                # (a long foreign name the parser tore apart, "Garante per la protezione dei dati
+                # personali", may have its root outside the phrase; its head word is still in it)
+                torn = h.i in (ent.start, ent.start + 1) and not any(ent.start <= a.i < ent.end for a in h.ancestors)
+                if not _names_phrase(ent.root, h) and not torn:
                     continue
                 if described_person and ent.root.dep_ == "pobj":
                     continue  # "a former director of Fallowmere": the employer, not the person
