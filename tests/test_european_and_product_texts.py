@@ -331,3 +331,22 @@ def test_a_model_named_with_its_makers_name_and_hyphens_is_one_product(extractor
     text = "November 18, 2025 - vocantis-voice-3 is now generally available to all paid API tiers."
     (launch,) = of_type(events_of(extractor, text, "2025-11-20"), "launch")
     assert [t.text for t in launch.target] == ["vocantis-voice-3"]
+
+
+def test_a_coined_name_made_available_is_launched(extractor):
+    text = "Tallowbrook made Glimmer Quest available to all users on Monday."
+    (launch,) = of_type(events_of(extractor, text, "2025-10-14"), "launch")
+    assert names(launch.target) == {"Glimmer Quest"}
+    assert launch.date == "2025-10-13"
+
+
+def test_beginning_a_rulemaking_is_a_rule_step(extractor):
+    text = "The Agency formally began the rulemaking in November 2024, when it published a notice of proposed action."
+    (step,) = of_type(events_of(extractor, text, "2025-08-28"), "rule")
+    assert step.date == "2024-11"
+
+
+def test_a_deactivated_tracker_is_suspended(extractor):
+    text = "LOUPIAC MÉDIAS deactivated the audience sharing tracker in June 2025, after receiving the report."
+    (halt,) = of_type(events_of(extractor, text, "2026-09-17"), "suspension")
+    assert halt.date == "2025-06"

@@ -146,14 +146,26 @@ class ProductFinder:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.launch_verbs:
                 continue
             particles = self.launch_particles.get(verb.lemma_.lower())
-            if particles is not None and not any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children):
+            # "made Kelpie Hear ... available": the parser makes "available" a complement, not a particle
+            complements = [
+                c
+                for c in verb.children
+                if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in (particles or ())
+            ]
+            if (
+                particles is not None
+                and not complements
+                and not any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
+            ):
                 continue
             # "it began selling its cores": the subject is the governing verb's
             holder = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else verb
             subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
                 c for c in holder.children if c.dep_ == "nsubj"
             ]
-            launched = [c for c in verb.children if c.dep_ == "dobj"]
+            launched = [c for c in verb.children if c.dep_ == "dobj"] or [
+                s for c in complements for s in c.children if s.dep_ in ("nsubj", "dobj")
+            ]
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if passive and not launched:
                 # "Chattoro was released in Europe last September": the name launched is the
