@@ -158,7 +158,11 @@ def resolve_filler(
         )
         if addressee is not None:
             return [EntityRef(filler.text, addressee.canonical, addressee.id, types.get(addressee.id))]
-    if filler.text.lower() in ("we", "our", "us") or filler.text in ("the Company", "The Company"):
+    # (a filing in capitals is re-cased word by word: its "THE COMPANY" may come out "the company")
+    defined_company = filler.text in ("the Company", "The Company") or (
+        filler.text.lower() == "the company" and _SECURITIES_FORM.search(document_head) is not None
+    )
+    if filler.text.lower() in ("we", "our", "us") or defined_company:
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined
         # term "the Company") the company it keeps naming; else the first body named.

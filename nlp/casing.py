@@ -170,10 +170,16 @@ def alias_matches(text: str, forms_key: tuple[tuple[str, str], ...]) -> Iterator
                 break
 
 
-# "korvus secure hosting ltd", "kinwei vision technology co., ltd.": words before a legal form are a name
+# "korvus secure hosting ltd", "kinwei vision technology (shenzhen) co., ltd.": words before a legal
+# form are a name
+_NAME_WORD = (
+    r"(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
+    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)(?:\([a-z]+\)|[a-z][a-z&'-]*)"
+)
+# (a comma only before the legal form, "acme, inc.": "the company's subsidiary, oxbrook ..." is
+# a description and then the name)
 _LEGAL_FORM = re.compile(
-    r"\b((?:(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
-    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)[a-z][a-z&'-]*,?[ ]+){1,5}"
+    rf"\b((?:{_NAME_WORD}[ ]+){{0,4}}{_NAME_WORD},?[ ]+"
     r"(?:\((?:private|pvt|pty)\.?\)[ ]+)?)"  # "(Private) Limited", "(Pty) Ltd"
     r"(ltd|llc|inc|corp|co|ooo|gmbh|ag|plc|limited|pte|jsc|pjsc|llp|fze|fzco|dmcc)\b"
 )
@@ -482,7 +488,7 @@ def join_fixed_phrases(text: str) -> str:
 # (same length), as a careful writer would have put it.
 _FRONTED_DATE = re.compile(
     r"(?:^|(?<=[.!?] ))(?:On|In|By|Since) (?:\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
-    r"(?P<gap> )(?=[A-Z][a-z])",
+    r" (?=[A-Z][a-z])",
     re.MULTILINE,
 )
 

@@ -603,8 +603,8 @@ _CHALLENGED_ACTS = {
 }
 
 
-# a British statutory instrument is named "The ... Order 2026" (or "... Regulations 2026"): delegated
-# legislation, made by a minister, not an order on anyone
+# a British statutory instrument is named "The ... Order 2026": delegated legislation, made by a
+# minister, not an order on anyone
 _STATUTORY_INSTRUMENT = re.compile(r"Order (?:19|20)\d\d\b(?! ?[-/])")
 
 _ANNULMENT_OF = re.compile(
@@ -1409,9 +1409,10 @@ class Extractor:
                 # "will file the Information in the United States District Court": where, not whom
                 event.target = [r for r in event.target if r.type != "COURT"]
         for event in events:
+            # "The Export Control (Amendment) Order 2026 was made": a statutory instrument
             if event.type == "order" and event.trigger_start is not None:
                 if _STATUTORY_INSTRUMENT.match(text, event.trigger_start):
-                    event.type = "rule"  # "The Export Control (Amendment) Order 2026 was made": a statutory instrument
+                    event.type = "rule"
         events = fold_headlines(merge_repeats(document_acts + docket + events))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)

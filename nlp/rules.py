@@ -176,7 +176,7 @@ class RuleSet:
         return index
 
     def keywords(self) -> frozenset[str]:
-        """Every trigger lemma, for the cheap pre-filter of sentences."""
+        """Every trigger lemma (or a rule's own prefilter words), for the cheap pre-filter of sentences."""
         return (
             frozenset(word for rule in self.triggers for word in (rule.prefilter or rule.lemmas))
             | self.lexicon.keyword_realizers

@@ -350,3 +350,30 @@ def test_a_deactivated_tracker_is_suspended(extractor):
     text = "LOUPIAC MÉDIAS deactivated the audience sharing tracker in June 2025, after receiving the report."
     (halt,) = of_type(events_of(extractor, text, "2026-09-17"), "suspension")
     assert halt.date == "2025-06"
+
+
+FILING_IN_CAPITALS = """FORM 8-K
+CURRENT REPORT
+KESTREL HARBOR RADIO, INC.
+
+ITEM 8.01 OTHER EVENTS.
+
+ON FEBRUARY 26, 2026, THE COMPANY RECEIVED A LETTER OF INQUIRY FROM THE ENFORCEMENT BUREAU OF THE FEDERAL COMMUNICATIONS COMMISSION ABOUT ITS KH-4 ROUTER. ON MARCH 2, 2026, THE COMPANY SUSPENDED SHIPMENTS OF THE KH-4 TO DISTRIBUTORS.
+"""
+
+
+def test_a_filing_in_capitals_speaks_of_itself_as_the_company(extractor):
+    (halt,) = of_type(events_of(extractor, FILING_IN_CAPITALS, "2026-03-05"), "suspension")
+    # re-cased word by word, "THE COMPANY" comes out "the company": in a securities form it is the filer
+    assert "Kestrel Harbor Radio" in " ".join(names(halt.agent))
+
+
+def test_a_name_with_a_place_in_brackets_before_its_legal_form_is_re_cased_as_a_name():
+    from nlp.casing import truecase
+
+    said = truecase(
+        "the bureau added the company's subsidiary, kestrel harbor electronics (dongguan) co., ltd., to the list."
+    )
+    # the words before "co." are the name, the bracketed place too; "subsidiary," before them is not
+    assert "Kestrel Harbor Electronics (Dongguan) Co." in said
+    assert "company's subsidiary," in said
