@@ -109,6 +109,18 @@ _BILL_NUMBER = re.compile(
 )
 
 
+def _free_for_product(doc: Doc, name: Span, also: tuple[str, ...] = ()) -> bool:
+    """Whether `name` may become a product: no gazetteer name overlaps it, and what the model
+    found inside it is a guess it often gets wrong for coined names ("released Pocket Parade":
+    a place it does not know)."""
+    guesses = ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "GPE", "LOC", *also)
+    return all(
+        not ent.ent_id_ and ent.label_ in guesses and name.start <= ent.start and ent.end <= name.end
+        for ent in doc.ents
+        if ent.start < name.end and name.start < ent.end
+    )
+
+
 class ProductFinder:
     """Marks product and model names by their shape: "fable5", "Fable 5 and Mythos 5".
 
@@ -183,15 +195,7 @@ class ProductFinder:
                 name = self._launched_name(doc, obj)
                 if name is None:
                     continue
-                overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
-                if all(
-                    not ent.ent_id_
-                    # "released Pocket Parade": a coined name the model took for a place it does not know
-                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "GPE", "LOC")
-                    and name.start <= ent.start
-                    and ent.end <= name.end
-                    for ent in overlapping
-                ):
+                if _free_for_product(doc, name):
                     found.append(name)
         return found
 
@@ -237,15 +241,8 @@ class ProductFinder:
                 if numbers:
                     end = numbers[0].i + 1  # "Slate 6"
                 name = Span(doc, start, end, label="PRODUCT")
-                overlapping = [ent for ent in doc.ents if ent.start < name.end and name.start < ent.end]
-                if all(
-                    not ent.ent_id_
-                    # (the model may have taken the "6" of "Slate 6" for a number of its own)
-                    and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "GPE", "LOC", "CARDINAL")
-                    and name.start <= ent.start
-                    and ent.end <= name.end
-                    for ent in overlapping
-                ):
+                # (the model may have taken the "6" of "Slate 6" for a number of its own)
+                if _free_for_product(doc, name, also=("CARDINAL",)):
                     found.append(name)
         return found
 
