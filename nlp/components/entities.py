@@ -211,6 +211,8 @@ class ProductFinder:
         found = []
         for verb in doc:
             lemma = verb.lemma_.lower()
+            if lemma not in ("become", "be", "go", "roll"):
+                continue
             children = list(verb.children)
             lowered = {c.lower_ for c in children}
             arrived = (
