@@ -1408,7 +1408,6 @@ class Extractor:
             if event.type not in ("lawsuit", "ruling"):
                 # "will file the Information in the United States District Court": where, not whom
                 event.target = [r for r in event.target if r.type != "COURT"]
-        for event in events:
             # "The Export Control (Amendment) Order 2026 was made": a statutory instrument
             if event.type == "order" and event.trigger_start is not None:
                 if _STATUTORY_INSTRUMENT.match(text, event.trigger_start):

@@ -1347,7 +1347,7 @@ class EventFinder:
                 return child
         return None
 
-    def _licence_holders(self, heads: list[Token], ents: dict[int, Span]) -> list[RoleFiller]:
+    def _holder_or_offerer(self, heads: list[Token], ents: dict[int, Span]) -> list[RoleFiller]:
         """ "revoked three export licences held by Thornbury Optics", "made binding the commitments
         offered by Velloria Pay": the holder, or the one who offered, is the one acted on."""
         return [
@@ -2239,7 +2239,7 @@ class EventFinder:
             target = [f for o in probed for f in self.fillers(o, ents, deep=True)]
         target = self._expand_placeholders(target, verb, ents, agent)
         if rule.type in ("order", "suspension"):
-            target = self._licence_holders(target_heads, ents) or target
+            target = self._holder_or_offerer(target_heads, ents) or target
         if rule.type == "suspension" and not passive:
             target = self._what_was_halted(target_heads, verb, ents) or target
         if rule.type == "launch":

@@ -85,6 +85,16 @@ class GazetteerMatcher:
         return doc[end + 1].is_title and doc[end - 1].lower_ in bodies
 
     @staticmethod
+    def _ministers_rank(doc: Doc, start: int, end: int) -> bool:
+        """ "Minister of State for Trade Policy": a British minister's rank, not the State Department."""
+        return (
+            doc[start:end].text == "State"
+            and start > 1
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in ("minister", "ministers")
+        )
+
+    @staticmethod
     def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
         """ "State regulators", "State law": a one-word name ("State") that is just the
         capitalised adjective of a sentence's first words, before a common noun of government."""
@@ -92,17 +102,6 @@ class GazetteerMatcher:
             return False
         if doc[start].text in _NAMES_NEVER_AFTER_THE and start > 0 and doc[start - 1].lower_ == "the":
             return True  # "The State may not condition access": a judge's state, never the State Department
-        if (
-            doc[start].text == "State"
-            and start > 1
-            and doc[start - 1].lower_ == "of"
-            and doc[start - 2].lower_
-            in (
-                "minister",
-                "ministers",
-            )
-        ):
-            return True  # "Minister of State for Trade Policy": a British minister's rank
         if end >= len(doc):
             return False
         after = (
@@ -115,7 +114,9 @@ class GazetteerMatcher:
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
                 if matcher is self.cased and (
-                    self._inside_longer_name(doc, start, end) or self._adjective_before_noun(doc, start, end)
+                    self._inside_longer_name(doc, start, end)
+                    or self._adjective_before_noun(doc, start, end)
+                    or self._ministers_rank(doc, start, end)
                 ):
                     continue
                 if self._head_of_longer_name(doc, start, end) or self._tail_of_code(doc, start, end):
