@@ -600,7 +600,26 @@ _CHALLENGED_ACTS = {
     "forfeiture": ("penalty",),
     "decision": ("penalty", "order", "suspension", "designation"),
     "determination": ("order", "designation"),
+    "identification": ("designation",),
+    "addition": ("designation",),
+    "inclusion": ("designation",),
+    "revocation": ("order", "suspension"),
 }
+
+# a ruling that turns down the suing side: its request denied, the judgment the other side's
+_AGAINST_THE_MOVANT = re.compile(
+    r"\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refus(?:ed|es)|upheld|uphold)\b"
+    r"|\bjudgment\s+(?:for|in\s+favou?r\s+of)\s+the\s+(?:department|government|agency|bureau|commission|united\s+states)\b",
+    re.IGNORECASE,
+)
+
+# "filed suit ... challenging its listing", "had challenged its identification": the act named
+_CHALLENGE_OF = re.compile(
+    r"\bchalleng(?:e|es|ed|ing)\s+(?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?P<act>"
+    + "|".join(_CHALLENGED_ACTS)
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 # a British statutory instrument is named "The ... Order 2026": delegated legislation, made by a
@@ -635,11 +654,24 @@ def _suit_challenges_the_act(events: list) -> None:
         plaintiffs = {ref.id for ref in suit.agent if ref.id}
         if suit.type != "lawsuit" or not suit.agent:
             continue
+        plaintiff_names = {(ref.canonical or ref.text).lower() for ref in suit.agent}
+        if suit.target and (
+            {ref.id for ref in suit.target} <= plaintiffs
+            # "Nanjing Ruicheng had challenged its identification": its full name is the plaintiff too
+            or all(
+                any((ref.canonical or ref.text).lower().startswith(n) for n in plaintiff_names) for ref in suit.target
+            )
+            or all(not ref.id and ref.text.lower() in ("review", "its", "their") for ref in suit.target)
+        ):
+            # "challenged its identification" (the plaintiff's own), "a petition for review": no defendant
+            suit.target = []
         named_act = _act_named_by(suit.target)
-        annulled = _ANNULMENT_OF.search(suit.evidence or "")
+        annulled = _ANNULMENT_OF.search(suit.evidence or "") or _CHALLENGE_OF.search(suit.evidence or "")
         if named_act is None and not suit.target and annulled:
             # "brought an action ... seeking the annulment of the Specification Decision"
             named_act = _CHALLENGED_ACTS[annulled["act"].lower()]
+        if named_act is None and not suit.target and re.search(r"\bpetition\s+for\s+review\b", suit.evidence or ""):
+            named_act = ("order", "penalty", "designation", "rule", "suspension")  # an agency's act, reviewed
         if suit.target and (named_act is None or suit.target[0].id):
             continue
         if named_act is None and not plaintiffs:
@@ -659,12 +691,14 @@ def _suit_challenges_the_act(events: list) -> None:
         )
         if challenged is not None:
             suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
-            for ruling in placed[i + 1 :]:
-                if ruling.type == "ruling" and ruling.trigger_start - suit.trigger_start < 800:
-                    if not any(ref.id for ref in ruling.target):
-                        # "the court remanded the matter to the Department": the suit's defendant
-                        ruling.target = list(suit.target)
-                    break
+        for ruling in placed[i + 1 :]:
+            if ruling.type == "ruling" and ruling.trigger_start - suit.trigger_start < 800:
+                if not any(ref.id for ref in ruling.target):
+                    # "the court remanded the matter to the Department": the suit's defendant; "denied
+                    # the stay", "entered judgment for the Department": the one who sued lost
+                    against_plaintiff = _AGAINST_THE_MOVANT.search(ruling.evidence or "")
+                    ruling.target = list(suit.agent if against_plaintiff else suit.target) or ruling.target
+                break
 
 
 def complete_from_document(
@@ -1307,6 +1341,21 @@ class Extractor:
         mentions = self._merge_mentions(prepared.light_mentions, full_mentions)
         mentions = self._spread_products(analysed, mentions)
         types = {m.id: m.label for m in mentions if m.id}
+        # a role filled by a window's entity the whole-text pass read otherwise at the same span
+        # ("Kestrel" a person in one sentence, the short form of "Kestrel Air Freight LLC" in the
+        # text): the whole text's reading, which the merge kept
+        by_span = {(m.start, m.end): m for m in mentions if m.id}
+        for candidate in candidates:
+            for filler in [*candidate.agent, *candidate.target]:
+                kept = by_span.get((filler.start, filler.end))
+                if (
+                    filler.entity_id
+                    and filler.entity_id not in types
+                    and filler.type in ("PERSON", "PLACE")
+                    and kept is not None
+                    and kept.label == "ORG"
+                ):
+                    filler.entity_id, filler.canonical, filler.type = kept.id, kept.canonical, kept.label
         links = {
             **self._same_name_links(mentions),
             **self._short_name_links(mentions),

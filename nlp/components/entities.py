@@ -542,6 +542,13 @@ class CompanyFinder:
             while start > 0:
                 if self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-"):
                     start -= 1
+                elif (
+                    doc[start - 1].is_space
+                    and "\n" not in doc[start - 1].text
+                    and start > 1
+                    and self._is_name_word(doc[start - 2])
+                ):
+                    start -= 1  # "Micro-\nsystems Co.": the padding left where a broken word was joined
                 elif doc[i].lower_ == "o.o." and doc[start - 1].lower_ in ("z", "sp.") and start > i - 2:
                     start -= 1  # "Koszyk24 sp. z o.o.": the Polish limited company's form is three words
                 elif (
@@ -799,11 +806,32 @@ class EntityLinker:
                 and first.text not in _NAME_STOPWORDS
                 and ent[1].text not in ("&", "-", ",", "'s", "’s")
             ):
-                known = by_word.get(first.text)
-                # two companies sharing a first word ("Redhaw Freight", "Redhaw Leasing"): say nothing
-                by_word[first.text] = ent if known is None or known._.entity_id == ent._.entity_id else None
+                if first.text not in by_word:
+                    by_word[first.text] = ent  # the first full mention: short forms come after it
+                elif by_word[first.text] is not None and by_word[first.text]._.entity_id != ent._.entity_id:
+                    # two companies sharing a first word ("Redhaw Freight", "Redhaw Leasing"): say nothing
+                    by_word[first.text] = None
         if not by_word:
             return []
+        # "Karatau Air Freight LLP (Karatau)": a short form the text defines stays the company where
+        # the model later takes it for a place (not a place the gazetteer knows: "Jordan", "China")
+        defined = {
+            ent[0].text
+            for ent in kept
+            if by_word.get(ent[0].text) is not None
+            and by_word[ent[0].text]._.entity_id == ent._.entity_id
+            and ent.end + 2 < len(doc)
+            and doc[ent.end].text == "("
+            and doc[ent.end + 1].text == ent[0].text
+            and doc[ent.end + 2].text == ")"
+        }
+        misread = {
+            e.start: e
+            for e in kept
+            if len(e) == 1 and e.text in defined and e._.entity_type == "PLACE" and not e.ent_id_
+        }
+        if misread:
+            kept[:] = [e for e in kept if e.start not in misread]
         taken = {t for e in kept for t in range(e.start, e.end)}
         found = []
         for token in doc:

@@ -208,6 +208,9 @@ _NAMING_PARTICIPLES = {
     "direct",
     "compel",
     "order",
+    "deny",  # "an order denying the export privileges of Karatau"
+    "revoke",
+    "suspend",
 }
 
 _DATE_WORDS = {
@@ -428,6 +431,8 @@ class EventFinder:
                 phrase = phrase.doc[phrase.start : max(h.i + 1, cut.left_edge.i)]
                 while len(phrase) > 1 and phrase[-1].is_punct:
                     phrase = phrase[:-1]
+            if not anaphor and len(phrase) > 1 and phrase[0].lower_ in ("its", "their", "our") and phrase[0].i != h.i:
+                phrase = phrase[1:]  # "its MG-7 inference chip": the thing's name, without whose
             text = phrase.text.strip()
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
@@ -514,7 +519,16 @@ class EventFinder:
         after = min(f.start for f in target)
         taken = {f.entity_id for f in agent}
         named = []
+        doc = anchor.doc
         for ent in anchor.sent.ents:
+            # "X, a supplier of airframes to the People's Liberation Army Air Force": a name inside
+            # a listed party's description is not listed
+            described = ent.start >= 1 and (
+                doc[ent.start - 1].pos_ == "ADP"
+                or (ent.start >= 2 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].pos_ == "ADP")
+            )
+            if described:
+                continue
             if ent.start_char > after and ent._.entity_type in ("ORG", "PERSON") and ent._.entity_id not in taken:
                 taken.add(ent._.entity_id)
                 named.append(
@@ -577,6 +591,11 @@ class EventFinder:
             "that",
             "your",  # "your firm" in a regulator's letter is its addressee
         }:
+            if "PRODUCT" in self.anaphor_heads[lemma] and any(
+                c.dep_ in ("compound", "nmod") and c.i < head.i and _MODEL_NUMBER.fullmatch(c.text)
+                for c in head.children
+            ):
+                return None  # "its MG-7 inference chip": it names the thing, it does not point back
             return self.anaphor_heads[lemma]
         return None
 
@@ -696,7 +715,13 @@ class EventFinder:
                 child = next(g for g in child.children if g.lower_ in ("favor", "favour"))
                 child = next((g for g in child.children if g.dep_ == "prep"), child)
             if phrase in preps:
-                objects += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                objects += [
+                    g
+                    for g in child.children
+                    if g.dep_ in ("pobj", "pcomp")
+                    # "on the ground that Karatau flew into Russia", "on the basis of": a reason, no party
+                    and not (phrase == "on" and g.lemma_.lower() in ("ground", "basis"))
+                ]
         return objects
 
     # --- factuality ----------------------------------------------------------
@@ -1294,8 +1319,14 @@ class EventFinder:
             # "imposes on Thornleigh Ltd (the Firm) a financial penalty": the parser hangs the
             # object, placed after the party, on the party's name
             return head.head, "object"
-        if node.dep_ == "pobj" and head.lower_ == "into" and realizes(head.head, frozenset({"enter"})):
-            return head.head, "object"  # "entered into a plea agreement"
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "into"
+            and realizes(head.head, frozenset({"enter"}))
+            and "enter" in rule.realized_by
+        ):
+            # "entered into a plea agreement"; not "entered into a Consent Decree" as a promulgated one
+            return head.head, "object"
         if (
             rule.type == "legislation"
             and node.dep_ == "pobj"
@@ -1366,6 +1397,18 @@ class EventFinder:
             if by.dep_ == "agent"
             for holder in self._children(by, ("pobj",))
             for f in self.fillers(holder, ents, deep=True)
+        ] + [
+            # "revoked licences allowing it to ship its accelerators to China": the one allowed
+            f
+            for head in heads
+            if head.lemma_.lower() in _PERMIT_NOUNS
+            for allowing in head.children
+            if allowing.dep_ == "acl" and allowing.lemma_.lower() in ("allow", "permit", "authorize", "authorise")
+            for allowed in [
+                *self._children(allowing, ("dobj",)),
+                *(s for c in self._children(allowing, ("ccomp", "xcomp")) for s in self._children(c, ("nsubj",))),
+            ][:1]
+            for f in self.fillers(allowed, ents)
         ]
 
     def _what_was_halted(self, heads: list[Token], verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
@@ -1603,6 +1646,13 @@ class EventFinder:
             return None
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
             return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
+        if rule.requires_object_type and not any(
+            self._product_noun(o)
+            or _MODEL_NUMBER.fullmatch(o.text)
+            or (o.i in ents and ents[o.i]._.entity_type == "PRODUCT")
+            for o in self._prep_objects(noun, rule.target_preps or ("of",))
+        ):
+            return None  # "began shipments of its CM-9 inference chip", not "began shipments to Tehran"
         if rule.type == "lawsuit" and _FILING_WINDOW.search(noun.doc[noun.sent.start : noun.i].text):
             return None  # "The time for filing a petition for review has expired": a right not used
         if realized is not None:
@@ -1755,9 +1805,17 @@ class EventFinder:
                     targets = self._children(realizer, ("dobj",)) + targets
                 realizer_preps = tuple(
                     dict.fromkeys(
-                        ("to", "on", "against") + tuple(p for p in rule.target_preps if p not in ("of", "for"))
+                        ("to", "on", "against")
+                        # ("issued an order ... into Russia": where a flight went; an inquiry "into" X is X's)
+                        + tuple(
+                            p
+                            for p in rule.target_preps
+                            if p not in ("of", "for") and (p != "into" or rule.type == "investigation")
+                        )
                     )
                 )
+                if rule.type == "launch":
+                    realizer_preps = ()  # "began shipments of its chip to U.S. cloud customers": buyers, not the launched
                 targets = self._children(realizer, ("dative",)) + targets + self._prep_objects(realizer, realizer_preps)
                 if (
                     not targets
@@ -1797,6 +1855,11 @@ class EventFinder:
         if not target:
             for head in participle_objects:
                 target += self.fillers(head, ents, exclude=exclude)
+        if not target:
+            # "an order denying the export privileges of Karatau ..., on the ground that it flew
+            # into Russia": the party inside what the order names, before any named elsewhere
+            for head in participle_objects:
+                target += [f for f in self.fillers(head, ents, exclude=exclude, deep=True) if f.entity_id]
         if not target and rule.type in ("penalty", "investigation", "designation", "order", "lawsuit"):
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
@@ -2115,12 +2178,22 @@ class EventFinder:
             and not re.search(
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
-                r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision)\b"
+                r"|\b(?:in|by|with|under|through) this (?:[a-z-]+ ){0,2}(?:rule|notice|order|action|determination|decision|update|revision)\b"
                 r"|^(?:the|this) (?:final |interim final )?(?:rule|regulations|instrument|decree|notice)\b"
                 # "The State ... petitions this Court for an order": a pleading doing what it says
                 r"|\bthis (?:honou?rable )?court\b",
                 verb.sent.text,
                 re.IGNORECASE,
+            )
+            # "The Department removes Nanjing Ruicheng Microsystems Co., Ltd. from the list": a
+            # named party moved on or off a list in the present is a notice doing what it says
+            and not (
+                rule.type == "designation"
+                and any(
+                    ents.get(o.i) is not None and ents[o.i]._.entity_type == "ORG"
+                    for o in self._children(verb, ("dobj",))
+                )
+                and any(o.lemma_.lower() == "list" for o in self._prep_objects(verb, ("to", "from", "on")))
             )
         ):
             return None  # "the government compels workers...": a habit or a state, not a dated act
@@ -2243,8 +2316,18 @@ class EventFinder:
         if rule.type == "suspension" and not passive:
             target = self._what_was_halted(target_heads, verb, ents) or target
         if rule.type == "launch":
-            # "Marketlane launched in the European Union": a place is where, not what
-            target = [f for f in target if f.type not in ("GOV", "PLACE", "GROUP")]
+            # "Marketlane launched in the European Union": a place is where, not what; but "began
+            # marketing the StreamCast PX-40, a low-power FM transmitter": a model number or an
+            # apposition naming a thing sold says the tagger's "place" is the product
+            sold = [
+                h.idx
+                for h in target_heads
+                if _MODEL_NUMBER.fullmatch(h.text)
+                or any(a.dep_ == "appos" and self._product_noun(a) for a in h.children)
+            ]
+            target = [
+                f for f in target if f.type not in ("GOV", "PLACE", "GROUP") or any(f.start <= i < f.end for i in sold)
+            ]
             if not target and not passive and agent and all(f.type in ("ORG", "PRODUCT", None) for f in agent):
                 target, agent = agent, []  # a service launching itself
             if not agent and (rule.subject_role == "target" or passive):
@@ -2260,6 +2343,15 @@ class EventFinder:
                 agent = self._actors([f for h in owners for f in self.fillers(h, ents)])
                 owned = {(f.start, f.end) for f in agent}
                 target = [f for f in target if (f.start, f.end) not in owned]
+                if agent and not target:
+                    # "Sagebrook's ThermaCore 640 sensor, which became commercially available": the
+                    # owner named, the product in plain words after it
+                    for owned_head, owner in ((t, c) for t in target_heads for c in t.children if c.dep_ == "poss"):
+                        words = owned_head.doc[owner.right_edge.i + 1 : _phrase(owned_head).end]
+                        if words.text and (
+                            self._product_noun(owned_head) or any(_MODEL_NUMBER.fullmatch(t.text) for t in words)
+                        ):
+                            target.append(RoleFiller(words.text, words.start_char, words.end_char))
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(self._product_noun(h) for h in target_heads)
