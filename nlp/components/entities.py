@@ -376,6 +376,7 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _SUM_IN_CODE = re.compile(r"[A-Z]{3}[ \t]?\d[\d,.]*(?:[ \t]+(?:thousand|million|billion|crore|lakh))?")
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
+_STATUTE_HEAD = re.compile(r"\b(?:Act|Law)\b")
 _LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
 
 
@@ -444,8 +445,11 @@ class CompanyFinder:
         capitalised words ending in "Act" name a statute, whatever the model calls them; so do
         those ending in "Law" ("the General Data Protection Law"), but not "Harvard Law School"."""
         laws = []
-        for token in doc:
-            if token.text not in ("Act", "Law") or token.i == 0:
+        text = doc.text
+        # found in the text, not by touching every token: most documents name no statute
+        heads = (doc.char_span(m.start(), m.end()) for m in _STATUTE_HEAD.finditer(text))
+        for token in (span[0] for span in heads if span is not None and len(span) == 1):
+            if token.i == 0:
                 continue
             if token.text == "Law" and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
                 continue
@@ -468,7 +472,7 @@ class CompanyFinder:
             laws.append(Span(doc, start, end, label="LAW"))
         # "Senate passed S. 1847", "H.R. 3318", "SB 1047": a bill by its number; and a numbered
         # instrument, "Cabinet Resolution No. (117) of 2026", "Decree No. 11,482"
-        for match in [*_BILL_NUMBER.finditer(doc.text), *_NUMBERED_INSTRUMENT.finditer(doc.text)]:
+        for match in [*_BILL_NUMBER.finditer(text), *_NUMBERED_INSTRUMENT.finditer(text)]:
             bill = doc.char_span(match.start(), match.end(), label="LAW", alignment_mode="expand")
             if bill is not None:
                 laws.append(bill)
