@@ -891,10 +891,13 @@ _DOCKET_LINE = re.compile(
     # a docket page's rows may open with the entry's number and a label:
     # "12  Filed & Entered: 03/14/2026  ORDER granting ...", "8   FILED: JUL 17, 2026   ORDER ..."
     r"^[ \t]*(?:\d{1,4}[ \t]+(?i:filed(?: (?:&|and) entered)?):[ \t]*)?"
+    # "14 | Feb 3, 2026 | MEMORANDUM OPINION ...": a CourtListener table puts the number first
+    r"(?:\d{0,4}[ \t]*\|[ \t]*)?"
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+"
     r"(?:(?i:entered):[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]+)?"
     # "03/02/2026 | 1 | COMPLAINT ...": a table's columns may be set off by bars
-    r"(?:\|[ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|][^\n]*)$",
+    # "03/03/2026 · complaint against ...": or by a middle dot
+    r"(?:[|\u00b7][ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|\u00b7][^\n]*)$",
     re.MULTILINE,
 )
 _COMPLAINT = re.compile(r"^(?:amended |verified )?(?:complaint|petition for review|petition)\b", re.IGNORECASE)
@@ -989,6 +992,11 @@ _LISTED_DISTRICT = re.compile(
     r"(?P<court>district court|bankruptcy court),\s+(?P<side>[NSEWMC]\.)?\s*D\.\s+(?P<state>[A-Z][\w .]+)$",
     re.IGNORECASE,
 )
+_SPELLED_DISTRICT = re.compile(
+    r"(?P<court>district court|bankruptcy court),\s+"
+    r"(?P<district>(?:(?:northern|southern|eastern|western|middle|central) )?district of [A-Z][\w .]+)$",
+    re.IGNORECASE,
+)
 _DISTRICT_SIDES = {
     "N.": "Northern",
     "S.": "Southern",
@@ -1002,6 +1010,11 @@ _DISTRICT_SIDES = {
 def _court_from_header(text: str) -> EntityRef:
     """ "U.S. District Court" over "District of Columbia (Washington, DC)": the court a docket belongs to."""
     lines = [line.strip() for line in text[:600].split("\n") if line.strip()]
+    # "UNITED STATES JUDICIAL PANEL / on / MULTIDISTRICT LITIGATION": a name set over lines
+    for count in (3, 2):
+        entry = default_gazetteer().find(" ".join(lines[:count]))
+        if entry is not None and entry.type == "COURT":
+            return EntityRef(" ".join(lines[:count]), entry.canonical, entry.id, entry.type)
     for first, second in zip(lines, lines[1:] + [""], strict=False):
         if re.search(r"\bcourt\b", first, re.IGNORECASE):
             place = re.sub(r"\s*\(.*\)\s*$", "", second)
@@ -1014,7 +1027,10 @@ def _court_from_header(text: str) -> EntityRef:
             name = re.sub(r"^in the\s+", "", name, flags=re.IGNORECASE)
             # CourtListener's "District Court, N.D. California": the district written out
             listed = _LISTED_DISTRICT.match(name)
-            if listed:
+            spelled = _SPELLED_DISTRICT.match(name)
+            if spelled:  # "District Court, District of Columbia"
+                name = f"{spelled['court']} for the {spelled['district']}"
+            elif listed:
                 side = _DISTRICT_SIDES.get((listed["side"] or "").upper(), "")
                 name = f"{listed['court']} for the {side + ' ' if side else ''}District of {listed['state']}"
             entry = default_gazetteer().find(name)

@@ -142,8 +142,16 @@ def resolve_filler(
         letterhead = [
             m
             for m in mentions
-            if m.id and m.start < 300 and types.get(m.id) in kinds and _on_short_line(document_head, m.start)
+            if m.id
+            and m.start < 300
+            and types.get(m.id) in (*kinds, "COURT")
+            and _on_short_line(document_head, m.start)
         ]
+        if letterhead and types.get(letterhead[0].id) == "COURT":
+            # "FEDERAL COURT OF AUSTRALIA" over a judgment's summary: its "I declared" is the
+            # judge's, for the court; the agency in the caption is a party
+            return [EntityRef(filler.text, letterhead[0].canonical, letterhead[0].id, "COURT")]
+        letterhead = [m for m in letterhead if types.get(m.id) != "COURT"]
         # an agency before a country: "Moscow, Russia" in the respondent's address signs nothing
         letterhead = [m for m in letterhead if types.get(m.id) == "AGENCY"] or letterhead
         if not letterhead:
@@ -464,6 +472,13 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
         if m.relation != "by"
         and (
             (opening and m is found[0])
+            # "Plaintiff's addition to the Entity List ..., effective October 21, 2025": a listing
+            # already made is dated by the day it took effect
+            or (
+                candidate.type == "designation"
+                and candidate.tense != "future"
+                and _EFFECTIVE.search(sentence[max(0, m.start - 30) : m.start])
+            )
             or not re.search(
                 r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
                 sentence[max(0, m.start - 30) : m.start],
@@ -609,6 +624,9 @@ def _performative(candidate: Candidate, text: str) -> bool:
         and not re.search(r"\bpresident\b|\btitle 3\b", whole, re.IGNORECASE)
         and not _PRESIDENTIAL_DOCUMENT.search(text[:600])
     )
+
+
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
@@ -900,6 +918,10 @@ def assemble(
     tells is dated as if the item had been published on its own date. `latest` is the day the
     document was published (a docket's `published` may be the day it was first written)."""
     ordered = sorted(candidates, key=lambda c: (c.sentence_start, c.trigger_start))
+    # "The Governor signed it": "it" is the bill just told, or not a bill at all
+    ordered = [
+        c for i, c in enumerate(ordered) if c.follows_type is None or any(e.type == c.follows_type for e in ordered[:i])
+    ]
 
     def item_date(candidate: Candidate) -> dt.date | None:
         return next((when for start, end, when in item_dates if start <= candidate.trigger_start < end), None)
@@ -1074,9 +1096,13 @@ def assemble(
                 # "The Commission has imposed a penalty", "The following entity has been removed
                 # from the SDN List" in the body's own release: today's news
                 when = dates.DateValue.day(published)
+        kind = candidate.type
+        if kind == "order" and any(f.text == "I" for f in candidate.agent) and agent:
+            if all(r.type == "COURT" for r in agent):
+                kind = "ruling"  # "In a judgment delivered on 14 March 2025, I declared": the judge
         events.append(
             Event(
-                type=candidate.type,
+                type=kind,
                 date=when.value,
                 date_precision=when.precision,
                 evidence=text[start:end],

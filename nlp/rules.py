@@ -22,10 +22,10 @@ EVENT_TYPES = (
 )  # fmt: skip
 
 _RULE_KEYS = {
-    "id": str, "type": str, "pos": str, "lemmas": list, "requires_modifier": list,
+    "id": str, "type": str, "pos": str, "lemmas": list, "requires_modifier": list, "excluded_modifiers": list,
     "requires_modifier_for": dict, "realized_by": list, "requires_object_of_realizer": bool,
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
-    "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list,
+    "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list, "subject_lemmas": list, "follows_type": str,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
     "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float, "prefilter": list,
 }  # fmt: skip
@@ -43,6 +43,8 @@ class TriggerRule:
     lemmas: frozenset[str]
     requires_modifier: tuple[str, ...] = ()
     requires_modifier_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # modifiers that make the noun something else ("an administrative proceeding" is no lawsuit)
+    excluded_modifiers: tuple[str, ...] = ()
     realized_by: frozenset[str] = frozenset()
     requires_object_of_realizer: bool = False
     requires_context: frozenset[str] = frozenset()
@@ -53,6 +55,10 @@ class TriggerRule:
     requires_governor: frozenset[str] = frozenset()
     requires_agent_type: frozenset[str] = frozenset()
     requires_object_type: frozenset[str] = frozenset()
+    # subjects that alone can make this act ("the Governor signed it": a head of government)
+    subject_lemmas: frozenset[str] = frozenset()
+    # an act told by a pronoun ("signed it") stands only after an act of this type was told
+    follows_type: str | None = None
     type_by_agent: dict[str, str] = field(default_factory=dict)
     subject_role: str = "agent"
     attrs: dict[str, str] = field(default_factory=dict)
@@ -210,6 +216,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         pos=row["pos"],
         lemmas=frozenset(row["lemmas"]),
         requires_modifier=tuple(row.get("requires_modifier", ())),
+        excluded_modifiers=tuple(row.get("excluded_modifiers", ())),
         requires_modifier_for={k: tuple(v) for k, v in row.get("requires_modifier_for", {}).items()},
         realized_by=frozenset(row.get("realized_by", ())),
         requires_object_of_realizer=row.get("requires_object_of_realizer", False),
@@ -227,6 +234,8 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         stage_by_realizer=dict(row.get("stage_by_realizer", {})),
         target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
         object_lemmas=frozenset(row.get("object_lemmas", ())),
+        subject_lemmas=frozenset(row.get("subject_lemmas", ())),
+        follows_type=row.get("follows_type"),
         excluded_object_lemmas=frozenset(row.get("excluded_object_lemmas", ())),
         ignore_governors=frozenset(row.get("ignore_governors", ())),
         ignore_modals=frozenset(row.get("ignore_modals", ())),

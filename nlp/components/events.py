@@ -89,6 +89,8 @@ class Candidate:
     continues: bool = False
     # "Ravensholt paid the fine under protest": paying a penalty already reported
     settles: bool = False
+    # "The Governor signed it": stands only after an act of this type in the document
+    follows_type: str | None = None
     # char spans of the tokens by closeness to the event in the parse: 0 inside
     # the event's clause, 1 attached to a governing clause, 2 elsewhere
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
@@ -1117,9 +1119,11 @@ class EventFinder:
         needed = (
             rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
         )
+        before = " " + noun.doc[noun.left_edge.i : noun.i].text.lower().replace("-", " ") + " "
+        if any(f" {phrase.replace('-', ' ')} " in before for phrase in rule.excluded_modifiers):
+            return False  # "instituted an administrative proceeding": a regulator's own case, not a suit
         if not needed:
             return True
-        before = " " + noun.doc[noun.left_edge.i : noun.i].text.lower().replace("-", " ") + " "
         if any(f" {phrase.replace('-', ' ')} " in before for phrase in needed):
             return True
         # "Judge Okoro-Vick ... issued his 141-page opinion": a judge's own opinion or order needs
@@ -1573,6 +1577,8 @@ class EventFinder:
         if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
+        if rule.subject_lemmas and (subject is None or subject.lemma_.lower() not in rule.subject_lemmas):
+            return None
         if candidate.type == "designation" and subject is not None and subject.lower_ in self.lex.party_roles:
             return None  # "Respondent has since designated each of its agent locations": naming, not listing
         if (
@@ -2417,6 +2423,7 @@ class EventFinder:
             agent=agent,
             target=target,
             token_closeness=self.closeness(anchor, trigger, agent + target),
+            follows_type=rule.follows_type,
         )
         finished = self._finish(candidate, rule, subject)
         if (

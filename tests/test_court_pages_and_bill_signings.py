@@ -1,0 +1,124 @@
+"""Court pages and legislative steps in the shapes dev22 showed: docket tables with the entry's
+number first or a middle dot before the entry, a panel's transfer order, a judgment summary in the
+judge's own voice, suits 'instituted' in court, a listing dated by the day it took effect, and a
+governor who 'signed it' after the bill was told."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+TABLE_DOCKET = """Quorvant Optics Ltd. v. United States Department of Commerce
+District Court, District of Columbia
+Docket Number: 1:26-cv-00912
+Date Filed: Mar 2, 2026
+
+# | Date Filed | Description
+1 | Mar 2, 2026 | COMPLAINT against UNITED STATES DEPARTMENT OF COMMERCE filed by QUORVANT OPTICS LTD.. (Entered: 03/03/2026)
+6 | Mar 9, 2026 | MOTION for Temporary Restraining Order by QUORVANT OPTICS LTD.. (Entered: 03/09/2026)
+  | Mar 20, 2026 | Minute Entry: Motion Hearing held on 3/20/2026. (Entered: 03/20/2026)
+11 | Apr 6, 2026 | MEMORANDUM OPINION AND ORDER denying [6] Motion for Temporary Restraining Order. Signed by Judge Ottilie R. Brann on 4/6/2026. (Entered: 04/07/2026)
+"""
+
+
+def test_a_docket_table_with_the_number_first_yields_its_complaint_and_its_ruling(extractor):
+    events = events_of(extractor, TABLE_DOCKET, "2026-04-10")
+    (suit,) = of_type(events, "lawsuit")
+    assert suit.date == "2026-03-02"
+    assert any("Quorvant" in n for n in names(suit.agent))
+    (ruling,) = of_type(events, "ruling")
+    assert ruling.date == "2026-04-06"
+    # the caption's court, written "District Court, District of Columbia" by CourtListener
+    assert "U.S. District Court for the District of Columbia" in names(ruling.agent)
+
+
+DOTTED_DOCKET = """sec v. brinmoor signals llc
+u.s. district court, southern district of new york · case no. 1:26-cv-02210
+
+key entries
+
+04/01/2026 · complaint against brinmoor signals llc filed by securities and exchange commission, alleging false claims about its trading models.
+
+04/02/2026 · temporary restraining order freezing defendant's assets, signed by judge carys p. holloway.
+
+04/20/2026 · order scheduling status conference for 05/11/2026.
+"""
+
+
+def test_docket_entries_set_off_by_a_middle_dot_are_entries(extractor):
+    events = events_of(extractor, DOTTED_DOCKET, "2026-04-22")
+    (suit,) = of_type(events, "lawsuit")
+    assert suit.date == "2026-04-01"
+    assert "U.S. Securities and Exchange Commission" in names(suit.agent)
+    rulings = of_type(events, "ruling")
+    # the freeze is a ruling; scheduling a conference is not
+    assert [r.date for r in rulings] == ["2026-04-02"]
+
+
+TRANSFER_ORDER = """UNITED STATES JUDICIAL PANEL
+on
+MULTIDISTRICT LITIGATION
+
+IN RE: HALDERN SMART LOCK DATA BREACH LITIGATION                MDL No. 3207
+
+TRANSFER ORDER
+
+Before the Panel: Plaintiffs in three actions move to centralize this litigation in the District of Minnesota. Defendant Haldern Security, Inc., opposes centralization.
+
+IT IS THEREFORE ORDERED that the actions listed on Schedule A are transferred to the District of Minnesota for coordinated pretrial proceedings.
+
+PANEL ON MULTIDISTRICT LITIGATION
+Dated: October 2, 2026
+"""
+
+
+def test_a_panels_transfer_order_is_the_panels_ruling(extractor):
+    rulings = of_type(events_of(extractor, TRANSFER_ORDER, "2026-10-05"), "ruling")
+    assert [(r.date, names(r.agent)) for r in rulings] == [
+        ("2026-10-02", {"Judicial Panel on Multidistrict Litigation"})
+    ]
+
+
+JUDGMENT_SUMMARY = """FEDERAL COURT OF AUSTRALIA
+
+Australian Competition and Consumer Commission v Tallowood Home Energy Pty Ltd [2026] FCA 301
+
+SUMMARY
+
+The ACCC instituted proceedings against Tallowood Home Energy in May 2025.
+
+In a judgment delivered on 2 February 2026, I declared that Tallowood had made false or misleading representations about its solar rebates.
+"""
+
+
+def test_a_judges_first_person_in_a_judgment_summary_is_the_court(extractor):
+    events = events_of(extractor, JUDGMENT_SUMMARY, "2026-04-14")
+    (suit,) = of_type(events, "lawsuit")
+    assert (suit.date, names(suit.agent)) == ("2025-05", {"Australian Competition and Consumer Commission"})
+    assert not of_type(events, "order")
+    (ruling,) = of_type(events, "ruling")
+    assert (ruling.date, names(ruling.agent)) == ("2026-02-02", {"Federal Court of Australia"})
+
+
+def test_an_administrative_proceeding_is_no_lawsuit(extractor):
+    text = "The competition authority said it instituted an administrative proceeding against Vellaro Pagos last week."
+    assert not of_type(events_of(extractor, text, "2026-05-08"), "lawsuit")
+
+
+def test_a_listing_a_complaint_recounts_is_dated_by_the_day_it_took_effect(extractor):
+    text = (
+        "The complaint challenges the company's addition to the Entity List by the Bureau of Industry and "
+        "Security, effective October 21, 2025."
+    )
+    listings = of_type(events_of(extractor, text, "2026-02-20"), "designation")
+    assert [e.date for e in listings] == ["2025-10-21"]
+
+
+def test_a_governor_who_signed_it_signed_the_bill_just_told(extractor):
+    text = "The Nevada Legislature passed Assembly Bill 412 on May 30, 2025. The Governor signed it six days later."
+    steps = of_type(events_of(extractor, text, "2025-08-01"), "legislation")
+    assert [(e.date, e.attrs.get("stage")) for e in steps] == [("2025-05-30", "passed"), ("2025-06-05", "signed")]
+
+
+def test_signing_it_after_no_bill_is_no_legislation(extractor):
+    text = "The agency published the proclamation's text on May 30, 2025. The President signed it six days later."
+    assert not of_type(events_of(extractor, text, "2025-08-01"), "legislation")
