@@ -191,6 +191,8 @@ def resolve_filler(
                 ),
                 None,
             )
+        if author is None and defined_company:
+            author = _defined_company(mentions, types, text or document_head)
         author = author or _reporting_company(mentions, types)
         author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
         if author is not None:
@@ -333,6 +335,26 @@ def _only_entity(
     """The one entity of `kind` whose canonical name fits, or None when none or several do."""
     found = {m.id: m for m in mentions if m.id and m.canonical and types.get(m.id) == kind and fits(m.canonical)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_COMPANY_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]Company[\"”]\s*\)")
+
+
+def _defined_company(mentions: Sequence[Mention], types: dict[str, str], text: str) -> Mention | None:
+    """ "a wholly owned subsidiary of Velquist Photonics, Inc. (the "Company")": the firm named
+    just before the filing defines its own short name."""
+    defined = _COMPANY_DEFINED.search(text)
+    if defined is None:
+        return None
+    before = [
+        m
+        for m in mentions
+        if m.id
+        and types.get(m.id) == "ORG"
+        and m.end <= defined.start()
+        and not text[m.end : defined.start()].strip(" ,")
+    ]
+    return before[-1] if before else None
 
 
 def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Mention | None:
@@ -779,6 +801,31 @@ def _absorb(base: Event, other: Event) -> None:
     for key, ref in other.attr_entities.items():
         base.attr_entities.setdefault(key, ref)
     base.confidence = min(0.99, max(base.confidence, other.confidence) + 0.05)
+
+
+_CARRIES = re.compile(r"[^.;]{0,160}\b(?:that|which)\s+", re.IGNORECASE)
+
+
+def without_carrier_rules(events: list[Event], text: str) -> list[Event]:
+    """ "BIS published a final rule in the Federal Register that added X to the Entity List": the
+    rule only carries the listing, which is the act; a rule told so is no event of its own."""
+    # (a rule "that adds hybrid-bonding equipment to the Commerce Control List" controls goods: it
+    # is the act)
+    listings = [
+        e
+        for e in events
+        if e.type == "designation"
+        and e.trigger_start is not None
+        and any(r.type in ("ORG", "PERSON") for r in e.target)
+    ]
+
+    def carries(rule: Event) -> bool:
+        return rule.trigger_end is not None and any(
+            rule.trigger_end <= d.trigger_start and _CARRIES.fullmatch(text, rule.trigger_end, d.trigger_start)
+            for d in listings
+        )
+
+    return [e for e in events if not (e.type == "rule" and carries(e))]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

@@ -32,7 +32,13 @@ from spacy.tokens import Doc
 
 from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
-from nlp.assemble import assemble, fold_headlines, fold_unnamed_listings, merge_repeats
+from nlp.assemble import (
+    assemble,
+    fold_headlines,
+    fold_unnamed_listings,
+    merge_repeats,
+    without_carrier_rules,
+)
 from nlp.casing import blank_docket_labels, clear_page_furniture, decode_character_references, normalise_case
 from nlp.components import entities as entity_components  # noqa: F401  (registers factories)
 from nlp.components import events as event_components  # noqa: F401  (registers factories)
@@ -1464,7 +1470,7 @@ class Extractor:
             if event.type == "order" and event.trigger_start is not None:
                 if _STATUTORY_INSTRUMENT.match(text, event.trigger_start):
                     event.type = "rule"
-        events = fold_headlines(merge_repeats(document_acts + docket + events))
+        events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)
         events = fold_unnamed_listings(events)

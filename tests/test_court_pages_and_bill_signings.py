@@ -122,3 +122,59 @@ def test_a_governor_who_signed_it_signed_the_bill_just_told(extractor):
 def test_signing_it_after_no_bill_is_no_legislation(extractor):
     text = "The agency published the proclamation's text on May 30, 2025. The President signed it six days later."
     assert not of_type(events_of(extractor, text, "2025-08-01"), "legislation")
+
+
+# --- a company's filing on a listing (dev22's company-side texts) -------------------------------
+
+LISTING_8K = """FORM 8-K
+
+ORRENBY SYSTEMS, INC.
+
+Item 8.01 Other Events.
+
+On March 3, 2026, the U.S. Department of Commerce's Bureau of Industry and Security ("BIS") published a final rule in the Federal Register that added Tianfu Orrenby Microwave Co., Ltd. ("Tianfu Orrenby"), a wholly owned subsidiary of Orrenby Systems, Inc. (the "Company"), to the Entity List, effective on the date of publication.
+
+On February 24, 2026, the Company's U.S. subsidiary, Orrenby Systems Operating LLC, received a letter from BIS informing it that a license would be required to export certain amplifier modules to Tianfu Orrenby.
+
+On March 5, 2026, the Company suspended all shipments of items subject to the EAR to Tianfu Orrenby and instructed its distributors to do the same. The Company is withdrawing the first-quarter outlook it provided on February 2, 2026.
+"""
+
+
+def test_a_filing_tells_the_listing_not_the_rule_that_carried_it(extractor):
+    events = events_of(extractor, LISTING_8K, "2026-03-09")
+    (listing,) = of_type(events, "designation")
+    assert listing.date == "2026-03-03"
+    assert any("Tianfu Orrenby" in n for n in names(listing.target))
+    assert not of_type(events, "rule")
+
+
+def test_a_letter_informing_a_firm_that_a_license_is_required_is_an_order(extractor):
+    events = events_of(extractor, LISTING_8K, "2026-03-09")
+    (order,) = of_type(events, "order")  # the Company's instructions to its distributors are none
+    assert (order.date, names(order.agent)) == ("2026-02-24", {"Bureau of Industry and Security"})
+    assert any("Orrenby Systems Operating" in n for n in names(order.target))
+
+
+def test_halted_shipments_act_on_the_named_buyer_and_a_withdrawn_outlook_is_no_halt(extractor):
+    halts = of_type(events_of(extractor, LISTING_8K, "2026-03-09"), "suspension")
+    assert [h.date for h in halts] == ["2026-03-05"]
+    assert any("Tianfu Orrenby" in n for n in names(halts[0].target))
+    assert any("Orrenby Systems" in n for n in names(halts[0].agent))
+
+
+def test_an_is_informed_letter_is_an_order_but_lawmakers_letters_are_not(extractor):
+    received = "Brightkeel Labs said it received an is-informed letter from BIS on Monday."
+    assert [e.type for e in events_of(extractor, received, "2026-06-12")] == ["order"]
+    lawmakers = (
+        "Members of the House Select Committee today sent a letter to the Commerce Secretary urging that "
+        "a license be required for sales of the chips."
+    )
+    assert not of_type(events_of(extractor, lawmakers, "2026-06-12"), "order")
+
+
+def test_a_rule_adding_goods_to_the_control_list_is_still_a_rule(extractor):
+    text = (
+        "The bureau also published an interim final rule on Wednesday that adds lithography metrology "
+        "equipment to the Commerce Control List."
+    )
+    assert "rule" in [e.type for e in events_of(extractor, text, "2026-06-12")]

@@ -96,6 +96,10 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+# actors that direct only their own staff and suppliers ("the Company ... instructed its contract
+# manufacturers to do the same"): what they tell others to do is no order
+_COMPANY_NOUNS = frozenset({"company", "firm", "group"})
+
 # determiners by which a noun points back at something already told
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
@@ -1143,6 +1147,15 @@ class EventFinder:
         # "agreed to settle Federal Trade Commission charges": the model may take "charges" for a
         # verb of its own; the words right after the trigger still say what it is about
         scope += list(token.doc[token.i + 1 : min(token.i + 6, token.sent.end)])
+        if token.pos_ == "VERB":
+            # "added Velquist Optoelectronics (Wuxi) Co., Ltd. ("Velquist Wuxi"), a wholly owned
+            # subsidiary of ..., to the Entity List": a defined term and an apposition between the
+            # object and its list make the parser hang the list on the apposition; the words up to
+            # the next clause's verb are still this verb's
+            for t in token.doc[token.i + 6 : token.sent.end]:
+                if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound"):
+                    break
+                scope.append(t)
         if token.dep_ == "conj" and lemma_keys(token.head) & rule.lemmas:
             # "added X to the UVL on February 7, and added Y on August 21": the list is said once
             scope += [t for t in token.head.subtree if t.i < token.i]
@@ -1445,6 +1458,18 @@ class EventFinder:
                         continue  # "in Italy": where, not what
                     phrase = _phrase(obj)
                     concerned += named or [RoleFiller(phrase.text, phrase.start_char, phrase.end_char)]
+            if concerned and not any(f.entity_id for f in concerned):
+                # "suspended all shipments of items subject to the EAR to Velquist Wuxi": the parser
+                # hangs the buyer on the EAR; a named buyer beats the unnamed goods
+                buyers = [
+                    f
+                    for prep in head.subtree
+                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for obj in self._children(prep, ("pobj",))
+                    for f in self.fillers(obj, ents, deep=True)
+                    if (f.entity_id and f.type == "ORG") or (obj.pos_ == "PROPN" and f.type not in ("PLACE", "GOV"))
+                ]
+                concerned = buyers or concerned
             if not concerned and not any(c.dep_ in ("poss", "compound") for c in head.children):
                 concerned = [
                     RoleFiller(
@@ -1631,7 +1656,7 @@ class EventFinder:
             acronym = any(t.text.isupper() and 2 < len(t.text) <= 7 for t in subject.subtree)
             if titles & self.lex.bench_titles:
                 candidate.type = "ruling"
-            elif not titles & (self.lex.official_titles | self.lex.actor_nouns) and not acronym:
+            elif not titles & (self.lex.official_titles | self.lex.actor_nouns - _COMPANY_NOUNS) and not acronym:
                 return None
         return candidate
 
