@@ -174,7 +174,10 @@ def resolve_filler(
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined
         # term "the Company") the company it keeps naming; else the first body named.
-        author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT"), None)
+        author = next(
+            (m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT" and not defined_company),
+            None,
+        )
         company_filing = _COMPANY_FILING.search(document_head) and not _AGENCY_ORDER.search(document_head[:600])
         if author is None and "AGENCY" in prefer and not company_filing:
             # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
@@ -191,7 +194,7 @@ def resolve_filler(
                 ),
                 None,
             )
-        if author is None and defined_company:
+        if author is None:
             author = _defined_company(mentions, types, text or document_head)
         author = author or _reporting_company(mentions, types)
         author = author or next((m for m in mentions if m.id and types.get(m.id) in kinds), None)
@@ -337,7 +340,16 @@ def _only_entity(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_COMPANY_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]Company[\"”]\s*\)")
+# (the "Company"), ("Arbordale," "we" or "us"): the filer's own short names
+_COMPANY_DEFINED = re.compile(
+    r"\(\s*(?:the\s+)?[\"“](?:Company|Registrant)[\"”]\s*\)|\((?=[^()]{0,80}[\"“](?:we|us)[,.]?[\"”])[^()]*\)"
+)
+
+
+# what may stand between a name and its definition: "Velquist Photonics, Inc. (the "Company")"
+_LEGAL_FORM_GAP = re.compile(
+    r"[\s,]*(?:(?:inc|corp|co|ltd|llc|plc|limited|corporation|company)\.?[\s,]*)?", re.IGNORECASE
+)
 
 
 def _defined_company(mentions: Sequence[Mention], types: dict[str, str], text: str) -> Mention | None:
@@ -352,7 +364,7 @@ def _defined_company(mentions: Sequence[Mention], types: dict[str, str], text: s
         if m.id
         and types.get(m.id) == "ORG"
         and m.end <= defined.start()
-        and not text[m.end : defined.start()].strip(" ,")
+        and _LEGAL_FORM_GAP.fullmatch(text, m.end, defined.start())
     ]
     return before[-1] if before else None
 

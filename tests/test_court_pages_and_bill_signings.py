@@ -178,3 +178,50 @@ def test_a_rule_adding_goods_to_the_control_list_is_still_a_rule(extractor):
         "equipment to the Commerce Control List."
     )
     assert "rule" in [e.type for e in events_of(extractor, text, "2026-06-12")]
+
+
+# --- exchange notices and annual reports (dev22's company-side texts) ---------------------------
+
+
+def test_a_surcharge_an_authority_imposes_is_a_penalty_a_fuel_surcharge_is_not(extractor):
+    notice = (
+        'Hanamaki Seiko Co., Ltd. (the "Company") hereby announces that today it received a surcharge payment '
+        'order of 612 million yen from the Japan Fair Trade Commission (the "JFTC").'
+    )
+    (fine,) = of_type(events_of(extractor, notice, "2026-05-14"), "penalty")
+    assert (fine.date, names(fine.agent)) == ("2026-05-14", {"Japan Fair Trade Commission"})
+    background = "In March 2024, the KFTC imposed a surcharge of KRW 1.2 billion on Yeonhwa Parts Co., Ltd."
+    assert [e.type for e in events_of(extractor, background, "2026-05-14")] == ["penalty"]
+    assert not events_of(extractor, "The carrier imposed a fuel surcharge on all tickets in May.", "2026-05-14")
+
+
+def test_the_company_that_sued_before_a_court_is_the_filer_not_the_court(extractor):
+    text = (
+        'Disclosure: Judgment in Litigation\n\nPlaintiff: Yeonhwa Parts Co., Ltd. (the "Company")\n'
+        "Court: Seoul High Court\n\nThe Company brought an administrative suit before the Seoul High Court "
+        "in June 2024 seeking cancellation of the surcharge."
+    )
+    (suit,) = of_type(events_of(extractor, text, "2026-05-14"), "lawsuit")
+    assert (suit.date, names(suit.agent)) == ("2024-06", {"Yeonhwa Parts"})
+
+
+def test_an_order_conjoined_to_a_fine_is_no_second_fine(extractor):
+    text = (
+        'Tessmoor Social, Inc. ("Tessmoor," "we" or "us") runs Gabblewick, our discussion app. Gabblewick had '
+        "40 million users in 2025, and Gabblewick's feed is its main draw.\n\n"
+        "In June 2025, the DPC levied a fine of EUR 12 million on our Irish subsidiary, Tessmoor Ireland Limited, "
+        "finding that Gabblewick's default settings breached the GDPR, and ordered us to bring that processing "
+        "into compliance within three months. In December 2025 we paid the fine into an escrow account."
+    )
+    (fine,) = of_type(events_of(extractor, text, "2026-02-20"), "penalty")  # not one more for the order after it
+    assert names(fine.target) == {"Tessmoor Ireland"}
+
+
+def test_we_in_an_annual_report_is_the_firm_that_defined_it(extractor):
+    text = (
+        'Tessmoor Social, Inc. ("Tessmoor," "we" or "us") runs discussion apps. Our European business is run by '
+        "Brackwater Media Limited, which Brackwater Media Limited's board oversees; Brackwater Media Limited "
+        "employs 300 people.\n\nIn June 2025, the Information Commissioner's Office fined us £2 million."
+    )
+    (fine,) = of_type(events_of(extractor, text, "2026-02-20"), "penalty")
+    assert names(fine.target) == {"Tessmoor Social"}

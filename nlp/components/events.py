@@ -1582,6 +1582,8 @@ class EventFinder:
                 continue
             if how == "object" and not any(c.dep_ == "dobj" for c in verb.children) and not relative_law:
                 continue
+            if rule.type != "legislation" and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+                continue  # "levied a fine ... and ordered us to bring that processing into compliance"
             candidate = self.noun_candidate(noun, rule, ents, noun_triggers, realized=(verb, how))
             if candidate is not None:
                 found.append(candidate)
