@@ -859,6 +859,9 @@ def _short_form_of(heading: list[EntityRef], body: list[EntityRef]) -> bool:
     return any(name.startswith(s + " ") and len(s) >= 4 for s in short for name in full)
 
 
+_ITEM_SPAN = 1200
+
+
 def fold_headlines(events: list[Event]) -> list[Event]:
     """A headline's act ("CCI imposes penalty on cement manufacturers") is the one the body tells.
 
@@ -869,8 +872,9 @@ def fold_headlines(events: list[Event]) -> list[Event]:
     for event in events:
         # a docket entry or an order list's case line is a line of its own, not a headline
         listed = "docket_entry" in event.attrs or "case_number" in event.attrs
-        if _is_heading(event) and event.start < 400 and not listed:
+        if _is_heading(event) and not listed:
             parties = _ids(event.agent) | _ids(event.target)
+            top = event.start < 400
             body = next(
                 (
                     e
@@ -878,6 +882,13 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     if e is not event
                     and e.type == event.type
                     and not _is_heading(e)
+                    # a newsletter's item heading further down heads the item under it
+                    and (top or 0 <= e.start - event.end < _ITEM_SPAN)
+                    # "are added to the list" over "is deleted from the list": two acts
+                    and not any(
+                        event.attrs.get(key) and e.attrs.get(key) and event.attrs[key] != e.attrs[key]
+                        for key in _IDENTIFYING_ATTRS
+                    )
                     # "Statement from the President on Signing the X Act" names no party: the body's act
                     and (
                         parties & (_ids(e.agent) | _ids(e.target))

@@ -225,3 +225,26 @@ def test_we_in_an_annual_report_is_the_firm_that_defined_it(extractor):
     )
     (fine,) = of_type(events_of(extractor, text, "2026-02-20"), "penalty")
     assert names(fine.target) == {"Tessmoor Social"}
+
+
+# --- a newsletter's item headings ---------------------------------------------------------------
+
+NEWSLETTER = """Tech Litigation Weekly - November 6, 2026
+
+This week: an appeals court on robocalls, and a verdict in a chip case.
+
+Fifth Circuit sides with carriers on robocall rule
+
+On October 8, the U.S. Court of Appeals for the Fifth Circuit vacated the Federal Communications Commission's rule on prerecorded calls. The Commission adopted the rule in February 2025, and three carriers challenged it within the month. The opinion runs to 41 pages and spends most of them on the statute's text, its history and the Commission's earlier readings of it, none of which the majority found persuasive.
+
+Jury convicts former engineer in lidar trade-secrets case
+
+A federal jury in San Jose on October 21 found former engineer Matthias Q. Dunleavy guilty of stealing lidar designs from his employer.
+"""
+
+
+def test_an_item_heading_deep_in_a_newsletter_is_the_item_it_heads(extractor):
+    rulings = of_type(events_of(extractor, NEWSLETTER, "2026-11-06"), "ruling")
+    assert sorted(r.date for r in rulings) == ["2026-10-08", "2026-10-21"]
+    verdict = next(r for r in rulings if r.date == "2026-10-21")
+    assert any("Dunleavy" in n for n in names(verdict.target))
