@@ -1598,11 +1598,58 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Acts a legal document states by its layout rather than in sentences, each with its own date."""
     return (
         statute_history_events(text)
+        + changelog_events(text)
         + eu_annex_events(text, mentions)
         + order_list_events(text, mentions)
         + list_revision_events(text, mentions)
         + bill_stages_events(text, mentions)
     )
+
+
+# A project's changelog: "## [5.0.0] - 2026-03-10" heads what that release shipped
+_CHANGELOG = re.compile(r"\bchange ?log\b|\brelease notes\b", re.IGNORECASE)
+_RELEASE_HEADING = re.compile(
+    r"^#{1,4}[ \t]*\[?v?(?P<version>\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?)\]?[ \t]*(?:[-\u2013\u2014][ \t]*|\()?"
+    r"(?P<date>\d{4}-\d{2}-\d{2})\)?[ \t]*$",
+    re.MULTILINE,
+)
+_PROJECT_NAME = re.compile(
+    r"^[ \t]*(?P<path>[A-Za-z][\w.-]*)[ \t]*/[ \t]*change ?log"
+    r"|notable changes to (?:the )?(?P<changes>[A-Za-z][\w.-]*)"
+    r"|^#[ \t]*(?P<heading>[A-Za-z][\w.-]*)[ \t]+(?:change ?log|release notes)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def changelog_events(text: str) -> list[Event]:
+    """One launch per dated release heading of a project's changelog, the project shipping it."""
+    head = text[:HEAD_CHARS]
+    named = _PROJECT_NAME.search(head)
+    if not _CHANGELOG.search(head) or named is None:
+        return []
+    project = named.group("path") or named.group("changes") or named.group("heading")
+    events = []
+    for release in _RELEASE_HEADING.finditer(text):
+        try:
+            when = dt.date.fromisoformat(release.group("date"))
+        except ValueError:
+            continue
+        start = release.start() + len(release.group(0)) - len(release.group(0).lstrip())
+        events.append(
+            Event(
+                type="launch",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=release.group(0).strip(),
+                start=start,
+                end=release.end(),
+                agent=[EntityRef(project, None, None, "ORG")],
+                target=[EntityRef(f"{project} {release.group('version')}", None, None, "PRODUCT")],
+                confidence=0.7,
+                trigger=release.group("version"),
+            )
+        )
+    return events
 
 
 # A list keeper's notice of a revision: "Revision of the End User List" ... "Date of revision:

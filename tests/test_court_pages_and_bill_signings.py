@@ -248,3 +248,38 @@ def test_an_item_heading_deep_in_a_newsletter_is_the_item_it_heads(extractor):
     assert sorted(r.date for r in rulings) == ["2026-10-08", "2026-10-21"]
     verdict = next(r for r in rulings if r.date == "2026-10-21")
     assert any("Dunleavy" in n for n in names(verdict.target))
+
+
+CHANGELOG = """quillmark / CHANGELOG.md
+
+# Changelog
+
+All notable changes to quillmark are documented here.
+
+## [Unreleased]
+
+- planned: a plugin API, later this year.
+
+## [3.2.0] - 2026-05-04
+
+### Added
+- offline spell checking.
+
+## [3.1.1] - 2026-04-10
+
+### Fixed
+- a crash when opening empty files.
+"""
+
+
+def test_each_dated_release_of_a_changelog_is_the_projects_launch(extractor):
+    launches = of_type(events_of(extractor, CHANGELOG, "2026-05-06"), "launch")
+    assert [(e.date, names(e.agent), names(e.target)) for e in launches] == [
+        ("2026-05-04", {"quillmark"}, {"quillmark 3.2.0"}),
+        ("2026-04-10", {"quillmark"}, {"quillmark 3.1.1"}),
+    ]
+
+
+def test_version_headings_outside_a_changelog_are_no_launches(extractor):
+    text = "Meeting notes\n\n## [3.2.0] - 2026-05-04\n\nWe discussed the budget for the quarter."
+    assert not of_type(events_of(extractor, text, "2026-05-06"), "launch")
