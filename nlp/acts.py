@@ -557,6 +557,14 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             except ValueError:
                 when = None
         if when is None:
+            # "Date: 20260310" heads a Canadian court's judgment: the day it was given
+            compact = _COMPACT_DATE_LINE.search(repaired[:600])
+            if compact is not None:
+                try:
+                    when = dt.date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
+                except ValueError:
+                    when = None
+        if when is None:
             # read in the OCR-repaired copy: "the l7th day of March, two thou- sand twenty-six"
             # a bare date line above the signature is the last word; "dated ..." may be any document's
             when = _numeric_date_line(repaired[-300:])
@@ -657,7 +665,15 @@ _V_LINE = re.compile(
     r"^[ \t]*(?:(?:vs?\.?|versus)(?:[ \t]+.*)?|[-–—]?[ \t]*against[ \t]*[-–—]?[ \t]*)$", re.IGNORECASE | re.MULTILINE
 )
 _ROLE_LINE = re.compile(
-    r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?)[,.]?\s*$", re.IGNORECASE
+    r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|applicants?)[,.]?\s*$",
+    re.IGNORECASE,
+)
+# A Commonwealth court's caption: "BETWEEN: / TESSARINE PHOTONICS INC. / Applicant / and / ATTORNEY
+# GENERAL OF CANADA / Respondent"
+_BETWEEN_CAPTION = re.compile(
+    r"^[ \t]*between:?[ \t]*\n(?P<plaintiff>(?:[^\n]+\n){1,4}?)[ \t]*(?:applicants?|plaintiffs?|appellants?|petitioners?|claimants?)"
+    r"[ \t]*\n[ \t]*and[ \t]*\n(?P<defendant>(?:[^\n]+\n){1,4}?)[ \t]*(?:respondents?|defendants?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _ONE_LINE_CAPTION = re.compile(
     # "CASE TITLE: USA V. ARKWRIGHT-MBEKI": a docket sheet labels the caption
@@ -668,6 +684,9 @@ _ONE_LINE_CAPTION = re.compile(
 
 def _caption_blocks(head: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Character spans of the plaintiff and defendant blocks of a court caption."""
+    between = _BETWEEN_CAPTION.search(head)
+    if between:
+        return between.span("plaintiff"), between.span("defendant")
     v_line = _V_LINE.search(head)
     if v_line:
         # a caption may set "v." apart with blank lines on either side
@@ -1015,6 +1034,14 @@ def _court_from_header(text: str) -> EntityRef:
         entry = default_gazetteer().find(" ".join(lines[:count]))
         if entry is not None and entry.type == "COURT":
             return EntityRef(" ".join(lines[:count]), entry.canonical, entry.id, entry.type)
+    # "Federal Court          Cour fédérale": a bilingual heading names the court in either column
+    for line in lines[:3]:
+        columns = re.split(r"[ \t]{3,}", line)
+        for column in columns[1:] if len(columns) > 1 else ():
+            entry = default_gazetteer().find(column)
+            if entry is not None and entry.type == "COURT":
+                return EntityRef(column, entry.canonical, entry.id, entry.type)
+    lines = [re.split(r"[ \t]{3,}", line)[0] for line in lines]
     for first, second in zip(lines, lines[1:] + [""], strict=False):
         if re.search(r"\bcourt\b", first, re.IGNORECASE):
             place = re.sub(r"\s*\(.*\)\s*$", "", second)
@@ -1618,6 +1645,11 @@ _PROJECT_NAME = re.compile(
     r"|notable changes to (?:the )?(?P<changes>[A-Za-z][\w.-]*)"
     r"|^#[ \t]*(?P<heading>[A-Za-z][\w.-]*)[ \t]+(?:change ?log|release notes)",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+_COMPACT_DATE_LINE = re.compile(
+    r"^[ \t]*date:[ \t]*(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 
 

@@ -542,6 +542,11 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
             abs((mention.start + mention.end) / 2 - trigger_mid),
         )
 
+    instrument = next((m for m in found if _BY_INSTRUMENT_MADE.search(sentence[: m.start])), None)
+    if instrument is not None and instrument.start < trigger_mid:
+        # "By Order in Council P.C. 2025-0718, made on September 19, 2025, the Governor in Council
+        # ordered ...": the instrument the act was done by is dated as the act
+        return Placed(candidate, instrument.value)
     best = min(found, key=rank)
     if rank(best)[0] == 3:
         return Placed(candidate, dates.DateValue(None, "unknown"))  # another noun's clause's date only
@@ -660,6 +665,9 @@ def _performative(candidate: Candidate, text: str) -> bool:
     )
 
 
+_BY_INSTRUMENT_MADE = re.compile(
+    r"^\W*(?:\[\d+\]\s*)?by\s+[^,]{3,80},\s+(?:made|dated|issued|signed|adopted)\s+(?:on\s+)?$", re.IGNORECASE
+)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+)?$", re.IGNORECASE)
 
 

@@ -283,3 +283,42 @@ def test_each_dated_release_of_a_changelog_is_the_projects_launch(extractor):
 def test_version_headings_outside_a_changelog_are_no_launches(extractor):
     text = "Meeting notes\n\n## [3.2.0] - 2026-05-04\n\nWe discussed the budget for the quarter."
     assert not of_type(events_of(extractor, text, "2026-05-06"), "launch")
+
+
+CANADIAN_JUDGMENT = """Federal Court                                              Cour fédérale
+
+Date: 20260421
+Docket: T-1180-25
+Ottawa, Ontario, April 23, 2026
+
+BETWEEN:
+PELLWORTH SENSING INC.
+Applicant
+and
+ATTORNEY GENERAL OF CANADA
+Respondent
+
+JUDGMENT AND REASONS
+
+[1] The Applicant seeks judicial review of an order requiring Orlanth Capital Limited to divest its shares in the Applicant.
+
+[2] By Order in Council P.C. 2025-0911, made on October 2, 2025, the Governor in Council, on the recommendation of the Minister, ordered Orlanth Capital to divest its interest in Pellworth within 120 days.
+
+JUDGMENT
+
+1. The application for judicial review is dismissed.
+"""
+
+
+def test_a_canadian_judgment_is_the_courts_ruling_on_the_day_its_header_gives(extractor):
+    events = events_of(extractor, CANADIAN_JUDGMENT, "2026-04-24")
+    rulings = [r for r in of_type(events, "ruling") if "Federal Court of Canada" in names(r.agent)]
+    assert [r.date for r in rulings] == ["2026-04-21"]
+    assert any("Pellworth" in n for n in names(rulings[0].target))
+
+
+def test_an_order_in_council_made_on_a_day_is_the_governor_in_councils_order_that_day(extractor):
+    orders = of_type(events_of(extractor, CANADIAN_JUDGMENT, "2026-04-24"), "order")
+    dated = [o for o in orders if o.date == "2025-10-02"]
+    assert dated and names(dated[0].agent) == {"Governor in Council (Canada)"}
+    assert any("Orlanth" in n for n in names(dated[0].target))

@@ -96,6 +96,8 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+_ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
+
 # actors that direct only their own staff and suppliers ("the Company ... instructed its contract
 # manufacturers to do the same"): what they tell others to do is no order
 _COMPANY_NOUNS = frozenset({"company", "firm", "group"})
@@ -697,6 +699,27 @@ class EventFinder:
                 # the finding's verb
                 verb = verb.head.head
                 continue
+            if not subjects and (
+                verb.dep_ == "ROOT"
+                or (
+                    verb.dep_ == "conj"
+                    and verb.head.i < verb.i
+                    and not any(c.dep_ in SUBJECT_DEPS for c in verb.head.children)
+                )
+            ):
+                # "By Order in Council P.C. 2025-0718, made on September 19, 2025, the Governor in
+                # Council, on the recommendation of the Minister, ordered ...": the model makes
+                # "made" the root and the body an apposition of the date; a body named between the
+                # two verbs, in no role of its own, is the one that acts
+                stranded = [
+                    t
+                    for t in verb.doc[(verb.sent.start if verb.dep_ == "ROOT" else verb.head.i + 1) : verb.i]
+                    if t.dep_ in ("appos", "npadvmod", "dep")
+                    and t.ent_type_ in _ACTING_BODIES
+                    and any(c.dep_ == "det" for c in t.children)  # "the Governor in Council", not "Iran"
+                ]
+                if stranded:
+                    return stranded[-1]
             if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
