@@ -486,13 +486,15 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             ]
             first = in_line[0] if in_line else next((m for m in head_mentions if m.label == "AGENCY"), None)
             agent = [_ref(first)] if first else []
-        elif rule.agent == "court":
+        elif rule.agent in ("court", "named-court"):
             # the caption's court ("UNITED STATES DISTRICT COURT / DISTRICT OF MINNESOTA"), not
             # the first court the opinion cites
             header = _court_from_header(text)
             first = next((m for m in mentions if m.label == "COURT"), None)
             if header.id is None and first is None and not re.search(r"\bcourt\b", head, re.IGNORECASE):
                 continue  # "it is hereby ORDERED" in an agency's order (the SEC's, the FCC's) is no court's
+            if rule.agent == "named-court" and header.id is None:
+                continue  # a bare "ORDER" heading is a court's only under a court the heading names
             named_in_header = first is not None and first.text.lower() in header.text.lower()
             if named_in_header and len(header.text) > len(first.text) and header.text != "the court":
                 first = None  # "Supreme Court" read inside "Supreme Court of the State of New York"
@@ -671,8 +673,9 @@ _ROLE_LINE = re.compile(
 # A Commonwealth court's caption: "BETWEEN: / TESSARINE PHOTONICS INC. / Applicant / and / ATTORNEY
 # GENERAL OF CANADA / Respondent"
 _BETWEEN_CAPTION = re.compile(
-    r"^[ \t]*between:?[ \t]*\n(?P<plaintiff>(?:[^\n]+\n){1,4}?)[ \t]*(?:applicants?|plaintiffs?|appellants?|petitioners?|claimants?)"
-    r"[ \t]*\n[ \t]*and[ \t]*\n(?P<defendant>(?:[^\n]+\n){1,4}?)[ \t]*(?:respondents?|defendants?)[ \t]*$",
+    r"^[ \t]*between:?[ \t]*\n\s*(?P<plaintiff>(?:[^\n]*\n){1,8}?)[ \t]*(?:\.{2,}[ \t]*)?"
+    r"(?:applicants?|plaintiffs?|appellants?|petitioners?|claimants?)[ \t]*\n\s*and:?[ \t]*\n\s*"
+    r"(?P<defendant>(?:[^\n]*\n){1,10}?)[ \t]*(?:\.{2,}[ \t]*)?(?:respondents?|defendants?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ONE_LINE_CAPTION = re.compile(

@@ -322,3 +322,42 @@ def test_an_order_in_council_made_on_a_day_is_the_governor_in_councils_order_tha
     dated = [o for o in orders if o.date == "2025-10-02"]
     assert dated and names(dated[0].agent) == {"Governor in Council (Canada)"}
     assert any("Orlanth" in n for n in names(dated[0].target))
+
+
+INDIAN_INTERIM_ORDER = """IN THE HIGH COURT OF DELHI AT NEW DELHI
+
+DATED THIS THE 14TH DAY OF JULY, 2026
+
+WRIT PETITION (CIVIL) NO. 9120 OF 2026
+
+BETWEEN:
+
+VARNIKA AUDIO PRIVATE LIMITED
+HAVING ITS REGISTERED OFFICE AT NEW DELHI
+...PETITIONER
+
+AND:
+
+1. UNION OF INDIA
+MINISTRY OF ELECTRONICS AND INFORMATION TECHNOLOGY
+
+2. THE DESIGNATED OFFICER
+...RESPONDENTS
+
+ORDER
+
+1. The petitioner runs Varnika, a podcast app.
+
+2. Accordingly, there shall be an interim order staying the blocking order dated 02.06.2026, till the next date of hearing.
+"""
+
+
+def test_a_bare_order_heading_under_a_named_high_court_is_its_ruling(extractor):
+    rulings = of_type(events_of(extractor, INDIAN_INTERIM_ORDER, "2026-07-16"), "ruling")
+    assert [(r.date, names(r.agent)) for r in rulings] == [("2026-07-14", {"Delhi High Court"})]
+    assert any("Varnika" in n for n in names(rulings[0].target))
+
+
+def test_a_bare_order_heading_under_no_named_court_is_no_ruling(extractor):
+    text = "BEFORE THE STATE BOARD OF PHARMACY\n\nORDER\n\nThe license of Quellby Drug Mart is suspended for 30 days."
+    assert not of_type(events_of(extractor, text, "2026-07-16"), "ruling")

@@ -370,7 +370,7 @@ Description: The Regulations add three entities, including Brestovo Optics JSC, 
 
 def test_gazetted_regulations_list_as_their_maker_on_their_registration_day(extractor):
     listings = of_type(events_of(extractor, GAZETTED_REGULATIONS, "2026-11-18"), "designation")
-    assert [(e.date, names(e.agent)) for e in listings] == [("2026-11-06", {"Governor General in Council"})]
+    assert [(e.date, names(e.agent)) for e in listings] == [("2026-11-06", {"Governor in Council (Canada)"})]
 
 
 EXPLANATORY_STATEMENT = """EXPLANATORY STATEMENT

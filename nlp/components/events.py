@@ -645,6 +645,19 @@ class EventFinder:
                     issuer = next((c for c in noun.head.children if c.dep_ in ("nsubj",) and c.i < noun.i), None)
                     if issuer is not None:
                         return issuer
+                if (
+                    verb.dep_ == "acl"
+                    and noun.lemma_.lower() in self.lex.issued_papers
+                    and noun.dep_ == "dobj"
+                    and noun.head.lemma_.lower() in ("receive", "get")
+                ):
+                    # "received a notice from the Food and Drug Administration ordering the Company
+                    # to stop": who sent the notice orders
+                    sender = next(
+                        iter(self._prep_objects(noun, ("from",)) + self._prep_objects(noun.head, ("from",))), None
+                    )
+                    if sender is not None:
+                        return sender
                 if verb.dep_ == "acl" and noun.lemma_.lower() in self.lex.issued_papers:
                     # "the Department's determination ... revoking petitioner's license": its author acts
                     author = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
