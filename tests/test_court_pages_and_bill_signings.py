@@ -361,3 +361,12 @@ def test_a_bare_order_heading_under_a_named_high_court_is_its_ruling(extractor):
 def test_a_bare_order_heading_under_no_named_court_is_no_ruling(extractor):
     text = "BEFORE THE STATE BOARD OF PHARMACY\n\nORDER\n\nThe license of Quellby Drug Mart is suspended for 30 days."
     assert not of_type(events_of(extractor, text, "2026-07-16"), "ruling")
+
+
+def test_a_corrective_order_conjoined_to_a_surcharge_is_an_order_not_a_second_surcharge(extractor):
+    text = (
+        "In March 2024, the KFTC imposed a surcharge of KRW 1.2 billion on Yeonhwa Parts Co., Ltd. and issued "
+        "a corrective order, finding that it had cut payments to its suppliers."
+    )
+    events = events_of(extractor, text, "2026-05-14")
+    assert sorted(e.type for e in events) == ["order", "penalty"]
