@@ -110,6 +110,12 @@ def _spelled_number(words: str, table: dict[str, int]) -> int | None:
     return total or None
 
 
+# "Date: 20260310" over a Canadian court's judgment
+_COMPACT_DATE_LINE = re.compile(
+    r"^[ \t]*date:[ \t]*(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
+
+
 _DATE_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.MULTILINE)
 # "March 12, 2026" or "12 March 2026", as notices, decrees and gazettes write a day
 _LONG_DATE = r"[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}"
@@ -1648,11 +1654,6 @@ _PROJECT_NAME = re.compile(
     r"|notable changes to (?:the )?(?P<changes>[A-Za-z][\w.-]*)"
     r"|^#[ \t]*(?P<heading>[A-Za-z][\w.-]*)[ \t]+(?:change ?log|release notes)",
     re.IGNORECASE | re.MULTILINE,
-)
-
-
-_COMPACT_DATE_LINE = re.compile(
-    r"^[ \t]*date:[ \t]*(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 
 
