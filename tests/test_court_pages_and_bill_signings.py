@@ -370,3 +370,23 @@ def test_a_corrective_order_conjoined_to_a_surcharge_is_an_order_not_a_second_su
     )
     events = events_of(extractor, text, "2026-05-14")
     assert sorted(e.type for e in events) == ["order", "penalty"]
+
+
+def test_customs_detaining_a_firms_shipments_halts_them(extractor):
+    text = (
+        "Since April 2026 U.S. Customs and Border Protection has detained three shipments of solar glass "
+        "exported by Hollin Glassworks Co., Ltd., pending proof of the silica's origin."
+    )
+    (halt,) = of_type(events_of(extractor, text, "2026-06-08"), "suspension")
+    assert (halt.date, names(halt.agent)) == ("2026-04", {"U.S. Customs and Border Protection"})
+    assert any("Hollin Glassworks" in n for n in names(halt.target))
+    assert not events_of(extractor, "Police detained two executives of the company on Monday.", "2026-06-08")
+
+
+def test_when_and_why_a_shipment_was_detained_are_not_what_was_detained(extractor):
+    text = (
+        "U.S. Customs and Border Protection detained the shipment at the Port of Long Beach on February 14, "
+        "2024, on suspicion that the modules held polysilicon from Xinjiang."
+    )
+    (halt,) = of_type(events_of(extractor, text, "2024-03-01"), "suspension")
+    assert not any("February" in n or "suspicion" in n for n in names(halt.target))

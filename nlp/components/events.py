@@ -96,6 +96,12 @@ class Candidate:
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$",
+    re.IGNORECASE,
+)
+_GROUNDS = frozenset({"suspicion", "ground", "basis", "behalf", "account"})
 _ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
 
 # actors that direct only their own staff and suppliers ("the Company ... instructed its contract
@@ -1489,6 +1495,12 @@ class EventFinder:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for", "from", "in", "on"):
                     continue
                 for obj in self._children(prep, ("pobj",)):
+                    if (
+                        obj.ent_type_ in ("DATE", "TIME")
+                        or obj.lemma_.lower() in _GROUNDS
+                        or _CALENDAR_WORD.match(obj.text)
+                    ):
+                        continue  # "on February 14", "on suspicion that ...": when and why, not what
                     named = [f for f in self.fillers(obj, ents, deep=True) if f.entity_id]
                     if any(f.type in ("PLACE", "GOV") for f in named):
                         continue  # "in Italy": where, not what
