@@ -1035,22 +1035,25 @@ _DISTRICT_SIDES = {
 }
 
 
+def _known_court(name: str) -> EntityRef | None:
+    """The gazetteer's court a name is an alias of, if it is one."""
+    entry = default_gazetteer().find(name)
+    return (
+        EntityRef(name, entry.canonical, entry.id, entry.type) if entry is not None and entry.type == "COURT" else None
+    )
+
+
 def _court_from_header(text: str) -> EntityRef:
     """ "U.S. District Court" over "District of Columbia (Washington, DC)": the court a docket belongs to."""
     lines = [line.strip() for line in text[:600].split("\n") if line.strip()]
     # "UNITED STATES JUDICIAL PANEL / on / MULTIDISTRICT LITIGATION": a name set over lines
-    for count in (3, 2):
-        entry = default_gazetteer().find(" ".join(lines[:count]))
-        if entry is not None and entry.type == "COURT":
-            return EntityRef(" ".join(lines[:count]), entry.canonical, entry.id, entry.type)
     # "Federal Court          Cour fédérale": a bilingual heading names the court in either column
-    for line in lines[:3]:
-        columns = re.split(r"[ \t]{3,}", line)
-        for column in columns[1:] if len(columns) > 1 else ():
-            entry = default_gazetteer().find(column)
-            if entry is not None and entry.type == "COURT":
-                return EntityRef(column, entry.canonical, entry.id, entry.type)
-    lines = [re.split(r"[ \t]{3,}", line)[0] for line in lines]
+    columns = [re.split(r"[ \t]{3,}", line) for line in lines]
+    names = [" ".join(lines[:3]), " ".join(lines[:2])] + [later for row in columns[:3] for later in row[1:]]
+    known = next((ref for ref in map(_known_court, names) if ref is not None), None)
+    if known is not None:
+        return known
+    lines = [row[0] for row in columns]
     for first, second in zip(lines, lines[1:] + [""], strict=False):
         if re.search(r"\bcourt\b", first, re.IGNORECASE):
             place = re.sub(r"\s*\(.*\)\s*$", "", second)

@@ -706,6 +706,11 @@ def _ruling_step(event: Event) -> int | None:
     return next((i for i, step in enumerate(_RULING_STEPS) if step.match(trigger)), None)
 
 
+def _attrs_differ(a: Event, b: Event) -> bool:
+    """Whether both name an identifying attribute and name it differently (an addition and a removal)."""
+    return any(a.attrs.get(key) and b.attrs.get(key) and a.attrs[key] != b.attrs[key] for key in _IDENTIFYING_ATTRS)
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
@@ -713,9 +718,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         a_step, b_step = _ruling_step(a), _ruling_step(b)
         if a_step is not None and b_step is not None and a_step != b_step and a.start != b.start:
             return False  # "was convicted ... and was sentenced to 30 months" in one sentence is one
-    for key in _IDENTIFYING_ATTRS:
-        if a.attrs.get(key) and b.attrs.get(key) and a.attrs[key] != b.attrs[key]:
-            return False
+    if _attrs_differ(a, b):
+        return False
     if not _dates_compatible(dates.DateValue(a.date, a.date_precision), dates.DateValue(b.date, b.date_precision)):
         return False
     a_agents, b_agents = _ids(a.agent), _ids(b.agent)
@@ -893,10 +897,7 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     # a newsletter's item heading further down heads the item under it
                     and (top or 0 <= e.start - event.end < _ITEM_SPAN)
                     # "are added to the list" over "is deleted from the list": two acts
-                    and not any(
-                        event.attrs.get(key) and e.attrs.get(key) and event.attrs[key] != e.attrs[key]
-                        for key in _IDENTIFYING_ATTRS
-                    )
+                    and not _attrs_differ(event, e)
                     # "Statement from the President on Signing the X Act" names no party: the body's act
                     and (
                         parties & (_ids(e.agent) | _ids(e.target))

@@ -101,7 +101,9 @@ _CALENDAR_WORD = re.compile(
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$",
     re.IGNORECASE,
 )
-_GROUNDS = frozenset({"suspicion", "ground", "basis", "behalf", "account"})
+# "on the ground that ...", "on the basis of ...": why, never whom
+_REASON_NOUNS = frozenset({"ground", "basis"})
+_GROUNDS = _REASON_NOUNS | {"suspicion", "behalf", "account"}
 _ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
 
 # actors that direct only their own staff and suppliers ("the Company ... instructed its contract
@@ -768,7 +770,7 @@ class EventFinder:
                     for g in child.children
                     if g.dep_ in ("pobj", "pcomp")
                     # "on the ground that Karatau flew into Russia", "on the basis of": a reason, no party
-                    and not (phrase == "on" and g.lemma_.lower() in ("ground", "basis"))
+                    and not (phrase == "on" and g.lemma_.lower() in _REASON_NOUNS)
                 ]
         return objects
 
