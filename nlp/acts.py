@@ -41,7 +41,11 @@ _ACT_KEYS = {
     "requires_operative",
 }
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
-_MATTER = re.compile(r"in the matter of:?\s*\n?\s*(?P<name>[^\n]{3,120})", re.IGNORECASE)
+# an FCC caption sets the name in a column closed by ")": "Brindlewood Electronics LLC      )   File No.: ..."
+_MATTER = re.compile(
+    r"in the matter of:?[ \t)]*\n?[\s)]*?(?P<name>[^\s)][^\n]{2,120}?)(?=[ \t]{2,}\)|[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # a self-regulator's settlement letter: "RE: Wexmoor Securities, LLC (Respondent)"
 _RESPONDENT_LINE = re.compile(
     r"^[ \t]*re:[ \t]*(?P<name>[^\n]{3,120}?)[ \t]*\(respondent\)", re.IGNORECASE | re.MULTILINE
@@ -285,7 +289,9 @@ _RELEASE_LINE = re.compile(
 
 # "Adopted: June 16, 2025      Released: June 18, 2025": a commission acts the day it votes
 _ADOPTED_LINE = re.compile(
-    r"^[ \t]*adopted:[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})", re.IGNORECASE | re.MULTILINE
+    # a Bureau's citation bears only "Released: January 13, 2026"
+    r"^[ \t]*(?:adopted|released):[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -305,6 +311,13 @@ _HEAD_DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
+# "Jakarta, 1 December 2025 | Public Relations Bureau", "HONG KONG, 21 October 2025 - The
+# Commissioner ...": a release's dateline, the day it was written (its "today")
+_DATELINE_DATE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]+(?P<date>{_LONG_DATE})[ \t]*(?:\||[-\u2013\u2014])",
+    re.MULTILINE,
+)
+_DATELINE_CHARS = 600
 # "SOR/2026-211 September 25, 2026", "P.C. 2026-1043 September 25, 2026": a gazetted
 # instrument's registration number and the day it was made
 _REGISTRATION_LINE = re.compile(
@@ -338,7 +351,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     line = line or _ADOPTED_LINE.search(analysed[:1500]) or _HEAD_DATE_LINE.search(analysed[:_HEAD_DATE_CHARS])
-    line = line or _REGISTRATION_LINE.search(analysed[:600])
+    line = line or _REGISTRATION_LINE.search(analysed[:600]) or _DATELINE_DATE.search(analysed[:_DATELINE_CHARS])
     when = _parse_long_date(line.group("date")) if line else None
     # the page header is read where it was not cleared away as page furniture
     if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):
@@ -580,6 +593,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             if when is None:
                 when = _parse_long_date(signed.group("date")) if signed else day_of(repaired[-4000:])
             when = when or day_of(repaired[:HEAD_CHARS])
+            # "Released: February 9, 2026" under a Bureau's citation: the date it bears
+            when = when or written_date(repaired, published)
         if when is None:
             when = published
         value = dates.DateValue.day(when) if when else dates.DateValue.unknown()
@@ -1109,25 +1124,43 @@ def _signing_judge(entry: str) -> list[EntityRef]:
 # congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
 # A state legislature's history adds a "Governor" column: "05/15/2026  Governor  Governor Signed"
 _CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate|Assembly|Governor)\s+(?P<action>.+)$", re.IGNORECASE)
-_INTRODUCED = re.compile(r"^introduced in (?:the )?(?P<chamber>house|senate|assembly)\b", re.IGNORECASE)
+_INTRODUCED = re.compile(
+    # Illinois's list: "1/14/2026  SENATE  FILED WITH SECRETARY BY SEN. X", then "FIRST READING"
+    r"^introduced in (?:the )?(?P<chamber>house|senate|assembly)\b|^filed with (?:the )?(?:secretary|clerk)\b"
+    r"|^first reading\b",
+    re.IGNORECASE,
+)
 _PASSED = re.compile(
     r"^(?:passed|agreed to in) (?:the )?(?P<chamber>house|senate)\b|^on passage passed\b"
     r"|^on motion to suspend the rules and pass the (?:bill|resolution)\b.*\bagreed to\b"
     # a state chamber passes a bill on its third reading
-    r"|^(?:(?P<reading_chamber>house|senate|assembly) )?third reading passed\b|^passed (?:on )?third reading\b",
+    r"|^(?:(?P<reading_chamber>house|senate|assembly) )?third reading passed\b|^passed (?:on )?third reading\b"
+    # "THIRD READING - SHORT DEBATE - PASSED 079-032-000"
+    r"|^third reading\W+(?:short debate\W+)?passed\b",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
-_GOVERNOR_SIGNED = re.compile(r"^(?:governor signed|signed by (?:the )?governor|approved by (?:the )?governor)\b", re.I)
+_GOVERNOR_SIGNED = re.compile(
+    r"^(?:governor (?:signed|approved)|signed by (?:the )?governor|approved by (?:the )?governor)\b", re.I
+)
 _SPONSOR = re.compile(
     # "Sponsor: Rep. Okonjo, Adaeze [D-MD-4]"; "Sponsors: Rep. A, Rep. B | Sen. C": the first one
-    r"^sponsors?:[ \t]*(?P<name>[^\[(|\n]+?)[ \t]*(?=[\[(|\n]|,[ \t]*(?:rep|sen|representative|senator)\b)",
+    # "SENATE SPONSORS: SEN. X" heads a list that names each chamber's sponsors
+    r"^(?:(?:senate|house|assembly|chief) )?sponsors?:[ \t]*(?P<name>[^\[(|\n]+?)[ \t]*(?=[\[(|\n]|,[ \t]*(?:rep|sen|representative|senator)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHAMBER_IDS = {"house": "legislature:us-house", "senate": "legislature:us-senate"}
 _STATE_LEGISLATURE = re.compile(
     r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:General Assembly|State Legislature|Legislature)\b"
+    # a capitals page: "ILLINOIS GENERAL ASSEMBLY"
+    r"|\b(?P<capital_state>[A-Z]{4,}(?: [A-Z]{3,})?) (?:GENERAL ASSEMBLY|STATE LEGISLATURE|LEGISLATURE)\b"
 )
+
+
+def _state_name(found: re.Match[str] | None) -> str:
+    if found is None:
+        return ""
+    return found.group("state") or found.group("capital_state").title()
 
 
 def _state_chamber(state: str, named: str) -> EntityRef:
@@ -1159,7 +1192,7 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
         if not named or named.lower() == "governor":
             return []
         if state:
-            return [_state_chamber(state.group("state"), named)]
+            return [_state_chamber(_state_name(state), named)]
         ref = _gazetteer_ref(_CHAMBER_IDS.get(named.lower(), ""))
         return [ref] if ref else []
 
@@ -1175,7 +1208,7 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
         president = _gazetteer_ref("gov:us-president")
         return ([president] if president else []), {"stage": "signed"}
     if _GOVERNOR_SIGNED.match(action):
-        governor = f"Governor of {state.group('state')}" if state else "Governor"
+        governor = f"Governor of {_state_name(state)}" if state else "Governor"
         return [EntityRef(governor, None, None, "PERSON")], {"stage": "signed"}
     return None
 
@@ -1206,7 +1239,7 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
     origin = _BILL_ORIGIN.search(text[: heading.start()])
     chamber = {"H": "House", "S": "Senate", "A": "Assembly"}.get(origin["prefix"][-1]) if origin else None
     state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
-    state_name = re.sub(r" State$", "", state.group("state")) if state else ""
+    state_name = re.sub(r" State$", "", _state_name(state))
     sponsor = _SPONSOR.search(text[:HEAD_CHARS])
     sponsor_name = sponsor.group("name").strip() if sponsor else ""
     if sponsor_name and not re.match(r"(?:rep|sen)\b", sponsor_name, re.IGNORECASE):
@@ -1323,6 +1356,58 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
                 attrs={"stage": how},
                 confidence=0.85,
                 trigger=stage.split()[-1],
+            )
+        )
+    return events
+
+
+# A single-chamber parliament's bill progress, a line per stage: "Introduction: 11 November 2025",
+# "Third reading: 12 August 2026", "Royal assent: 19 August 2026 - ... Act 2026". Who brought the
+# bill in is its "Member in charge"; the house that passed it is the parliament the page is of.
+_PROGRESS_STAGE = re.compile(
+    r"^[ \t]*(?P<stage>introduction|first reading|third reading|royal assent)[ \t]*:[ \t]*"
+    r"(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MEMBER_IN_CHARGE = re.compile(r"^[ \t]*member in charge:[ \t]*(?P<name>[^\n]+?)[ \t]*$", re.I | re.M)
+_PARLIAMENT_HEAD = re.compile(r"^[ \t]*(?P<name>(?:[A-Z][a-z]+ ){1,3}Parliament)\b", re.MULTILINE)
+_PROGRESS_STEPS = {"introduction": "introduced", "first reading": "introduced", "third reading": "passed"}
+
+
+def bill_progress_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Introduction, passage and assent from a single-chamber parliament's bill progress list."""
+    rows = list(_PROGRESS_STAGE.finditer(text))
+    if len(rows) < 2 or not _UK_BILL_NAME.search(text[:HEAD_CHARS]):
+        return []  # one dated stage is a sentence's business, not a bill's progress
+    sponsor = _MEMBER_IN_CHARGE.search(text[:HEAD_CHARS])
+    house = _PARLIAMENT_HEAD.search(text[:HEAD_CHARS])
+    events: list[Event] = []
+    for row in rows:
+        stage = row["stage"].lower()
+        how = _PROGRESS_STEPS.get(stage, "signed")
+        if how == "introduced" and any(e.attrs.get("stage") == "introduced" for e in events):
+            continue  # the first reading of a bill already brought in
+        when = _parse_long_date(row["date"])
+        if when is None:
+            continue
+        if how == "introduced":
+            agent = [_new_ref(sponsor["name"], "PERSON")] if sponsor else []
+        elif how == "passed":
+            agent = [_new_ref(house["name"], "LEGISLATURE")] if house else []
+        else:
+            agent = []  # assent is the Crown's, which the page does not name
+        events.append(
+            Event(
+                type="legislation",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=row.group(0).strip(),
+                start=row.start("stage"),
+                end=row.start("stage") + len(row.group(0).strip()),
+                agent=agent,
+                attrs={"stage": how},
+                confidence=0.85,
+                trigger=row["stage"].split()[-1],
             )
         )
     return events
@@ -1642,6 +1727,7 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
         + order_list_events(text, mentions)
         + list_revision_events(text, mentions)
         + bill_stages_events(text, mentions)
+        + bill_progress_events(text, mentions)
     )
 
 

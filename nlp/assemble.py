@@ -204,7 +204,19 @@ def resolve_filler(
     if filler.sentence_start is not None and filler.text.lower() in ("it", "its", "they", "them"):
         # a pronoun most often takes up the subject of its own sentence
         same = [m for m in before if m.start >= filler.sentence_start]
+        opener = _BODY_NOUN.match(text[filler.sentence_start : filler.start]) if text and prefer else None
+        if opener is not None and not any(m.start < filler.sentence_start + opener.end() for m in same):
+            # "The Bureau began looking into Tollgate ..., when it sent the company a letter": the
+            # pronoun takes up the body that opens its sentence, by the body's own noun
+            called = [m for m in before if re.search(rf"\b{opener['noun'].lower()}\b", (m.canonical or m.text).lower())]
+            if called and types.get(called[-1].id) in kinds:
+                chosen = called[-1]
+                return [EntityRef(filler.text, chosen.canonical, chosen.id, types.get(chosen.id))]
         for kind in kinds:
+            if prefer and kind not in prefer:
+                # "The Bureau began looking into Tollgate ..., when it sent the company a letter": an
+                # official act's "it" is not the firm the sentence names, if a body was named before
+                break
             first = next((m for m in same if types.get(m.id) == kind), None)
             if first is not None:
                 return [EntityRef(filler.text, first.canonical, first.id, kind)]
@@ -223,7 +235,7 @@ def resolve_filler(
             return [EntityRef(filler.text, only.canonical, only.id, kinds[0])]
     if not before and (eu_body := _eu_body(filler.text, mentions)) is not None:
         return [eu_body]
-    if not before:
+    if not before or (text and _unnamed_group_before(filler.text, text[: filler.start])):
         return [EntityRef(filler.text, None, None, None)]
     if filler.plural and kinds[0] == "PRODUCT":
         # "these two models": the latest run of distinct product names
@@ -237,10 +249,7 @@ def resolve_filler(
             group.append(mention)
             seen.add(mention.id)
         return [EntityRef(filler.text, m.canonical, m.id, types.get(m.id)) for m in reversed(group)]
-    head = re.fullmatch(
-        r"the (commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)",
-        filler.text.strip().lower(),
-    )
+    head = re.fullmatch(_BODY_NOUNS, filler.text.strip().lower())
     if head is not None:
         # "The commission issued an order" after the Federal Communications Commission and its
         # Office of International Affairs: the body the noun names, not the one named last
@@ -280,6 +289,24 @@ def resolve_filler(
             chosen = (alike or fitting)[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
+
+
+_BODY_NOUNS = r"the (commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)"
+# a sentence that opens on a body named by its noun: "The Bureau began ..."
+_BODY_NOUN = re.compile(r"\s*" + _BODY_NOUNS.replace("(commission", "(?P<noun>commission") + r"\b", re.IGNORECASE)
+
+
+def _unnamed_group_before(words: str, before: str) -> bool:
+    """ "A coalition of 34 attorneys general ... the coalition sent demands": the group the text
+    brought in without a name, not the last firm named since (an apposition's "a coalition of
+    retailers" only describes the name before it)."""
+    head = re.fullmatch(r"the (coalition|group|consortium|alliance)", words.strip().lower())
+    if head is None:
+        return False
+    return any(
+        not before[: found.start()].rstrip(" ").endswith(",")
+        for found in re.finditer(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{head.group(1)}\b", before, re.IGNORECASE)
+    )
 
 
 _COURT_LEVEL = re.compile(r"\b(?:district|circuit|appeals|appellate|supreme|superior|bankruptcy|trial|high)\b", re.I)
@@ -725,7 +752,11 @@ def _same_happening(a: Event, b: Event) -> bool:
     a_agents, b_agents = _ids(a.agent), _ids(b.agent)
     a_targets, b_targets = _ids(a.target), _ids(b.target)
     if a_targets and b_targets and not a_targets & b_targets:
-        return False
+        # "began looking into the company's practices ..., when it sent Litterae a demand": one
+        # sentence's two words for one act, its party named in full and short
+        one_sentence = a.start == b.start and (_short_form_of(a.target, b.target) or _short_form_of(b.target, a.target))
+        if not one_sentence:
+            return False
     if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
         # "Beijing retaliated on Wednesday by putting a U.S. drone maker on a blacklist" and
         # "China's Ministry of Commerce said on Wednesday it had put Brightridge ...": one act

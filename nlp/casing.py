@@ -388,8 +388,23 @@ def clear_page_furniture(text: str) -> str:
     cleared = _UPDATE_STAMP.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _COOKIE_BANNER.sub(lambda m: " " * len(m.group(0)), cleared)
     cleared = _BULLET.sub(lambda m: " " * len(m.group(0)), cleared)
+    cleared = _HTML_TAG.sub(_blank_tag, cleared)
     assert len(cleared) == len(text)
     return cleared
+
+
+# markup a scraper left in the text ("...in Jakarta.<br /><br />KPPU began"): a block tag
+# ends a paragraph, an inline one is only space
+_HTML_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,300})?\s*/?>")
+_BLOCK_TAGS = frozenset(
+    {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section"}
+)
+
+
+def _blank_tag(match: re.Match[str]) -> str:
+    if match["name"].lower() in _BLOCK_TAGS:
+        return "\n" + " " * (len(match.group(0)) - 1)
+    return " " * len(match.group(0))
 
 
 # "12   FILED & ENTERED: 03/14/2026   ORDER ...": a docket page's entry number and label,

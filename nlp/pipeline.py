@@ -456,7 +456,7 @@ _INSTITUTION = re.compile(
 _DEFINED_TERM = re.compile(
     r"\s*\((?:the\s+)?[\"“'‘]?(?P<term>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”'’]?"
     # '("Quayside" or "Respondent")': both terms stand for the name
-    r"(?:\s+or\s+(?:the\s+)?(?:[\"“](?P<other>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]|[^)]{1,30}))?\)"
+    r"(?:\s+or\s+(?:the\s+)?(?:[\"“](?:the\s+)?(?P<other>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[\"”]|[^)]{1,30}))?\)"
 )
 
 
@@ -1482,7 +1482,13 @@ class Extractor:
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):
-                if key not in event.attr_entities and isinstance(value, str) and value:
+                # ("stage" and "action" are words of the event model, not of the text: "PASSED" stays "passed")
+                if (
+                    key not in event.attr_entities
+                    and key not in ("stage", "action")
+                    and isinstance(value, str)
+                    and value
+                ):
                     at = analysed.find(value, event.start, event.end + 600)
                     if at >= 0:
                         event.attrs[key] = text[at : at + len(value)]

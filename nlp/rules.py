@@ -27,7 +27,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list, "subject_lemmas": list, "follows_type": str,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "passive_agent_type": str, "confidence": float, "prefilter": list,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "requires_party_target": bool, "passive_agent_type": str, "confidence": float, "prefilter": list,
 }  # fmt: skip
 
 
@@ -79,6 +79,8 @@ class TriggerRule:
     prefilter: frozenset[str] = frozenset()
     # only in the past ("reviewed", "began reviewing"), not "we are reviewing"
     requires_past: bool = False
+    # the act must name whom it is aimed at ("began looking into Tollgate", not "into the system")
+    requires_party_target: bool = False
     # who acts when the passive names nobody ("the judgment is REVERSED": a court)
     passive_agent_type: str | None = None
     confidence: float = 0.6
@@ -240,6 +242,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         ignore_governors=frozenset(row.get("ignore_governors", ())),
         ignore_modals=frozenset(row.get("ignore_modals", ())),
         requires_past=row.get("requires_past", False),
+        requires_party_target=row.get("requires_party_target", False),
         passive_agent_type=row.get("passive_agent_type"),
         confidence=float(row.get("confidence", 0.6)),
         prefilter=frozenset(row.get("prefilter", ())),

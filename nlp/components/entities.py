@@ -604,6 +604,10 @@ class CompanyFinder:
             )
         ]
         taken = {t for e in protected for t in range(e.start, e.end)}
+        # "The Nigeria Data Protection Commission": a public body's name holding a corporate word
+        # ("Data") is the body's, not a company's
+        bodies = [e for e in doc.ents if not e.ent_id_ and e[-1].lower_ in default_rules().lexicon.agency_heads]
+        taken |= {t for e in bodies for t in range(e.start, e.end)}
         fresh = [s for s in spans if not any(t in taken for t in range(s.start, s.end))]
         others = [e for e in doc.ents if not e.ent_id_ and not any(s.start < e.end and e.start < s.end for s in fresh)]
         doc.ents = filter_spans(protected + fresh + others)

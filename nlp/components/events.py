@@ -48,6 +48,14 @@ def _non_restrictive(clause: Token) -> bool:
     return edge.lower_ in ("which", "who") and edge.i > 0 and edge.doc[edge.i - 1].text == ","
 
 
+# what customers are charged for, when "charged" means billed
+_BILLED_FOR = frozenset({"year", "month", "week", "day", "subscription", "service", "plan", "membership", "renewal"})
+# verbs by which a body makes its own act known
+_ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "disclose", "report"})
+# where an act is recorded or published, never whom it acts on
+_RECORD_PLACES = frozenset({"docket", "record", "register", "website", "journal", "gazette"})
+
+
 @dataclass
 class RoleFiller:
     """Who or what fills a role: a linked entity, an anaphor to resolve, or plain words."""
@@ -473,10 +481,18 @@ class EventFinder:
                 described = described_person and any(
                     c.dep_ in ("prep", "relcl", "acl") or c.lower_ == "former" for c in h.children
                 )
+                # "a coalition of 34 attorneys general": a group whose members are counted is particular
+                counted = any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and any(g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in c.children)
+                    for c in h.children
+                )
                 generic = (
                     h.pos_ == "NOUN"
                     and not institution
                     and not described
+                    and not counted
                     and (
                         bool(determiners & {"a", "an", "any", "some", "no", "every", "each", "all"})
                         or bool(
@@ -837,7 +853,7 @@ class EventFinder:
                     and child.dep_ in ("aux", "auxpass")
                     and (lower in self.lex.modals or child.lemma_ in self.lex.modals)
                 ):
-                    if lower not in ignore_modals and not (lower == "shall" and self._ordered_party(token)):
+                    if lower not in ignore_modals and not (lower in ("shall", "must") and self._ordered_party(token)):
                         return False
                     if lower in ignore_modals and not any(t.ent_type_ == "MONEY" or t.like_num for t in token.sent):
                         # "X will pay $2.9 million" settles; "those who look away will pay for it" threatens
@@ -987,7 +1003,10 @@ class EventFinder:
         elif kind == "penalty":
             money = self._nearest_entity(doc, ents, trigger, ("MONEY",))
             if money is not None:
-                candidate.attrs["amount"] = money.text
+                symbol = doc[money.start - 1] if money.start > 0 else None
+                # "$2,250,000" where the model's sum left its dollar sign out
+                with_symbol = symbol is not None and symbol.text in "$€£¥₹₦" and not symbol.whitespace_
+                candidate.attrs["amount"] = (symbol.text if with_symbol else "") + money.text
             else:
                 match = re.search(r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand))?", trigger.sent.text)
                 if match:
@@ -1041,6 +1060,15 @@ class EventFinder:
             for c in verb.children
         )
 
+    def _titled_judge(self, subject: Token) -> bool:
+        """ "justice wairimu gathogo-lenku", whatever type the model gave the name (not "Justice Ministry")."""
+        edge = subject.left_edge
+        return (
+            edge.lower_ in self.lex.bench_titles
+            and edge.i < subject.i
+            and not {t.lemma_.lower() for t in subject.subtree} & {"ministry", "department", "minister", "office"}
+        )
+
     def _site_name(self, ent: Span) -> bool:
         """ "your Evansville facility": the town names the site, not a party (the model may call it a firm)."""
         root = ent.root
@@ -1049,6 +1077,14 @@ class EventFinder:
             and root.head.lemma_.lower() in self.lex.site_nouns
             and ent._.entity_type in ("ORG", "PLACE")
         )
+
+    def _settled_tense(self, anchor: Token, rule: TriggerRule) -> str:
+        """ "Pebbleshore will pay the State $2.4 million under the agreement": a modal the rule
+        ignores tells what was agreed, done now, not a plan; its dates are read as told of the past."""
+        tense = self.tense_of(anchor)
+        if tense == "future" and any(c.dep_ == "aux" and c.lower_ in rule.ignore_modals for c in anchor.children):
+            return "present"
+        return tense
 
     def tense_of(self, anchor: Token) -> str:
         for child in anchor.children:
@@ -1214,6 +1250,14 @@ class EventFinder:
         for t in scope:
             if t.i == token.i:
                 continue  # "Zentrix listed 28 models": the trigger word is not its own context
+            if (
+                t.i > 0
+                and t.doc[t.i - 1].text == "-"
+                and not t.doc[t.i - 1].whitespace_
+                and t.dep_ in ("compound", "amod")
+                and ents.get(t.i) is None
+            ):
+                continue  # "remove contact-list access": the word names what is removed, not a list
             if t.lemma_.lower() in rule.requires_context or t.lower_ in rule.requires_context:
                 return True
             ent = ents.get(t.i)
@@ -1647,6 +1691,8 @@ class EventFinder:
                 return filler.anaphor.split("|")[0]
         if subject is not None and subject.lemma_.lower() in self.lex.anaphors.get("COURT", ()):
             return "COURT"
+        if subject is not None and subject.lemma_.lower() in ("commissioner", "minister", "secretary"):
+            return "AGENCY"  # "the Commissioner issued a Temporary Order": an office, not a bench
         return None
 
     def _finish(self, candidate: Candidate, rule: TriggerRule, subject: Token | None) -> Candidate | None:
@@ -1655,6 +1701,10 @@ class EventFinder:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
         if rule.subject_lemmas and (subject is None or subject.lemma_.lower() not in rule.subject_lemmas):
+            return None
+        if rule.requires_party_target and not any(
+            f.entity_id or (f.anaphor and "ORG" in f.anaphor.split("|")) for f in candidate.target
+        ):
             return None
         if candidate.type == "designation" and subject is not None and subject.lower_ in self.lex.party_roles:
             return None  # "Respondent has since designated each of its agent locations": naming, not listing
@@ -1697,9 +1747,9 @@ class EventFinder:
             return None  # "the orders require the companies to adopt board resolutions"
         if (
             candidate.type == "order"
-            and rule.pos == "VERB"
             and agent_type not in ("AGENCY", "GOV", "COURT", "LEGISLATURE")
             and subject is not None
+            and (rule.pos == "VERB" or self._titled_judge(subject))
         ):
             # "Pryce directed technicians to ...", "Acme ordered 500 chips": only an office gives orders
             titles = {t.lemma_.lower() for t in subject.subtree} | {
@@ -1707,7 +1757,9 @@ class EventFinder:
             }
             acronym = any(t.text.isupper() and 2 < len(t.text) <= 7 for t in subject.subtree)
             if titles & self.lex.bench_titles:
-                candidate.type = "ruling"
+                candidate.type = "ruling"  # "Justice X ... issued conservatory orders": the bench's
+            elif rule.pos != "VERB":
+                pass
             elif not titles & (self.lex.official_titles | self.lex.actor_nouns - _COMPANY_NOUNS) and not acronym:
                 return None
         return candidate
@@ -1834,10 +1886,23 @@ class EventFinder:
             agent_head = agent_head or official_owner
             visited = ("at",) if rule.type == "investigation" else ()
             targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",) + visited)
+            # "the date this Consent Order is entered on the administrative docket": where it is kept
+            targets = [t for t in targets if t.lemma_.lower() not in _RECORD_PLACES]
             if agent_head is None and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "through", "in", "via"):
                 means_of = noun.head.head
                 if means_of.pos_ == "VERB":
                     agent_head = self.subject_of(means_of)  # "FMCSA established X by a rule published in 2016"
+            if agent_head is None and realizer.dep_ == "ccomp" and realizer.head.lemma_.lower() in _ANNOUNCING:
+                # "The Privacy Commissioner announced today that an enforcement notice was served on X":
+                # a body announcing its own act in the passive
+                announcer = self.subject_of(realizer.head)
+                named = ents.get(announcer.i) if announcer is not None else None
+                official = announcer is not None and (
+                    announcer.lemma_.lower() in self.lex.anaphors.get("AGENCY", ())
+                    or announcer.lemma_.lower() in self.lex.official_titles
+                )
+                if (named is not None and named._.entity_type in ("AGENCY", "GOV")) or (named is None and official):
+                    agent_head = announcer
         elif how == "intransitive":
             pass
         elif how == "legislature-object":
@@ -1909,6 +1974,8 @@ class EventFinder:
                 ):
                     # "cited Brimhall for six violations and proposed $386,410 in penalties"
                     targets = self._children(realizer.head, ("dobj",))
+        # "a Temporary Order to Cease and Desist against Respondent": the order's name, not its party
+        targets = [t for t in targets if t.lower_ not in ("cease", "desist")]
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
@@ -2039,6 +2106,8 @@ class EventFinder:
             return None
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return None  # "closed 14 complaints without investigating them": what was not done
+        if lemma == "charge" and any(o.lemma_.lower() in _BILLED_FOR for o in self._prep_objects(verb, ("for",))):
+            return None  # "they had been charged for a full year": billed, not accused
         if lemma in ("deny", "reject", "dispute", "recall") and any(c.dep_ == "ccomp" for c in verb.children):
             # "it denied that any card data had been exposed": a claim contested, not a ruling;
             # "the SIC recalls that consumers may complain": a reminder, not a recall
@@ -2307,7 +2376,9 @@ class EventFinder:
         else:
             subject = self.subject_of(verb.head.head if issued else verb.head if delegated else verb)
             if rule.subject_role == "target":
-                agent_heads, target_heads = [], [subject] if subject is not None else []
+                # "agreed to pay Vermont $350,000", "will pay the State $2.4 million": the payee
+                agent_heads = self._children(verb, ("dative",)) if verb.lemma_.lower() == "pay" else []
+                target_heads = [subject] if subject is not None else []
             else:
                 agent_heads = [subject] if subject is not None else []
                 if subject is None and adjectival_agent is not None:
@@ -2325,6 +2396,8 @@ class EventFinder:
                 if not lemma_keys(o) & rule.object_lemmas
             ]
         preps = rule.target_preps if rule.type in ("meeting", "ruling") else ("against",)
+        if rule.type == "investigation":
+            preps += ("into",)  # "began looking into Tollgate"
         if rule.type == "meeting" and target_heads and rule.target_preps == ("with",):
             # "discussed the package with X": X is met, the package only the topic
             met = self._prep_objects(verb, ("with",)) or [
@@ -2495,7 +2568,7 @@ class EventFinder:
             trigger_end=trigger_span.end_char,
             sentence_start=sent.start_char,
             sentence_end=sent.end_char,
-            tense=self.tense_of(anchor),
+            tense=self._settled_tense(anchor, rule),
             confidence=rule.confidence,
             agent=agent,
             target=target,

@@ -26,6 +26,10 @@ _GENERIC_GOVERNMENT_NOUNS = frozenset({"regulator", "regulators", "law", "laws",
 # one-word names that are written without an article ("Commerce and State"); "the Treasury" is
 # the department, but "the State" is a state
 _NAMES_NEVER_AFTER_THE = frozenset({"State"})
+# capitalised in a title-case headline without starting a name ("Fine By Data Protection Commission")
+_TITLE_CASE_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "and", "of", "in", "on", "by", "for", "to", "with", "at", "from"}
+)
 
 
 @Language.factory("regwatch_gazetteer", default_config={})
@@ -37,6 +41,7 @@ class GazetteerMatcher:
     def __init__(self, nlp: Language):
         gazetteer = default_gazetteer()
         self.labels: dict[int, tuple[str, str]] = {}
+        self.canonicals = {entry.id: entry.canonical for entry in gazetteer.entries.values()}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in gazetteer.entries.values():
@@ -58,6 +63,19 @@ class GazetteerMatcher:
             return False
         before = doc[start - 1]
         return before.is_title and before.is_alpha and not before.is_sent_start
+
+    @staticmethod
+    def _tail_of_foreign_name(doc: Doc, start: int, end: int, canonical: str) -> bool:
+        """ "The Nigeria Data Protection Commission": a body the gazetteer knows in one country only
+        ("Data Protection Commission (Ireland)") named with another place's name in front is
+        another country's body (the gazetteer's own "Irish Data Protection Commission" is longer)."""
+        if not canonical.endswith(")") or start == 0:
+            return False
+        before = doc[start - 1]
+        capitalised = before.is_title or (before.is_upper and doc[start].is_upper)
+        if not (capitalised and before.is_alpha) or before.lower_ in _TITLE_CASE_FUNCTION_WORDS:
+            return False
+        return before.text.lower() not in canonical.lower()
 
     @staticmethod
     def _tail_of_code(doc: Doc, start: int, end: int) -> bool:
@@ -122,6 +140,10 @@ class GazetteerMatcher:
                 if self._head_of_longer_name(doc, start, end) or self._tail_of_code(doc, start, end):
                     continue
                 label, entity_id = self.labels[key]
+                if self._tail_of_foreign_name(doc, start, end, self.canonicals[entity_id]):
+                    # the whole name is a body of its own, for the linker to name
+                    spans.append(Span(doc, start - 1, end, label="ORG"))
+                    continue
                 spans.append(Span(doc, start, end, label=label, span_id=entity_id))
         if not spans:
             return doc

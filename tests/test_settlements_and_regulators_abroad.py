@@ -1,0 +1,279 @@
+"""State settlements, consent orders and foreign regulators' texts in the shapes dev23 showed:
+bill-status tables in capitals and a single-chamber parliament's bill progress, a consent order's
+"must pay", an assurance "under which X will pay", a counted coalition of states, an enforcement
+notice announced in the passive, a judge's own orders, scraped markup, datelines, and a
+regulator whose name holds another country's body's name."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+CAPITALS_BILL_STATUS = """ILLINOIS GENERAL ASSEMBLY
+BILL STATUS OF SB 2741   104TH GENERAL ASSEMBLY
+
+SHORT DESCRIPTION: DELIVERY ROBOT SAFETY ACT
+
+SENATE SPONSORS: SEN. MARGUERITE OYELARAN-BOSK
+HOUSE SPONSORS: REP. TOBIN VASQUEZ-ARDEL
+
+ACTIONS
+DATE        CHAMBER   ACTION
+2/3/2026    SENATE    FILED WITH SECRETARY BY SEN. MARGUERITE OYELARAN-BOSK
+2/3/2026    SENATE    FIRST READING
+2/3/2026    SENATE    REFERRED TO ASSIGNMENTS
+4/16/2026   SENATE    THIRD READING - PASSED; 038-017-000
+4/16/2026   HOUSE     ARRIVED IN HOUSE
+5/21/2026   HOUSE     THIRD READING - SHORT DEBATE - PASSED 071-040-000
+5/21/2026   SENATE    PASSED BOTH HOUSES
+8/2/2026    SENATE    GOVERNOR APPROVED
+"""
+
+
+def test_a_bill_status_table_in_capitals_gives_filing_each_chambers_passage_and_approval(extractor):
+    events = of_type(events_of(extractor, CAPITALS_BILL_STATUS, "2026-08-10"), "legislation")
+    by_stage = {(e.attrs.get("stage"), e.date): e for e in events}
+    assert sorted(by_stage) == [
+        ("introduced", "2026-02-03"),
+        ("passed", "2026-04-16"),
+        ("passed", "2026-05-21"),
+        ("signed", "2026-08-02"),
+    ]
+    assert names(by_stage[("introduced", "2026-02-03")].agent) == {"SEN. MARGUERITE OYELARAN-BOSK"}
+    assert names(by_stage[("passed", "2026-04-16")].agent) == {"Illinois Senate"}
+    assert names(by_stage[("passed", "2026-05-21")].agent) == {"Illinois House of Representatives"}
+    assert names(by_stage[("signed", "2026-08-02")].agent) == {"Governor of Illinois"}
+
+
+BILL_PROGRESS = """New Zealand Parliament
+
+Digital Lending (Responsible Collection) Amendment Bill
+
+Government Bill 187-1
+Member in charge: Minister of Commerce and Consumer Affairs
+Status: Royal assent
+
+Bill progress
+
+Introduction: 2 December 2025
+First reading: 9 December 2025 - referred to the Finance and Expenditure Committee
+Second reading: 30 June 2026
+Third reading: 18 August 2026
+Royal assent: 25 August 2026 - Digital Lending (Responsible Collection) Amendment Act 2026
+
+Submissions on this bill closed on 20 February 2026.
+"""
+
+
+def test_a_single_chamber_bill_progress_list_gives_introduction_passage_and_assent(extractor):
+    events = of_type(events_of(extractor, BILL_PROGRESS, "2026-09-01"), "legislation")
+    assert [(e.attrs.get("stage"), e.date) for e in events] == [
+        ("introduced", "2025-12-02"),
+        ("passed", "2026-08-18"),
+        ("signed", "2026-08-25"),
+    ]
+    introduced, passed, _ = events
+    assert names(introduced.agent) == {"Minister of Commerce and Consumer Affairs"}
+    assert names(passed.agent) == {"New Zealand Parliament"}
+
+
+def test_one_dated_stage_in_a_sentence_is_no_bill_progress(extractor):
+    text = "The bill had its third reading: 18 August 2026 is the day the minister hopes for."
+    assert not of_type(events_of(extractor, text, "2026-08-01"), "legislation")
+
+
+CONSENT_ORDER = """UNITED STATES OF AMERICA
+CONSUMER FINANCIAL PROTECTION BUREAU
+
+ADMINISTRATIVE PROCEEDING
+File No. 2026-CFPB-0031
+
+In the Matter of:
+
+FERNBROOK CREDIT, INC.
+
+CONSENT ORDER
+
+The Consumer Financial Protection Bureau (Bureau) has reviewed the overdraft practices of Fernbrook Credit, Inc. (Respondent). Acting under sections 1053 and 1055 of the CFPA, the Bureau issues this Consent Order (Consent Order).
+
+1. "Effective Date" means the date on which this Consent Order is entered on the administrative docket.
+
+2. In May 2024, the Bureau sent Respondent a civil investigative demand about its fees.
+
+IT IS FURTHER ORDERED that:
+
+3. Under section 1055(c) of the CFPA, Respondent must pay a civil money penalty of $2,250,000 to the Bureau.
+
+IT IS SO ORDERED, this 12th day of March, 2026.
+"""
+
+
+def test_a_consent_orders_must_pay_is_the_penalty_it_imposes(extractor):
+    events = events_of(extractor, CONSENT_ORDER, "2026-03-13")
+    (penalty,) = of_type(events, "penalty")
+    assert penalty.attrs.get("amount") == "$2,250,000"
+    assert "Consumer Financial Protection Bureau" in names(penalty.agent)
+
+
+def test_the_docket_an_order_is_entered_on_is_not_its_target(extractor):
+    events = events_of(extractor, CONSENT_ORDER, "2026-03-13")
+    (order,) = of_type(events, "order")
+    assert not any("docket" in n.lower() for n in names(order.target))
+
+
+def test_must_pay_said_of_anyone_but_a_party_bound_by_an_order_is_no_penalty(extractor):
+    text = "Analysts said Fernbrook Credit must pay a civil penalty of $2 million if regulators sue it next year."
+    assert not of_type(events_of(extractor, text, "2026-03-13"), "penalty")
+
+
+ASSURANCE = """DENVER (June 10, 2026) - Quillby Route Data LLC, a Fort Collins company that resells location data, will pay $410,000 and delete data it collected without consent under an assurance of discontinuance filed with the Denver District Court on Monday, the Colorado Attorney General's Office announced today."""
+
+
+def test_paying_under_an_assurance_of_discontinuance_is_a_penalty(extractor):
+    (penalty,) = of_type(events_of(extractor, ASSURANCE, "2026-06-10"), "penalty")
+    assert any("Quillby" in n for n in names(penalty.target))
+    assert penalty.attrs.get("amount") == "$410,000"
+
+
+COALITION = """HARTFORD - A coalition of 29 attorneys general, led by Connecticut, today announced a $4.8 million settlement with Penmarrow Systems, Inc., the school-records vendor whose 2025 breach exposed student files.
+
+Separately, the coalition sent civil investigative demands on Monday to two other vendors, Larkfield Learning and Thistlegate Analytics."""
+
+
+def test_a_coalition_whose_members_are_counted_is_the_agent_of_its_settlement(extractor):
+    events = events_of(extractor, COALITION, "2026-04-08")
+    (penalty,) = of_type(events, "penalty")
+    assert any("coalition of 29 attorneys general" in n for n in names(penalty.agent))
+    assert any("Penmarrow" in n for n in names(penalty.target))
+
+
+def test_the_coalition_told_again_is_that_group_not_the_firm_named_since(extractor):
+    events = events_of(extractor, COALITION, "2026-04-08")
+    (inquiry,) = of_type(events, "investigation")
+    assert not any("Penmarrow" in n for n in names(inquiry.agent))
+    assert any("coalition" in n for n in names(inquiry.agent))
+
+
+ENFORCEMENT_NOTICE = """HONG KONG, 14 May 2026 - The Privacy Commissioner for Personal Data (the Commissioner) announced today that an enforcement notice was served on 11 May 2026 on Tidewick Clinics Limited (Tidewick), which runs nine clinics in Kowloon."""
+
+
+def test_an_enforcement_notice_served_in_the_passive_is_the_announcing_bodys_order(extractor):
+    (order,) = of_type(events_of(extractor, ENFORCEMENT_NOTICE, "2026-05-15"), "order")
+    assert order.date == "2026-05-11"
+    assert any("Tidewick" in n for n in names(order.target))
+    assert any("Privacy Commissioner" in n for n in names(order.agent))
+
+
+DIRECTION = """Singapore, 9 March 2026 - Separately, on Wednesday IMDA issued a direction to Brevimo Pte. Ltd. under Part 10A of the Broadcasting Act 1994 to disable access by users in Singapore to 14 accounts."""
+
+
+def test_a_direction_issued_to_a_service_is_an_order(extractor):
+    (order,) = of_type(events_of(extractor, DIRECTION, "2026-03-10"), "order")
+    assert any("Brevimo" in n for n in names(order.target))
+
+
+JUDGE_ORDERS = """nairobi, mar 3 - the communications authority of kenya on monday suspended the licence of mawingu fibre limited over unpaid fees.
+
+mawingu fibre went to the high court in nairobi on tuesday, asking it to quash the decision. justice achieng muriuki-olang certified the application as urgent the same day and issued conservatory orders suspending the authority's decision until march 20."""
+
+
+def test_a_judges_conservatory_orders_are_a_ruling(extractor):
+    events = events_of(extractor, JUDGE_ORDERS, "2026-03-04")
+    assert not of_type(events, "order")
+    (ruling,) = of_type(events, "ruling")
+    assert ruling.date == "2026-03-03"
+
+
+def test_going_to_court_to_quash_a_decision_is_a_suit(extractor):
+    (suit,) = of_type(events_of(extractor, JUDGE_ORDERS, "2026-03-04"), "lawsuit")
+    assert suit.date == "2026-03-03"
+    assert any("mawingu" in n.lower() for n in names(suit.agent))
+
+
+def test_a_case_that_goes_to_court_next_month_is_no_suit(extractor):
+    text = "The dispute between the two carriers goes to the high court next month."
+    assert not of_type(events_of(extractor, text, "2026-03-04"), "lawsuit")
+
+
+SCRAPED = """Home &gt; Media &gt; Press Release
+
+Jakarta, 4 February 2026&nbsp;|&nbsp;Public Relations Bureau
+
+The Business Competition Supervisory Commission (KPPU) today imposed an administrative fine of IDR 12,500,000,000 on PT Ombak Kargo Digital (the Reported Party).<br /><br />KPPU began its investigation in June 2024, following complaints from freight forwarders.<br /><br />The Panel also ordered the Reported Party to stop the practice."""
+
+
+def test_markup_left_by_a_scraper_ends_a_paragraph(extractor):
+    events = events_of(extractor, SCRAPED, "2026-02-05")
+    (inquiry,) = of_type(events, "investigation")
+    assert inquiry.date == "2024-06"
+    assert not any("<" in n or ">" in n for e in events for n in names(e.agent) | names(e.target))
+
+
+def test_a_releases_dateline_is_its_today(extractor):
+    (penalty,) = of_type(events_of(extractor, SCRAPED, "2026-02-05"), "penalty")
+    assert penalty.date == "2026-02-04"
+
+
+NAMED_FOR_ITS_COUNTRY = """NIGERIA DATA PROTECTION COMMISSION
+
+Abuja, 2 March 2026 - The Nigeria Data Protection Commission (NDPC or "the Commission") has concluded its investigation of Okadapay Microfinance Limited ("Okadapay" or "the Respondent").
+
+The Commission opened the investigation on 14 July 2025 after complaints from borrowers."""
+
+
+def test_a_regulator_named_for_its_country_is_not_the_gazetteers_body_of_another(extractor):
+    events = events_of(extractor, NAMED_FOR_ITS_COUNTRY, "2026-03-03")
+    agents = [n for e in events for n in names(e.agent)]
+    assert agents and not any("Ireland" in n for n in agents)
+    assert any("Nigeria Data Protection Commission" in n for n in agents)
+
+
+def test_the_irish_commission_is_still_the_irish_commission(extractor):
+    text = "Dublin, 2 March 2026 - The Data Protection Commission today fined Corrigane Games Ltd EUR 3 million."
+    (penalty,) = of_type(events_of(extractor, text, "2026-03-03"), "penalty")
+    assert "Data Protection Commission (Ireland)" in names(penalty.agent)
+
+
+DIRECTIVES = """Under the Final Order, the Respondent is required to:
+
+(a) delete all contact lists collected from borrowers within 30 days; and
+(b) remove contact-list access from all versions of its app still in circulation."""
+
+
+def test_removing_contact_list_access_is_no_delisting(extractor):
+    assert not of_type(events_of(extractor, DIRECTIVES, "2026-03-03"), "designation")
+
+
+LOOKING_INTO = """The FCC's Enforcement Bureau today announced a settlement with Harrowgate Voice, Inc. The Bureau began looking into Harrowgate in March 2025, when it sent the company a letter of inquiry."""
+
+
+def test_a_bureau_that_began_looking_into_a_firm_investigated_it(extractor):
+    (inquiry,) = of_type(events_of(extractor, LOOKING_INTO, "2026-10-07"), "investigation")
+    assert inquiry.date == "2025-03"
+    assert any("Enforcement Bureau" in n for n in names(inquiry.agent))
+    assert any("Harrowgate" in n for n in names(inquiry.target))
+
+
+CITATION = """Federal Communications Commission                                   DA 26-77
+
+In the Matter of                                   )
+                                                   )
+Pellucid Home Devices LLC                          )     File No.: EB-SED-26-0000114
+                                                   )
+
+CITATION AND ORDER
+
+Released: February 9, 2026
+
+By the Chief, Spectrum Enforcement Division, Enforcement Bureau:
+
+1. We issue this Citation and Order to Pellucid Home Devices LLC for marketing an unauthorized radio frequency device.
+
+2. IT IS ORDERED that Pellucid Home Devices LLC must cease and desist from marketing unauthorized devices.
+"""
+
+
+def test_an_fcc_citation_and_order_is_an_order_on_the_party_its_caption_names(extractor):
+    (order,) = of_type(events_of(extractor, CITATION, "2026-02-10"), "order")
+    assert order.date == "2026-02-09"  # the day it was released, not the day it was read
+    assert any("Pellucid" in n for n in names(order.target))
+    assert not any(n.strip() == ")" for n in names(order.target))
