@@ -170,6 +170,9 @@ def resolve_filler(
     defined_company = filler.text in ("the Company", "The Company") or (
         filler.text.lower() == "the company" and _SECURITIES_FORM.search(document_head) is not None
     )
+    if filler.text.lower() == "the company" and text and (named := _named_the_company(mentions, types, text)):
+        # 'Skarvik Digital AS ("Skarvik" or "the company")': the firm the text said it would call so
+        return [EntityRef(filler.text, named.canonical, named.id, types.get(named.id))]
     if filler.text.lower() in ("we", "our", "us") or defined_company:
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined
@@ -178,10 +181,19 @@ def resolve_filler(
             (m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "COURT" and not defined_company),
             None,
         )
-        company_filing = _COMPANY_FILING.search(document_head) and not _AGENCY_ORDER.search(document_head[:600])
+        # ('Skarvik Digital AS ("Skarvik" or "the company")': a text that names the firm so is about it, not by it)
+        company_filing = (
+            _COMPANY_FILING.search(document_head)
+            and not _AGENCY_ORDER.search(document_head[:600])
+            and not _THE_COMPANY_DEFINED.search(document_head)
+        )
         if author is None and "AGENCY" in prefer and not company_filing:
             # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
-            author = next((m for m in mentions if m.id and m.start < 400 and types.get(m.id) == "AGENCY"), None)
+            # (of the bodies named near the top, the one named most: a note on where appeals go names
+            # the appeals board first)
+            bodies = [m for m in mentions if m.id and m.start < 1500 and types.get(m.id) == "AGENCY"]
+            named = Counter(m.id for m in mentions if m.id)
+            author = max(bodies, key=lambda m: named[m.id]) if bodies else None
         letterhead = document_head and not _SECURITIES_FORM.search(document_head)
         if author is None and filler.text.lower() != "the company" and letterhead:
             # a speech or release under the body's own letterhead ("Data Protection Commission" on the
@@ -392,6 +404,22 @@ def _defined_company(mentions: Sequence[Mention], types: dict[str, str], text: s
         and types.get(m.id) == "ORG"
         and m.end <= defined.start()
         and _LEGAL_FORM_GAP.fullmatch(text, m.end, defined.start())
+    ]
+    return before[-1] if before else None
+
+
+# '("Skarvik" or "the company")': a lower-case "the company" defined in quotes
+_THE_COMPANY_DEFINED = re.compile(r"\((?:[^()]{0,60}?\bor\s+)?[\"“]the company[\"”]\)")
+
+
+def _named_the_company(mentions: Sequence[Mention], types: dict[str, str], text: str) -> Mention | None:
+    defined = _THE_COMPANY_DEFINED.search(text)
+    if defined is None:
+        return None
+    before = [
+        m
+        for m in mentions
+        if m.id and types.get(m.id) == "ORG" and m.end <= defined.start() and defined.start() - m.end <= 40
     ]
     return before[-1] if before else None
 
@@ -754,7 +782,13 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a_targets and b_targets and not a_targets & b_targets:
         # "began looking into the company's practices ..., when it sent Litterae a demand": one
         # sentence's two words for one act, its party named in full and short
-        one_sentence = a.start == b.start and (_short_form_of(a.target, b.target) or _short_form_of(b.target, a.target))
+        one_sentence = a.start == b.start and (
+            _short_form_of(a.target, b.target)
+            or _short_form_of(b.target, a.target)
+            # "opened an inspection case against the company and ordered it to provide information":
+            # one inquiry by one body, however its second half's pronoun was read
+            or (a.type == "investigation" and bool(_ids(a.agent) & _ids(b.agent)))
+        )
         if not one_sentence:
             return False
     if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
@@ -818,8 +852,10 @@ def _absorb(base: Event, other: Event) -> None:
         # its named parties and date are more exact than the headline's
         base.evidence, base.start, base.end = other.evidence, other.start, other.end
         base.trigger, base.trigger_start, base.trigger_end = other.trigger, other.trigger_start, other.trigger_end
-        if any(r.id for r in other.target) and not any(r.id for r in base.target):
-            base.target = other.target
+        if (any(r.id for r in other.target) and not any(r.id for r in base.target)) or (
+            other.target and not any(r.id for r in base.target + other.target)
+        ):
+            base.target = other.target  # ("paused teen sign-ups" over "paused new sign-ups for users under 18")
         if any(r.id for r in other.agent):
             base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
@@ -1095,7 +1131,16 @@ def assemble(
             if candidate.type == "legislation"
             else _refs(candidate.target, others, entity_types, unfit=unfit, text=text)
         )
-        target = [r for r in target if not (r.id and r.id in agent_ids)]
+        kept = [r for r in target if not (r.id and r.id in agent_ids)]
+        if target and not kept:
+            # "Kurogane ... stopped shipping the three models": a description read as the actor
+            # itself stays the words it is
+            kept = [
+                EntityRef(f.text, None, None, None)
+                for f in candidate.target
+                if f.anaphor and "PRODUCT" in f.anaphor.split("|") and " " in f.text
+            ]
+        target = kept
         attr_entities = {
             key: EntityRef(f.text, f.canonical, f.entity_id, f.type) for key, f in candidate.attr_entities.items()
         }

@@ -460,19 +460,45 @@ _DEFINED_TERM = re.compile(
 )
 
 
+# "... has made the following decision:", "the Authority hereby:" closing the line before an act
+_ANNOUNCES_BELOW = re.compile(r"\b(?:decision|decided|orders?|hereby|determination|as follows)\s*:\s*$", re.I)
+
+
+def _announcing_body(mentions: list, text: str | None, start: int) -> EntityRef | None:
+    """The agency whose sentence, ending in a colon just above an act, announces it."""
+    if not text:
+        return None
+    above = text[max(0, start - 400) : start].rstrip()
+    if not _ANNOUNCES_BELOW.search(above):
+        return None
+    line_start = max(0, start - 400) + max(above.rfind("\n"), 0)
+    body = next((m for m in reversed(mentions) if m.id and m.label == "AGENCY" and line_start <= m.start < start), None)
+    return EntityRef(body.text, body.canonical, body.id, body.label) if body else None
+
+
 def _document_author(mentions: list) -> EntityRef | None:
-    """The body a document speaks for: its first agency, court or government office named."""
-    for mention in mentions[:40]:
-        if not mention.id:
-            continue
-        # prosecutors and regulators speak for themselves; a court named first is where, not who
-        if mention.label == "AGENCY" or (
-            mention.label == "ORG"
-            and _INSTITUTION.search(mention.canonical or "")
-            and not re.search(r"\bcourt\b", mention.canonical or "", re.IGNORECASE)
-        ):
-            return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
-    return None
+    """The body a document speaks for: of the agencies and offices it names first, the one it
+    names most (a decision's note on where an appeal goes names the appeals board first), the
+    first of them on a tie."""
+    # prosecutors and regulators speak for themselves; a court named first is where, not who
+    bodies = [
+        m
+        for m in mentions[:40]
+        if m.id
+        and (
+            m.label == "AGENCY"
+            or (
+                m.label == "ORG"
+                and _INSTITUTION.search(m.canonical or "")
+                and not re.search(r"\bcourt\b", m.canonical or "", re.IGNORECASE)
+            )
+        )
+    ]
+    if not bodies:
+        return None
+    named = Counter(m.id for m in mentions if m.id)
+    chosen = max(bodies, key=lambda m: named[m.id])  # max keeps the first of equals
+    return EntityRef(chosen.text, chosen.canonical, chosen.id, chosen.label)
 
 
 def _main_party(mentions: list, text: str) -> Mention | None:
@@ -882,6 +908,10 @@ def complete_from_document(
                 # an agency's own order "In the Matter of" a respondent fines by itself, whoever it may refer to
                 prosecuted = event.type == "penalty" and (_CRIMINAL_PENALTY.search(event.evidence) or not agency_order)
                 issuer = prosecutor if prosecuted and prosecutor is not None else author
+                # "the Norwegian Data Protection Authority (Datatilsynet) has made the following
+                # decision: / X is ordered to pay": the body that announces the decision just above
+                announcer = _announcing_body(all_mentions or [], text, event.start)
+                issuer = announcer or issuer
                 if not any(ref.id == issuer.id for ref in event.target):
                     event.agent = [issuer]
     # (after the issuer is known: "was identified on the list ... the company filed suit")
@@ -1104,7 +1134,12 @@ class Extractor:
         names = {
             m.text: m
             for m in mentions
-            if m.label == "ORG" and m.id and m.id not in self.gazetteer and len(m.text) >= 4 and m.text[:1].isupper()
+            # (and a body the gazetteer does not know: "Datatilsynet" once defined, bare at a sentence's start)
+            if m.label in ("ORG", "AGENCY")
+            and m.id
+            and m.id not in self.gazetteer
+            and len(m.text) >= 4
+            and m.text[:1].isupper()
         }
         # a person's full name too ("signed by Judge Rebecca Quarles-Nyambe" in each docket entry),
         # in whatever case a single-case text was restored to
@@ -1360,7 +1395,9 @@ class Extractor:
                 if (
                     filler.entity_id
                     and filler.entity_id not in types
-                    and filler.type in ("PERSON", "PLACE")
+                    # ("Sorvent" a company of its own in its window, the short form of "Sorvent
+                    # Payments N.V." in the whole text)
+                    and filler.type in ("PERSON", "PLACE", "ORG")
                     and kept is not None
                     and kept.label == "ORG"
                 ):

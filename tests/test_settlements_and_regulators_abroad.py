@@ -6,6 +6,7 @@ regulator whose name holds another country's body's name."""
 
 from __future__ import annotations
 
+from nlp.pipeline import DocInput
 from tests.extraction_support import events_of, names, of_type
 
 CAPITALS_BILL_STATUS = """ILLINOIS GENERAL ASSEMBLY
@@ -277,3 +278,142 @@ def test_an_fcc_citation_and_order_is_an_order_on_the_party_its_caption_names(ex
     assert order.date == "2026-02-09"  # the day it was released, not the day it was read
     assert any("Pellucid" in n for n in names(order.target))
     assert not any(n.strip() == ")" for n in names(order.target))
+
+
+def test_a_firm_that_stopped_sending_data_to_brokers_halted_that(extractor):
+    text = "Tallowby Apps stopped sending its users' location data to data brokers in June, according to the agreement."
+    (halt,) = of_type(events_of(extractor, text, "2026-08-01"), "suspension")
+    assert any("Tallowby" in n for n in names(halt.agent))
+    assert halt.date == "2026-06"
+
+
+def test_customers_charged_for_a_year_were_billed_not_accused(extractor):
+    text = "The Commission opened its inquiry after complaints from people who said they had been charged for a full year after deleting the app."
+    assert not of_type(events_of(extractor, text, "2026-08-01"), "penalty")
+
+
+def test_no_investigators_visiting_is_no_inspection(extractor):
+    text = '"No investigators from the Fair Trade Commission have visited our offices," the company said on Tuesday.'
+    assert not of_type(events_of(extractor, text, "2026-06-24"), "investigation")
+
+
+def test_penalty_payments_levied_only_if_a_firm_fails_to_comply_are_a_threat(extractor):
+    text = "AMSTERDAM, May 13 - The Netherlands Authority for Consumers and Markets (ACM) has ordered Dutch hosting firm Brisk Harbour B.V. to drop its exit fees, and will levy periodic penalty payments of 150,000 euros a week, up to 3 million euros, if the company does not comply within eight weeks, the regulator said on Wednesday."
+    events = events_of(extractor, text, "2026-05-14")
+    assert not of_type(events, "penalty")
+    (order,) = of_type(events, "order")
+    assert any("Brisk Harbour" in n for n in names(order.target))
+
+
+def test_a_nationality_before_a_firms_description_is_not_the_party_ordered(extractor):
+    text = "AMSTERDAM, May 13 - The Netherlands Authority for Consumers and Markets (ACM) has ordered Dutch cloud storage provider Polderhaven B.V. to let business customers move their data to rival services free of charge, the regulator said on Wednesday."
+    (order,) = of_type(events_of(extractor, text, "2026-05-14"), "order")
+    assert names(order.target) == {"Polderhaven"}
+
+
+def test_copies_of_a_gazette_made_available_are_no_launch(extractor):
+    text = "And whereas copies of the said Gazette were made available to the public on the 6th May, 2026;"
+    assert not of_type(events_of(extractor, text, "2026-10-30"), "launch")
+
+
+def test_companies_a_regulator_has_sued_in_general_are_no_suit(extractor):
+    text = "The FTC does send refunds to people who lost money to companies it has sued."
+    assert not of_type(events_of(extractor, text, "2025-11-05"), "lawsuit")
+
+
+def test_the_sanction_imposed_by_a_resolution_is_no_listing(extractor):
+    text = "The Delegation fined Rapidomi S.A.S. COP 310 million on 20 March 2026. The sanction was imposed by Resolution No. 20117 of 20 March 2026."
+    events = events_of(extractor, text, "2026-03-30")
+    assert not of_type(events, "designation")
+    assert of_type(events, "penalty")
+
+
+def test_paying_a_state_makes_the_state_the_one_who_exacted_it(extractor):
+    text = "The inquiry ended in 2023, when Wayfield Signals Inc. agreed to pay Vermont $350,000 under an assurance of discontinuance."
+    (penalty,) = of_type(events_of(extractor, text, "2026-09-12"), "penalty")
+    assert names(penalty.agent) == {"Vermont"}
+    assert any("Wayfield" in n for n in names(penalty.target))
+
+
+def test_will_pay_under_an_agreement_filed_on_friday_is_dated_that_past_friday(extractor):
+    text = "Under the agreement, which was filed in Travis County District Court on Friday, Pebbleridge Mobile will pay the State $2.4 million."
+    (penalty,) = of_type(events_of(extractor, text, "2026-11-04"), "penalty")  # a Wednesday
+    assert penalty.date == "2026-10-30"
+
+
+DECISION = """Published on datatilsynet.no 22.04.2026. Note: Hollvik Digital AS has appealed this decision. The appeal will be forwarded to the Privacy Appeals Board (Personvernnemnda).
+
+Datatilsynet
+The Norwegian Data Protection Authority
+
+Decision on administrative fine - Hollvik Digital AS
+
+Pursuant to Article 58(2)(i) GDPR, the Norwegian Data Protection Authority (Datatilsynet) has made the following decision:
+
+Hollvik Digital AS is ordered to pay an administrative fine of NOK 4 200 000.
+
+Hollvik Digital AS ("Hollvik" or "the company") develops Hollvik Puls, a fitness app.
+
+On 6 October 2025 we opened an inspection case against the company and ordered it to provide information under Article 58(1)(a) GDPR.
+
+On 24 October 2025 Datatilsynet imposed a temporary ban on the company's transfer of data to Brightholm Analytics Ltd. Two days later, the company stopped the transfers.
+"""
+
+
+def test_a_decisions_we_is_the_authority_named_most_not_the_appeals_board_its_note_names_first(extractor):
+    events = events_of(extractor, DECISION, "2026-04-22")
+    (penalty,) = of_type(events, "penalty")
+    assert names(penalty.agent) == {"Norwegian Data Protection Authority"}
+    (inquiry,) = of_type(events, "investigation")
+    assert names(inquiry.agent) == {"Norwegian Data Protection Authority"}
+
+
+def test_an_order_to_provide_information_is_the_inquirys_step(extractor):
+    events = events_of(extractor, DECISION, "2026-04-22")
+    (inquiry,) = of_type(events, "investigation")
+    assert inquiry.date == "2025-10-06"
+    assert any("Hollvik" in n for n in names(inquiry.target))
+    assert not [e for e in of_type(events, "order") if e.date == "2025-10-06"]
+
+
+def test_the_company_a_text_defines_is_that_firm_not_the_one_named_last(extractor):
+    events = events_of(extractor, DECISION, "2026-04-22")
+    (halt,) = of_type(events, "suspension")
+    assert any("Hollvik" in n for n in names(halt.agent))
+
+
+HEADLINE_AND_SHORT_NAME = """Antitrust: Commission fines Quorvel EUR 280 million and opens new investigation into its fees
+
+Brussels, 14 May 2026
+
+The European Commission has fined Quorvel Payments N.V. EUR 280 million for tying payment processing to its card terminals.
+
+The Commission has also opened a formal investigation into whether the fees Quorvel charges small merchants are unfair.
+
+The Commission has ordered Quorvel to bring the infringement to an end within 90 days."""
+
+
+def test_a_firms_short_name_in_every_sentence_is_the_firm_named_in_full_with_its_form(extractor):
+    events = events_of(extractor, HEADLINE_AND_SHORT_NAME, "2026-05-14")
+    targets = {n for e in events for n in names(e.target)}
+    assert "Quorvel Payments" in targets and "Quorvel" not in targets
+    assert len(of_type(events, "investigation")) == 1  # the headline's and the body's are one
+
+
+def test_a_headlines_halt_takes_the_bodys_words_for_what_was_halted(extractor):
+    text = """10:42 a.m. ET
+Brindle says it has paused teen sign-ups
+In her opening statement, Brindle AI's chief executive said Brindle "paused new sign-ups for users under 18 in the United States on Monday" while it rebuilds its age checks."""
+    (halt,) = of_type(events_of(extractor, text, "2026-07-29"), "suspension")
+    assert any("new sign-ups" in n for n in names(halt.target))
+
+
+def test_a_name_ending_in_a_dutch_legal_form_is_a_company(extractor):
+    result = extractor.extract(
+        DocInput(
+            "t", "ACM has ordered Dutch cloud storage provider Polderwolk B.V. to let customers leave.", "2026-05-14"
+        )
+    )
+    assert ("Polderwolk B.V.", "ORG") in {(m.text, m.label) for m in result.entities}
+    result = extractor.extract(DocInput("t", "Regulators said Veldrijk Data N.V. must pay.", "2026-05-14"))
+    assert ("Veldrijk Data N.V.", "ORG") in {(m.text, m.label) for m in result.entities}

@@ -395,10 +395,23 @@ class CompanyFinder:
 
     def _is_suffix(self, token) -> bool:
         text = token.text.rstrip(".")
-        if token.is_upper and text in self.upper_suffixes:
+        if token.is_upper and (text in self.upper_suffixes or token.text in self.upper_suffixes):
             return True
-        # "Holdings" or "GmbH", not the word "holdings"; "s.r.o." and "a.s." are written in lower case
-        return text in self.suffixes and (not text.islower() or "." in text)
+        # "Holdings" or "GmbH", not the word "holdings"; "s.r.o." and "a.s." are written in lower case;
+        # "B.V." and "N.V." are listed with their last full stop
+        return (text in self.suffixes or token.text in self.suffixes) and (not text.islower() or "." in text)
+
+    @staticmethod
+    def _inside_body_name(doc: Doc, i: int) -> bool:
+        """ "The Norwegian Data Protection Authority": a corporate word ("Data") that a public
+        body's name goes on past, to its head word, within a few capitalised words."""
+        heads = default_rules().lexicon.agency_heads
+        for token in doc[i + 1 : i + 4]:
+            if not (token.is_title or token.is_upper):
+                return False
+            if token.lower_ in heads:
+                return True
+        return False
 
     @staticmethod
     def _is_name_word(token) -> bool:
@@ -537,7 +550,7 @@ class CompanyFinder:
         spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc) + defined
         i = 0
         while i < len(doc):
-            if not self._is_suffix(doc[i]) or i == 0:
+            if not self._is_suffix(doc[i]) or i == 0 or self._inside_body_name(doc, i):
                 i += 1
                 continue
             start = i

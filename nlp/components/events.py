@@ -48,6 +48,11 @@ def _non_restrictive(clause: Token) -> bool:
     return edge.lower_ in ("which", "who") and edge.i > 0 and edge.doc[edge.i - 1].text == ","
 
 
+# what an authority publishes, never a product it launches
+_PAPERS = frozenset({"copy", "gazette", "notice", "decision", "report", "document", "record", "minute", "guidance"})
+# an order to hand over information is an inquiry's ("ordered it to provide information")
+_SUPPLYING_VERBS = frozenset({"provide", "produce", "submit", "supply", "furnish", "disclose", "hand"})
+_INFORMATION_NOUNS = frozenset({"information", "document", "record", "data", "answer", "report", "detail"})
 # what customers are charged for, when "charged" means billed
 _BILLED_FOR = frozenset({"year", "month", "week", "day", "subscription", "service", "plan", "membership", "renewal"})
 # verbs by which a body makes its own act known
@@ -598,7 +603,14 @@ class EventFinder:
         if ent.root.dep_ not in ("compound", "amod", "nmod", "poss"):
             return False
         titled = ent.root.head.lemma_.lower() in self.lex.personal_titles and ent.root.head.i != head.i
-        return head.lemma_.lower() in self.lex.people_nouns or titled
+        # "Dutch cloud storage provider Polderwolk B.V.": the firm's nationality, not a party
+        described_firm = (
+            ent.root.dep_ in ("amod", "compound")
+            and head.ent_type_ == "ORG"
+            and ent.root.head.i != head.i
+            and ent.root.head.ent_type_ != "ORG"
+        )
+        return head.lemma_.lower() in self.lex.people_nouns or titled or described_firm
 
     def _anaphor_kind(self, head: Token) -> str | None:
         lower = head.lower_
@@ -838,7 +850,8 @@ class EventFinder:
                     return False  # "does not itself restrict sales": the model hangs "not" on "itself"
                 if (
                     token.i == anchor.i
-                    and child.dep_ in ("nsubjpass", "dobj")
+                    # ("No investigators from the Commission have visited our offices": nobody did)
+                    and child.dep_ in ("nsubjpass", "dobj", "nsubj")
                     and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
                 ):
                     return False  # "no petition was filed", "filed no charges": nothing happened
@@ -858,6 +871,10 @@ class EventFinder:
                     if lower in ignore_modals and not any(t.ent_type_ == "MONEY" or t.like_num for t in token.sent):
                         # "X will pay $2.9 million" settles; "those who look away will pay for it" threatens
                         return False
+                    if lower in ignore_modals and any(
+                        t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.i > token.i for t in token.sent
+                    ):
+                        return False  # "will levy periodic penalty payments ... if the company does not comply"
                 if child.dep_ == "mark" and lower in self.lex.conditional_marks:
                     return False
                 if child.dep_ == "advmod" and lower in ("when", "whenever") and token.tag_ in ("VBZ", "VBP"):
@@ -1779,6 +1796,8 @@ class EventFinder:
         specific = official_owner is not None and bool(self._prep_objects(noun, ("of",))) and not noun.is_upper
         if not (self._modifier_ok(noun, rule) or specific) or not self._context_ok(noun, rule, ents):
             return None
+        if rule.type == "designation" and noun.lemma_.lower() == "sanction" and noun.tag_ == "NN":
+            return None  # "The sanction was imposed by Resolution No. 18442": one penalty, not a listing
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
             return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
         if rule.requires_object_type and not any(
@@ -2106,6 +2125,12 @@ class EventFinder:
             return None
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return None  # "closed 14 complaints without investigating them": what was not done
+        if (
+            verb.dep_ == "relcl"
+            and verb.head.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in verb.head.children)
+        ):
+            return None  # "refunds to people who lost money to companies it has sued": any such, no act
         if lemma == "charge" and any(o.lemma_.lower() in _BILLED_FOR for o in self._prep_objects(verb, ("for",))):
             return None  # "they had been charged for a full year": billed, not accused
         if lemma in ("deny", "reject", "dispute", "recall") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -2524,7 +2549,9 @@ class EventFinder:
                 # "Its predecessor, Aster 2, was released": the name in apposition
                 for h in [*target_heads, *(a for t in target_heads for a in t.children if a.dep_ == "appos")]
             )
-            if not product_like:
+            # "copies of the said Gazette were made available to the public": papers published, not products
+            papers = any(h.lemma_.lower() in _PAPERS for h in target_heads)
+            if not product_like or papers:
                 return None
             if any(
                 c.dep_ == "nummod"
@@ -2590,6 +2617,15 @@ class EventFinder:
         payment = next(
             (c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"}), None
         )
+        supplying = next((c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & _SUPPLYING_VERBS), None)
+        if (
+            finished.type == "order"
+            and supplying is not None
+            and any(o.lemma_.lower() in _INFORMATION_NOUNS for o in self._children(supplying, ("dobj",)))
+        ):
+            # "opened an inspection case and ordered it to provide information": a demand for
+            # information is the inquiry's step, not an order on the firm's conduct
+            finished.type = "investigation"
         if finished.type == "order" and payment is not None:
             fined = any(o.lemma_.lower() in ("fine", "penalty") for o in self._children(payment, ("dobj",)))
             benched = any(f.type == "COURT" or "COURT" in (f.anaphor or "") for f in finished.agent)
