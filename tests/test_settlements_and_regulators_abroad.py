@@ -417,3 +417,17 @@ def test_a_name_ending_in_a_dutch_legal_form_is_a_company(extractor):
     assert ("Polderwolk B.V.", "ORG") in {(m.text, m.label) for m in result.entities}
     result = extractor.extract(DocInput("t", "Regulators said Veldrijk Data N.V. must pay.", "2026-05-14"))
     assert ("Veldrijk Data N.V.", "ORG") in {(m.text, m.label) for m in result.entities}
+
+
+def test_a_suspended_licence_for_a_product_halts_that_product(extractor):
+    text = "North of the border, Health Cana-\nda on Tuesday suspended the medical device licence for the PulseGuard 3."
+    (halt,) = of_type(events_of(extractor, text, "2026-07-16"), "suspension")
+    assert names(halt.target) == {"PulseGuard 3"}
+    assert "Health Canada" in names(halt.agent)
+
+
+def test_a_suspended_licence_keeps_the_holder_the_parser_hung_apart(extractor):
+    text = "Regulators suspended the licence of crypto exchange Sandmere for six months on Thursday."
+    (halt,) = of_type(events_of(extractor, text, "2026-07-16"), "suspension")
+    assert "Sandmere" in names(halt.target)
+    assert not any("months" in n for n in names(halt.target))

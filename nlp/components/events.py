@@ -48,6 +48,8 @@ def _non_restrictive(clause: Token) -> bool:
     return edge.lower_ in ("which", "who") and edge.i > 0 and edge.doc[edge.i - 1].text == ","
 
 
+# how long a halt lasted, never what it halted
+_SPANS_OF_TIME = r"(?:day|week|month|year|hour|period|quarter)s?\b"
 # what an authority publishes, never a product it launches
 _PAPERS = frozenset({"copy", "gazette", "notice", "decision", "report", "document", "record", "minute", "guidance"})
 # an order to hand over information is an inquiry's ("ordered it to provide information")
@@ -1561,6 +1563,8 @@ class EventFinder:
                     if (
                         obj.ent_type_ in ("DATE", "TIME")
                         or obj.lemma_.lower() in _GROUNDS
+                        # "suspended withdrawals for eleven days"
+                        or re.match(_SPANS_OF_TIME, obj.lower_)
                         or _CALENDAR_WORD.match(obj.text)
                     ):
                         continue  # "on February 14", "on suspicion that ...": when and why, not what
@@ -1581,6 +1585,15 @@ class EventFinder:
                     if (f.entity_id and f.type == "ORG") or (obj.pos_ == "PROPN" and f.type not in ("PLACE", "GOV"))
                 ]
                 concerned = buyers or concerned
+            if not concerned:
+                # "suspended the company's driverless testing permits": whose permits they were
+                concerned = [
+                    f
+                    for owner in self._children(head, ("poss",))
+                    if owner.pos_ != "PRON"
+                    for f in self.fillers(owner, ents)
+                    if f.entity_id or f.anaphor
+                ]
             if not concerned and not any(c.dep_ in ("poss", "compound") for c in head.children):
                 concerned = [
                     RoleFiller(
@@ -2495,7 +2508,10 @@ class EventFinder:
         if rule.type in ("order", "suspension"):
             target = self._holder_or_offerer(target_heads, ents) or target
         if rule.type == "suspension" and not passive:
-            target = self._what_was_halted(target_heads, verb, ents) or target
+            halted = self._what_was_halted(target_heads, verb, ents)
+            # ("suspended the licence of crypto exchange Sandmere": a name the parser hung elsewhere stays)
+            kept = [f for f in target if (f.entity_id or f.text[:1].isupper()) and f not in halted]
+            target = halted + kept if halted else target
         if rule.type == "launch":
             # "Marketlane launched in the European Union": a place is where, not what; but "began
             # marketing the StreamCast PX-40, a low-power FM transmitter": a model number or an
