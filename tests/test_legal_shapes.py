@@ -154,7 +154,7 @@ def test_an_order_list_is_one_ruling_per_petition_against_its_petitioner(extract
     rulings = of_type(events_of(extractor, ORDER_LIST, "2027-01-11"), "ruling")
     by_target = {t: e for e in rulings for t in names(e.target)}
     assert {"Marrowdale Telecom", "Quenby Agritech", "Saltmarsh Freight"} <= set(by_target)
-    assert "U.S. Government" not in by_target  # the respondent is not who the order acts on
+    assert "United States" not in by_target  # the respondent is not who the order acts on
     for petitioner in ("Marrowdale Telecom", "Quenby Agritech", "Saltmarsh Freight"):
         ruling = by_target[petitioner]
         assert names(ruling.agent) == {"Supreme Court of the United States"}
@@ -390,7 +390,7 @@ def test_an_explanatory_statement_tells_the_instruments_act_and_the_ally_it_foll
     by_date = {e.date: e for e in listings}
     assert set(by_date) == {"2026-11-12", "2026-11-03"}
     assert "Minister for Foreign Affairs" in names(by_date["2026-11-12"].agent)
-    assert names(by_date["2026-11-03"].agent) == {"UK Government"}  # "..., which designated": a named government's act
+    assert names(by_date["2026-11-03"].agent) == {"United Kingdom"}  # "..., which designated": a named government's act
 
 
 def test_a_rule_that_bars_is_still_no_new_act(extractor):

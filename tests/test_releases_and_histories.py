@@ -263,4 +263,4 @@ def test_a_verdict_an_indictment_and_an_affirmance_are_three_acts(extractor):
     assert next(e.date for e in rulings if "found" in e.trigger.lower()) == "2024-06-27"
     indictment = next(e for e in events if e.type == "penalty")
     assert indictment.date == "2022-09"
-    assert names(indictment.agent) == {"U.S. Government"}  # the caption's prosecuting side
+    assert names(indictment.agent) == {"United States"}  # the caption's prosecuting side

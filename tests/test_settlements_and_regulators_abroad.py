@@ -431,3 +431,12 @@ def test_a_suspended_licence_keeps_the_holder_the_parser_hung_apart(extractor):
     (halt,) = of_type(events_of(extractor, text, "2026-07-16"), "suspension")
     assert "Sandmere" in names(halt.target)
     assert not any("months" in n for n in names(halt.target))
+
+
+def test_a_government_is_named_by_its_country(extractor):
+    text = "Beijing on Wednesday added two U.S. drone makers, Harrowfield Aerial and Copse Robotics, to its unreliable entity list."
+    (listing,) = of_type(events_of(extractor, text, "2026-11-12"), "designation")
+    assert names(listing.agent) == {"China"}
+    text = "Washington and Tokyo signed a memorandum on chip supply chains. The United States on Monday designated Kestova Trading under its sanctions on Russia."
+    agents = {n for e in events_of(extractor, text, "2026-11-12") for n in names(e.agent)}
+    assert "United States" in agents and "U.S. Government" not in agents
