@@ -47,7 +47,7 @@ from nlp.components import morphology as morphology_component  # noqa: F401  (re
 from nlp.components.events import Candidate, RoleFiller, _audience
 from nlp.gazetteer import DEFAULT_DIR as GAZETTEER_DIR
 from nlp.gazetteer import default_gazetteer
-from nlp.records import DocResult, EntityRef, Mention
+from nlp.records import DocResult, EntityRef, Event, Mention
 from nlp.rules import RULES_DIR, default_rules
 
 CODE_VERSION = "1"
@@ -501,6 +501,55 @@ def _document_author(mentions: list) -> EntityRef | None:
     return EntityRef(chosen.text, chosen.canonical, chosen.id, chosen.label)
 
 
+# "granted the SEC's request for a temporary restraining order", "granted summary judgment to
+# DOD": the side that won, which a ruling is not against
+_GRANTED_TO = re.compile(
+    r"\bgrant(?:ed|s|ing)?\b[^.;]{0,60}?(?:\b(?P<owner>[A-Z][^.;]{1,60}?)(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:motion|request|application|petition)\b|\b(?:judgment|relief)\s+(?:to|for|in favou?r of)\s+(?P<to>[^.;,]{2,60}))"
+)
+# "DENY the petition", "dismisses the action": the filer loses
+_FILING_REFUSED = re.compile(
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|reject(?:s|ed)?)\s+(?:the\s+)?(?:petition|action|appeal|application|complaint)\b",
+    re.IGNORECASE,
+)
+
+
+def _rulings_on_the_losing_side(events: list[Event], mentions: list, main_party: Mention | None) -> None:
+    """A ruling acts on the side that lost: not the agency whose motion it granted, nor the body
+    a dismissed action was brought against when the text is about the one who brought it."""
+    parties = [m for m in mentions if m.id and m.label in ("ORG", "PERSON", "AGENCY", "GOV")]
+    for event in events:
+        if event.type != "ruling":
+            continue
+        won = _GRANTED_TO.search(event.evidence)
+        benched = {r.id for r in event.agent if r.id}
+        if won is not None:
+            group = "owner" if won["owner"] else "to"
+            start, end = event.start + won.start(group), event.start + won.end(group)
+            winners = {m.id for m in parties if start <= m.start < end}
+            if not winners or not {r.id for r in event.target if r.id} <= winners:
+                continue
+            # the other side, as the sentence names it after the winner ("... freezing Wattleby's accounts")
+            others = [
+                m
+                for m in parties
+                if end <= m.start < event.end and m.id not in winners and m.id not in benched and m.label != "COURT"
+            ]
+            if not others and main_party is not None and main_party.id not in winners | benched:
+                others = [main_party]
+            if others:
+                event.target = [EntityRef(m.text, m.canonical, m.id, m.label) for m in others[:1]]
+        elif (
+            _FILING_REFUSED.search(event.evidence)
+            and main_party is not None
+            and main_party.id not in benched
+            and event.target
+            and all(r.type in ("AGENCY", "GOV") for r in event.target)
+        ):
+            # "the General Court dismisses the action" in a summary about the company that brought it
+            event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
+
+
 def _main_party(mentions: list, text: str) -> Mention | None:
     """The organisation or person a text keeps coming back to, counting its short name too.
 
@@ -919,6 +968,7 @@ def complete_from_document(
     # The party a release or filing is about: the organisation or person it names most
     # (at least twice). "The FTC opened its investigation in 2023" is about that party.
     main_party = _main_party(all_mentions or [], text)
+    _rulings_on_the_losing_side(events, all_mentions or [], main_party)
     if main_party is not None:
         party_word = (main_party.canonical or main_party.text).split()[0].lower()
         for event in events:

@@ -440,3 +440,18 @@ def test_a_government_is_named_by_its_country(extractor):
     text = "Washington and Tokyo signed a memorandum on chip supply chains. The United States on Monday designated Kestova Trading under its sanctions on Russia."
     agents = {n for e in events_of(extractor, text, "2026-11-12") for n in names(e.agent)}
     assert "United States" in agents and "U.S. Government" not in agents
+
+
+def test_a_ruling_that_grants_an_agencys_request_is_against_the_other_side(extractor):
+    text = "U.S. District Judge Corisande Whitlow-Paz on Wednesday granted the SEC's request for a temporary restraining order freezing the assets of Thaddeus Merrivale, the founder of Quillstone Capital."
+    (ruling,) = of_type(events_of(extractor, text, "2026-05-07"), "ruling")
+    assert "U.S. Securities and Exchange Commission" not in names(ruling.target)
+    assert any("Merrivale" in n for n in names(ruling.target))
+
+
+def test_a_ruling_for_the_department_is_against_the_company_the_text_is_about(extractor):
+    text = """Halvorne Photonics Co., Ltd. sued the Department of Defense in 2024 over its listing as a Chinese military company. Halvorne Photonics said the listing cost it two contracts.
+
+In March 2025 the court granted summary judgment to DOD, holding that the department's determination was reasonable. Halvorne Photonics has appealed."""
+    (ruling,) = of_type(events_of(extractor, text, "2026-02-10"), "ruling")
+    assert any("Halvorne" in n for n in names(ruling.target))
