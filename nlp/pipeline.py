@@ -594,6 +594,15 @@ def _main_party(mentions: list, text: str) -> Mention | None:
 _VAGUE_TARGET = re.compile(r"^(the|this|that) (matter|case|conduct|allegations?|practices?)$", re.IGNORECASE)
 
 
+# what an inquiry looks into when it is not a party: a deal, an incident, a site, a practice
+_THING_INQUIRED = re.compile(
+    r"^(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:deal|acquisition|transaction|merger|incident|failure|"
+    r"breach|crash|accident|refinery|facility|plant|feature|system|line|site|premises|practices?|conduct|"
+    r"collapse|outage|leak|fire|explosion)(?:\s+the same day)?$",
+    re.IGNORECASE,
+)
+
+
 _WITNESSES = re.compile(r"\bwitnesses (?:included|were)\s+|\btestimony from\s+|\bheard from\s+", re.IGNORECASE)
 
 
@@ -987,6 +996,17 @@ def complete_from_document(
                 }
                 if main_party.id not in {ref.id for ref in event.agent} and party_word not in acting:
                     event.target = [EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)]
+            elif (
+                event.type == "investigation"
+                and not any(ref.id for ref in event.target)
+                and all(_THING_INQUIRED.match(ref.text.strip()) for ref in event.target)
+                and main_party.id not in {ref.id for ref in event.agent}
+            ):
+                # "CFIUS began reviewing the deal", "opened an investigation of the failure": an
+                # inquiry into what the party did is an inquiry into the party the text is about
+                event.target = event.target + [
+                    EntityRef(main_party.text, main_party.canonical, main_party.id, main_party.label)
+                ]
     for event in events:
         if event.type == "launch" and not event.agent and event.target and event.start is not None:
             # "Yakamoz, developed by Kıyı Yazılım A.Ş., was launched in 2023": its maker launched it

@@ -455,3 +455,12 @@ def test_a_ruling_for_the_department_is_against_the_company_the_text_is_about(ex
 In March 2025 the court granted summary judgment to DOD, holding that the department's determination was reasonable. Halvorne Photonics has appealed."""
     (ruling,) = of_type(events_of(extractor, text, "2026-02-10"), "ruling")
     assert any("Halvorne" in n for n in names(ruling.target))
+
+
+def test_an_inquiry_into_a_deal_or_an_incident_is_into_the_party_the_text_is_about(extractor):
+    text = """Presidential order forces Marrowgate Capital to sell its stake in Ostlund Avionics
+
+Marrowgate Capital must sell its 30 percent stake in Ostlund Avionics within 120 days, under an order the President signed on Friday. CFIUS began reviewing the deal in June, months after it had closed. Marrowgate Capital said it would comply."""
+    events = events_of(extractor, text, "2026-09-14")
+    (inquiry,) = of_type(events, "investigation")
+    assert any("Marrowgate" in n for n in names(inquiry.target))
