@@ -1413,6 +1413,44 @@ def bill_progress_events(text: str, mentions: list[Mention]) -> list[Event]:
     return events
 
 
+# "In Executive Order 13873 of May 15, 2019 (Securing ...), the President found ...": an order a
+# text cites by number and date was issued by the President that day
+_CITED_EXECUTIVE_ORDER = re.compile(
+    r"\bExecutive\s+Order\s+(?P<number>\d{5})\s+of\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+)
+
+
+def cited_executive_orders(text: str) -> list[Event]:
+    """One order per executive order the text cites with its date, by the President, on that date."""
+    president = _gazetteer_ref("gov:us-president")
+    events: list[Event] = []
+    seen: set[str] = set()
+    for cited in _CITED_EXECUTIVE_ORDER.finditer(text):
+        when = _parse_long_date(re.sub(r"\s+", " ", cited["date"]))
+        if when is None or cited["number"] in seen or president is None:
+            continue
+        seen.add(cited["number"])
+        # the sentence or list item that cites it (a wrapped line may cut the sentence: evidence need not be whole)
+        opening = max(text.rfind(". ", 0, cited.start()) + 2, text.rfind("\n", 0, cited.start()) + 1, 0)
+        ending = [i for i in (text.find(". ", cited.end()), text.find("\n", cited.end())) if i >= 0]
+        closing = min(min(ending) + 1 if ending else len(text), cited.end() + 300)
+        events.append(
+            Event(
+                type="order",
+                date=when.isoformat(),
+                date_precision="day",
+                evidence=text[opening:closing],
+                start=opening,
+                end=closing,
+                agent=[president],
+                attrs={"form": f"executive order {cited['number']}"},
+                confidence=0.8,
+                trigger=cited.group(0)[:60],
+            )
+        )
+    return events
+
+
 # --- EU legal acts that amend a sanctions annex --------------------------------------
 
 # "THE COUNCIL OF THE EUROPEAN UNION, ... HAS ADOPTED THIS REGULATION:" then "Article 1"
@@ -1728,6 +1766,7 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
         + list_revision_events(text, mentions)
         + bill_stages_events(text, mentions)
         + bill_progress_events(text, mentions)
+        + cited_executive_orders(text)
     )
 
 

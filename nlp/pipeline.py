@@ -983,13 +983,19 @@ def complete_from_document(
         for event in events:
             if _vague(event.target):
                 event.target = []  # "investigate the matter": the matter is the party's conduct
-            if not event.target and event.type in (
-                "investigation",
-                "penalty",
-                "lawsuit",
-                "order",
-                "suspension",
-                "ruling",
+            cited_order = event.attrs.get("form", "").startswith("executive order")
+            if (
+                not event.target
+                and not cited_order
+                and event.type
+                in (
+                    "investigation",
+                    "penalty",
+                    "lawsuit",
+                    "order",
+                    "suspension",
+                    "ruling",
+                )
             ):
                 acting = {
                     (ref.canonical or ref.text).split()[0].lower() for ref in event.agent if ref.canonical or ref.text

@@ -464,3 +464,21 @@ Marrowgate Capital must sell its 30 percent stake in Ostlund Avionics within 120
     events = events_of(extractor, text, "2026-09-14")
     (inquiry,) = of_type(events, "investigation")
     assert any("Marrowgate" in n for n in names(inquiry.target))
+
+
+def test_an_executive_order_cited_with_its_date_was_the_presidents_order_that_day(extractor):
+    text = """By the authority vested in me as President by the Constitution and the laws of the United States of America, I hereby order:
+
+Section 1. In Executive Order 13873 of May 15, 2019 (Securing the Information and Communications Technology and Services Supply Chain), I declared a national emergency. In Executive Order 13913 of April 4, 2020, I established a committee to review licences."""
+    orders = of_type(events_of(extractor, text, "2026-03-06"), "order")
+    cited = {e.date: e for e in orders if e.attrs.get("form", "").startswith("executive order 1")}
+    assert {"2019-05-15", "2020-04-04"} <= set(cited)
+    assert names(cited["2019-05-15"].agent) == {"President of the United States"}
+
+
+def test_a_cited_executive_order_is_not_aimed_at_the_party_a_complaint_is_about(extractor):
+    text = """Plaintiff Brisavel Motors, Inc. brings this action against the Department of Commerce. Brisavel Motors sells vehicle software in the United States.
+
+The regulations at 15 C.F.R. part 791 implement Executive Order 13873 of May 15, 2019. Brisavel Motors was not told of the investigation until 2025."""
+    orders = [e for e in of_type(events_of(extractor, text, "2026-06-15"), "order") if e.date == "2019-05-15"]
+    assert orders and not any("Brisavel" in n for e in orders for n in names(e.target))
