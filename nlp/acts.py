@@ -1451,6 +1451,62 @@ def cited_executive_orders(text: str) -> list[Event]:
     return events
 
 
+# "the minimum pay rule DCWP adopted in June 2023", "the interim final rule that BIS published on
+# Tuesday", "regulation, 3 NYCRR Part 504, which the Department adopted in June 2016": a rule the
+# text recites with its maker and when it was made
+_RECITED_RULE = re.compile(
+    r"\b(?P<noun>rule|regulation|regulations|measures)\b(?P<mid>[^.;\n]{0,80}?),?\s+(?:(?:which|that)\s+)?"
+    r"(?:the\s+)?(?P<agent>[A-Z][\w&.'-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.'-]*){0,5})\s+"
+    r"(?:adopted|finalized|finalised|published|issued|promulgated|made)\s+(?:it\s+)?(?P<when>(?:on|in)\s+"
+    r"[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?)"
+)
+
+
+def recited_rules(text: str, mentions: list[Mention], published: dt.date | None) -> list[Event]:
+    """Rules a text recites with their maker and date, as past steps of rulemaking."""
+    if published is None:
+        return []
+    events: list[Event] = []
+    for recited in _RECITED_RULE.finditer(text):
+        try:
+            found = dates.find_dates(recited["when"], published, tense="past")
+        except Exception:  # a date layer bug must not lose the document
+            found = []
+        if not found or not found[0].value.value:
+            continue
+        start, end = recited.start("agent"), recited.end("agent")
+        maker = next((m for m in mentions if m.id and start <= m.start < end), None)
+        if maker is None and " " not in recited["agent"]:
+            # "which the Department adopted": the department the text named before
+            word = recited["agent"].lower()
+            maker = next(
+                (
+                    m
+                    for m in reversed(mentions)
+                    if m.id and m.end <= start and m.label == "AGENCY" and word in (m.canonical or m.text).lower()
+                ),
+                None,
+            )
+        agent = [_ref(maker)] if maker else [_new_ref(recited["agent"], "AGENCY")]
+        words = (text[max(0, recited.start() - 30) : recited.start()] + recited["noun"]).lower()
+        stage = "interim" if "interim" in words else "proposed" if "proposed" in words else "final"
+        events.append(
+            Event(
+                type="rule",
+                date=found[0].value.value,
+                date_precision=found[0].value.precision,
+                evidence=recited.group(0),
+                start=recited.start(),
+                end=recited.end(),
+                agent=agent,
+                attrs={"stage": stage},
+                confidence=0.7,
+                trigger=recited["noun"],
+            )
+        )
+    return events
+
+
 # --- EU legal acts that amend a sanctions annex --------------------------------------
 
 # "THE COUNCIL OF THE EUROPEAN UNION, ... HAS ADOPTED THIS REGULATION:" then "Article 1"
@@ -1756,7 +1812,7 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
     return [e for e in events if e not in introductions[1:]]
 
 
-def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
+def layout_events(text: str, mentions: list[Mention], published: dt.date | None = None) -> list[Event]:
     """Acts a legal document states by its layout rather than in sentences, each with its own date."""
     return (
         statute_history_events(text)
@@ -1767,6 +1823,7 @@ def layout_events(text: str, mentions: list[Mention]) -> list[Event]:
         + bill_stages_events(text, mentions)
         + bill_progress_events(text, mentions)
         + cited_executive_orders(text)
+        + recited_rules(text, mentions, published)
     )
 
 

@@ -1533,7 +1533,7 @@ class Extractor:
         # replace what their sentences yielded
         docket = (
             acts.docket_events(plain, mentions, analysed)
-            + acts.layout_events(plain, mentions)
+            + acts.layout_events(plain, mentions, published)
             + acts.session_history_events(plain, mentions, published)
         )
         for event in (*document_acts, *docket):

@@ -482,3 +482,18 @@ def test_a_cited_executive_order_is_not_aimed_at_the_party_a_complaint_is_about(
 The regulations at 15 C.F.R. part 791 implement Executive Order 13873 of May 15, 2019. Brisavel Motors was not told of the investigation until 2025."""
     orders = [e for e in of_type(events_of(extractor, text, "2026-06-15"), "order") if e.date == "2019-05-15"]
     assert orders and not any("Brisavel" in n for e in orders for n in names(e.target))
+
+
+def test_a_rule_recited_with_its_maker_and_month_is_that_bodys_rule_then(extractor):
+    text = "The complaint says Dashgrove violated the minimum pay rule DCWP adopted in June 2023 for app-based delivery workers."
+    (rule,) = of_type(events_of(extractor, text, "2026-03-02"), "rule")
+    assert rule.date == "2023-06"
+    assert any("DCWP" in n for n in names(rule.agent))
+
+
+def test_the_department_that_adopted_a_recited_regulation_is_the_one_named_before(extractor):
+    text = "The New York State Department of Financial Services fined Harkwell Bank on Monday. The bank breached the transaction monitoring regulation, 3 NYCRR Part 504, which the Department adopted in June 2016."
+    rules = of_type(events_of(extractor, text, "2026-10-09"), "rule")
+    assert [(r.date, names(r.agent)) for r in rules] == [
+        ("2016-06", {"New York State Department of Financial Services"})
+    ]
