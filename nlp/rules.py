@@ -168,6 +168,18 @@ class Lexicon:
     def _folded_suffixes(self) -> frozenset[str]:
         return frozenset(s.lower() for s in self.corporate_suffixes)
 
+    # what an authority publishes, never a product it launches ("copies of the said Gazette were made available")
+    published_papers: frozenset[str]
+    # an order to hand over information is an inquiry's step ("ordered it to provide information")
+    supplying_verbs: frozenset[str]
+    information_nouns: frozenset[str]
+    # what customers are charged for, when "charged" means billed ("charged for a full year")
+    billed_for: frozenset[str]
+    # verbs by which a body makes its own act known ("announced today that an enforcement notice was served")
+    announcing_verbs: frozenset[str]
+    # where an act is recorded or published, never whom it acts on ("entered on the administrative docket")
+    record_places: frozenset[str]
+
 
 @dataclass(frozen=True)
 class RuleSet:

@@ -50,17 +50,6 @@ def _non_restrictive(clause: Token) -> bool:
 
 # how long a halt lasted, never what it halted
 _SPANS_OF_TIME = r"(?:day|week|month|year|hour|period|quarter)s?\b"
-# what an authority publishes, never a product it launches
-_PAPERS = frozenset({"copy", "gazette", "notice", "decision", "report", "document", "record", "minute", "guidance"})
-# an order to hand over information is an inquiry's ("ordered it to provide information")
-_SUPPLYING_VERBS = frozenset({"provide", "produce", "submit", "supply", "furnish", "disclose", "hand"})
-_INFORMATION_NOUNS = frozenset({"information", "document", "record", "data", "answer", "report", "detail"})
-# what customers are charged for, when "charged" means billed
-_BILLED_FOR = frozenset({"year", "month", "week", "day", "subscription", "service", "plan", "membership", "renewal"})
-# verbs by which a body makes its own act known
-_ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "disclose", "report"})
-# where an act is recorded or published, never whom it acts on
-_RECORD_PLACES = frozenset({"docket", "record", "register", "website", "journal", "gazette"})
 
 
 @dataclass
@@ -1919,12 +1908,16 @@ class EventFinder:
             visited = ("at",) if rule.type == "investigation" else ()
             targets = targets or self._prep_objects(realizer, rule.target_preps + ("to",) + visited)
             # "the date this Consent Order is entered on the administrative docket": where it is kept
-            targets = [t for t in targets if t.lemma_.lower() not in _RECORD_PLACES]
+            targets = [t for t in targets if t.lemma_.lower() not in self.lex.record_places]
             if agent_head is None and noun.dep_ == "pobj" and noun.head.lower_ in ("by", "through", "in", "via"):
                 means_of = noun.head.head
                 if means_of.pos_ == "VERB":
                     agent_head = self.subject_of(means_of)  # "FMCSA established X by a rule published in 2016"
-            if agent_head is None and realizer.dep_ == "ccomp" and realizer.head.lemma_.lower() in _ANNOUNCING:
+            if (
+                agent_head is None
+                and realizer.dep_ == "ccomp"
+                and realizer.head.lemma_.lower() in self.lex.announcing_verbs
+            ):
                 # "The Privacy Commissioner announced today that an enforcement notice was served on X":
                 # a body announcing its own act in the passive
                 announcer = self.subject_of(realizer.head)
@@ -2144,7 +2137,9 @@ class EventFinder:
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in verb.head.children)
         ):
             return None  # "refunds to people who lost money to companies it has sued": any such, no act
-        if lemma == "charge" and any(o.lemma_.lower() in _BILLED_FOR for o in self._prep_objects(verb, ("for",))):
+        if lemma == "charge" and any(
+            o.lemma_.lower() in self.lex.billed_for for o in self._prep_objects(verb, ("for",))
+        ):
             return None  # "they had been charged for a full year": billed, not accused
         if lemma in ("deny", "reject", "dispute", "recall") and any(c.dep_ == "ccomp" for c in verb.children):
             # "it denied that any card data had been exposed": a claim contested, not a ruling;
@@ -2566,7 +2561,7 @@ class EventFinder:
                 for h in [*target_heads, *(a for t in target_heads for a in t.children if a.dep_ == "appos")]
             )
             # "copies of the said Gazette were made available to the public": papers published, not products
-            papers = any(h.lemma_.lower() in _PAPERS for h in target_heads)
+            papers = any(h.lemma_.lower() in self.lex.published_papers for h in target_heads)
             if not product_like or papers:
                 return None
             if any(
@@ -2633,11 +2628,13 @@ class EventFinder:
         payment = next(
             (c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & {"serve", "pay", "forfeit"}), None
         )
-        supplying = next((c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & _SUPPLYING_VERBS), None)
+        supplying = next(
+            (c for c in anchor.children if c.dep_ == "xcomp" and lemma_keys(c) & self.lex.supplying_verbs), None
+        )
         if (
             finished.type == "order"
             and supplying is not None
-            and any(o.lemma_.lower() in _INFORMATION_NOUNS for o in self._children(supplying, ("dobj",)))
+            and any(o.lemma_.lower() in self.lex.information_nouns for o in self._children(supplying, ("dobj",)))
         ):
             # "opened an inspection case and ordered it to provide information": a demand for
             # information is the inquiry's step, not an order on the firm's conduct
