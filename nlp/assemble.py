@@ -303,9 +303,9 @@ def resolve_filler(
     return [EntityRef(filler.text, None, None, None)]
 
 
-_BODY_NOUNS = r"the (commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)"
+_BODY_NOUNS = r"the (?P<noun>commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)"
 # a sentence that opens on a body named by its noun: "The Bureau began ..."
-_BODY_NOUN = re.compile(r"\s*" + _BODY_NOUNS.replace("(commission", "(?P<noun>commission") + r"\b", re.IGNORECASE)
+_BODY_NOUN = re.compile(r"\s*" + _BODY_NOUNS + r"\b", re.IGNORECASE)
 
 
 def _unnamed_group_before(words: str, before: str) -> bool:
@@ -397,14 +397,16 @@ def _defined_company(mentions: Sequence[Mention], types: dict[str, str], text: s
     defined = _COMPANY_DEFINED.search(text)
     if defined is None:
         return None
-    before = [
-        m
-        for m in mentions
-        if m.id
-        and types.get(m.id) == "ORG"
-        and m.end <= defined.start()
-        and _LEGAL_FORM_GAP.fullmatch(text, m.end, defined.start())
-    ]
+    return _firm_defined_at(
+        mentions, types, defined.start(), lambda m: bool(_LEGAL_FORM_GAP.fullmatch(text, m.end, defined.start()))
+    )
+
+
+def _firm_defined_at(
+    mentions: Sequence[Mention], types: dict[str, str], at: int, close: Callable[[Mention], bool]
+) -> Mention | None:
+    """The last organisation named before a definition at `at` that stands close enough to it."""
+    before = [m for m in mentions if m.id and types.get(m.id) == "ORG" and m.end <= at and close(m)]
     return before[-1] if before else None
 
 
@@ -416,12 +418,7 @@ def _named_the_company(mentions: Sequence[Mention], types: dict[str, str], text:
     defined = _THE_COMPANY_DEFINED.search(text)
     if defined is None:
         return None
-    before = [
-        m
-        for m in mentions
-        if m.id and types.get(m.id) == "ORG" and m.end <= defined.start() and defined.start() - m.end <= 40
-    ]
-    return before[-1] if before else None
+    return _firm_defined_at(mentions, types, defined.start(), lambda m: defined.start() - m.end <= 40)
 
 
 def _reporting_company(mentions: Sequence[Mention], types: dict[str, str]) -> Mention | None:

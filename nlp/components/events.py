@@ -1775,12 +1775,11 @@ class EventFinder:
                 t.lemma_.lower() for t in subject.doc[max(subject.left_edge.i - 3, 0) : subject.left_edge.i]
             }
             acronym = any(t.text.isupper() and 2 < len(t.text) <= 7 for t in subject.subtree)
+            officeholder = titles & (self.lex.official_titles | self.lex.actor_nouns - _COMPANY_NOUNS) or acronym
             if titles & self.lex.bench_titles:
                 candidate.type = "ruling"  # "Justice X ... issued conservatory orders": the bench's
-            elif rule.pos != "VERB":
-                pass
-            elif not titles & (self.lex.official_titles | self.lex.actor_nouns - _COMPANY_NOUNS) and not acronym:
-                return None
+            elif rule.pos == "VERB" and not officeholder:
+                return None  # (an order noun a titled judge issued has passed the bench test above)
         return candidate
 
     def noun_candidate(
