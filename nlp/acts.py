@@ -307,7 +307,8 @@ _DATED_LABEL = re.compile(
 _HEAD_DATE_LINE = re.compile(
     r"^[ \t]*(?:(?!(?:\w+ )?(?:Council|Committee|Meeting|Summit|Board|Conference|Commission)\b)[A-ZÀ-Þ][\w.'-]+(?: [A-ZÀ-Þ][\w.'-]+)?,[ \t]+)??"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
-    rf"(?P<date>{_LONG_DATE})\.?[ \t]*$",
+    # "11 November 2026 17:40": a press office stamps the hour too
+    rf"(?P<date>{_LONG_DATE})\.?(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*$",
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
@@ -1452,13 +1453,14 @@ def cited_executive_orders(text: str) -> list[Event]:
 
 
 # "the minimum pay rule DCWP adopted in June 2023", "the interim final rule that BIS published on
-# Tuesday", "regulation, 3 NYCRR Part 504, which the Department adopted in June 2016": a rule the
-# text recites with its maker and when it was made
+# Tuesday", "regulation, 3 NYCRR Part 504, which the Department adopted in June 2016", "Regulation
+# (EU) No 269/2014, which the Council adopted on 17 March 2014": a rule the text recites with its
+# maker and when it was made
 _RECITED_RULE = re.compile(
-    r"\b(?P<noun>rule|regulation|regulations|measures)\b(?P<mid>[^.;\n]{0,80}?),?\s+(?:(?:which|that)\s+)?"
+    r"\b(?P<noun>rule|[Rr]egulation|[Rr]egulations|measures)\b(?P<mid>[^.;\n]{0,80}?),?\s+(?:(?:which|that)\s+)?"
     r"(?:the\s+)?(?P<agent>[A-Z][\w&.'-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.'-]*){0,5})\s+"
     r"(?:adopted|finalized|finalised|published|issued|promulgated|made)\s+(?:it\s+)?(?P<when>(?:on|in)\s+"
-    r"[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?)"
+    r"(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?)"
 )
 
 
@@ -1475,7 +1477,8 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
         if not found or not found[0].value.value:
             continue
         start, end = recited.start("agent"), recited.end("agent")
-        maker = next((m for m in mentions if m.id and start <= m.start < end), None)
+        # the mention may take in the article the pattern leaves out ("the Council")
+        maker = next((m for m in mentions if m.id and m.start < end and m.end > start), None)
         if maker is None and " " not in recited["agent"]:
             # "which the Department adopted": the department the text named before
             word = recited["agent"].lower()
@@ -1502,6 +1505,54 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
                 attrs={"stage": stage},
                 confidence=0.7,
                 trigger=recited["noun"],
+            )
+        )
+    return events
+
+
+# "On March 3, 2026, a putative class action captioned Hanley v. Calderwynn Technologies, Inc.
+# was filed in ...": a suit a filing reports by its caption; the parser seldom sees "v." as a link
+_CAPTIONED_SUIT = re.compile(
+    r"\b(?:action|lawsuit|suit|complaint|case)\s+(?:captioned|styled|entitled|titled)\s+"
+    r"(?P<plaintiff>[A-Z][\w.'&-]*(?:[ -][A-Z][\w.'&-]*){0,4})\s+v\.\s+"
+    r"(?P<defendant>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,6})(?:,?\s+(?:Inc|Corp|LLC|Ltd|Co|L\.P|plc)\.?)?"
+)
+_FILED_WORDS = re.compile(r"\b(?:was|were|has been|had been)\s+filed\b|\bfiled\b", re.IGNORECASE)
+
+
+def captioned_suits(text: str, mentions: list[Mention], published: dt.date | None) -> list[Event]:
+    """Suits a text says were filed, named only by their caption ("X v. Y"), on the day its sentence gives."""
+    if published is None:
+        return []
+    events: list[Event] = []
+    for suit in _CAPTIONED_SUIT.finditer(text):
+        opening = max(text.rfind(". ", 0, suit.start()) + 2, text.rfind("\n\n", 0, suit.start()) + 2, 0)
+        closing = text.find(". ", suit.end())
+        sentence = text[opening : closing if closing > 0 else len(text)]
+        if not _FILED_WORDS.search(sentence) or suit["plaintiff"].startswith("In re"):
+            continue  # "In re X Securities Litigation, pending in ...": no party sues another there
+        try:
+            found = dates.find_dates(sentence, published, tense="past")
+        except Exception:  # a date layer bug must not lose the document
+            found = []
+        told = [m for m in found if m.value.value]
+        start, end = suit.start("defendant"), suit.end()
+        defendant = next((m for m in mentions if m.id and m.start < end and m.end > start), None)
+        plaintiff = next(
+            (m for m in mentions if m.id and suit.start("plaintiff") <= m.start < suit.end("plaintiff")), None
+        )
+        events.append(
+            Event(
+                type="lawsuit",
+                date=told[0].value.value if told else None,
+                date_precision=told[0].value.precision if told else "unknown",
+                evidence=sentence.strip(),
+                start=opening,
+                end=opening + len(sentence.rstrip()),
+                agent=[_ref(plaintiff) if plaintiff else _new_ref(suit["plaintiff"], "PERSON")],
+                target=[_ref(defendant) if defendant else _new_ref(suit["defendant"], "ORG")],
+                confidence=0.7,
+                trigger=text[suit.start() : suit.start("plaintiff")].split()[0],
             )
         )
     return events
@@ -1824,6 +1875,7 @@ def layout_events(text: str, mentions: list[Mention], published: dt.date | None 
         + bill_progress_events(text, mentions)
         + cited_executive_orders(text)
         + recited_rules(text, mentions, published)
+        + captioned_suits(text, mentions, published)
     )
 
 

@@ -700,6 +700,13 @@ def _ids(refs: list[EntityRef]) -> set[str]:
     return {r.id for r in refs if r.id}
 
 
+def _told_as_more(candidate: Candidate, text: str) -> bool:
+    """ "The Council also delisted two individuals", "OFAC also designated two vessels": more of
+    the news the report opened with, not background, so of the same day when undated."""
+    before = text[candidate.sentence_start : candidate.trigger_start]
+    return candidate.tense == "past" and re.search(r"\balso\b", before, re.IGNORECASE) is not None
+
+
 def _performative(candidate: Candidate, text: str) -> bool:
     """ "Respondent Brisbois be, and hereby is, suspended": an agency's order doing what it says.
 
@@ -938,6 +945,9 @@ def _short_form_of(heading: list[EntityRef], body: list[EntityRef]) -> bool:
 _ITEM_SPAN = 1200
 
 
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def fold_headlines(events: list[Event]) -> list[Event]:
     """A headline's act ("CCI imposes penalty on cement manufacturers") is the one the body tells.
 
@@ -962,6 +972,16 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     and (top or 0 <= e.start - event.end < _ITEM_SPAN)
                     # "are added to the list" over "is deleted from the list": two acts
                     and not _attrs_differ(event, e)
+                    # "Executive Order 14431 of June 8, 2026" over its recital of "Executive Order
+                    # 13873 of May 15, 2019": a heading that gives its own year is not an act
+                    # told long before it (one dated only by publication may be)
+                    and not (
+                        _YEAR_WORD.search(event.evidence)
+                        and event.date
+                        and e.date
+                        and e.date < event.date
+                        and not _recent_or_same(e, event)
+                    )
                     # "Statement from the President on Signing the X Act" names no party: the body's act
                     and (
                         parties & (_ids(e.agent) | _ids(e.target))
@@ -1085,7 +1105,7 @@ def assemble(
                 continue
             if (
                 not item.date.value
-                and (c.sentence_start < lede_end or c.tense == "present" or performative)
+                and (c.sentence_start < lede_end or c.tense == "present" or performative or _told_as_more(c, text))
                 and c.tense != "future"
             ):
                 # "The United States on Tuesday imposed sanctions ... OFAC designated Sarouk Falcon":

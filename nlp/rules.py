@@ -179,6 +179,11 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     # where an act is recorded or published, never whom it acts on ("entered on the administrative docket")
     record_places: frozenset[str]
+    # who is put on or taken off a sanctions list: listing them needs no list named ("The Council
+    # listed an additional 41 individuals and 17 entities"), unlike "Zentrix listed 28 models"
+    listed_kinds: frozenset[str]
+    # people sent by a body, who act for it ("members of the Company's senior management")
+    delegation_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

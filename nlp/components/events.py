@@ -439,6 +439,20 @@ class EventFinder:
                     ),
                     None,
                 )
+                if owner is None and h.lemma_.lower() in self.lex.delegation_nouns:
+                    # "members of the Company's senior management met with ...": they speak for it
+                    owner = next(
+                        (
+                            c
+                            for of in h.children
+                            if of.dep_ == "prep" and of.lower_ == "of"
+                            for obj in of.children
+                            if obj.dep_ == "pobj"
+                            for c in (*obj.children, obj)
+                            if (c.dep_ == "poss" or c is obj) and self._anaphor_kind(c)
+                        ),
+                        None,
+                    )
                 if owner is not None:
                     h, phrase, anaphor = owner, _phrase(owner), self._anaphor_kind(owner)
             # "the Sable X2, its second-generation drone", "the PulseLoop in the European Union":
@@ -666,9 +680,11 @@ class EventFinder:
                     verb.dep_ == "acl"
                     and noun.lemma_.lower() in self.lex.issued_papers
                     and noun.dep_ == "dobj"
-                    and noun.head.lemma_.lower() in ("issue", "send", "serve", "publish", "deliver", "adopt", "sign")
+                    and noun.head.lemma_.lower()
+                    in ("issue", "send", "serve", "publish", "deliver", "adopt", "sign", "file")
                 ):
                     # "the Commission issued a Notice ... proposing a forfeiture": who issued it proposes
+                    # ("the United States filed a one-count Information charging X": who filed it charges)
                     issuer = next((c for c in noun.head.children if c.dep_ in ("nsubj",) and c.i < noun.i), None)
                     if issuer is not None:
                         return issuer
@@ -1231,6 +1247,10 @@ class EventFinder:
     def _context_ok(self, token: Token, rule: TriggerRule, ents: dict[int, Span]) -> bool:
         if not rule.requires_context:
             return True
+        if token.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.listed_kinds for c in token.children
+        ):
+            return True
         scope = list(token.subtree) + list(token.head.subtree if token.pos_ == "NOUN" else [])
         # "agreed to settle Federal Trade Commission charges": the model may take "charges" for a
         # verb of its own; the words right after the trigger still say what it is about
@@ -1790,6 +1810,9 @@ class EventFinder:
         noun_triggers: frozenset[int] = frozenset(),
         realized: tuple[Token, str] | None = None,
     ) -> Candidate | None:
+        named = ents.get(noun.i)
+        if named is not None and named._.entity_type in ("AGENCY", "GOV", "COURT") and named.end - named.start > 1:
+            return None  # "the Office of Foreign Assets Control of the Treasury": a word of a body's name
         official_owner = self._official_owner(noun, ents) if rule.nominal_roles else None
         # "an examination of the casino by the IRS in 2023": a named agency's inspection of a named
         # party needs no "formal" to be one
@@ -2639,7 +2662,15 @@ class EventFinder:
             # information is the inquiry's step, not an order on the firm's conduct
             finished.type = "investigation"
         if finished.type == "order" and payment is not None:
-            fined = any(o.lemma_.lower() in ("fine", "penalty") for o in self._children(payment, ("dobj",)))
+            paid_sums = self._children(payment, ("dobj",))
+            # "adopted a Forfeiture Order ..., directing Brindlecote to pay within thirty days": what
+            # is to be paid is the penalty the sentence names
+            fined = any(o.lemma_.lower() in ("fine", "penalty", "forfeiture") for o in paid_sums) or (
+                not paid_sums
+                and any(
+                    t.lower_ in ("fine", "penalty", "forfeiture") for t in anchor.sent if t.pos_ in ("NOUN", "PROPN")
+                )
+            )
             benched = any(f.type == "COURT" or "COURT" in (f.anaphor or "") for f in finished.agent)
             if fined and finished.agent and not benched:
                 return None  # "the Board issued a decision ordering X to pay a fine": that fine is the act

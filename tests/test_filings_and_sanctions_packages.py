@@ -1,0 +1,162 @@
+"""Sanctions packages, company filings and court papers in the shapes dev24 showed: a council
+that "listed" and "delisted" people with no list named, a press office's stamped date line, a
+regulation recited with the day it was adopted, a forfeiture order that directs payment, a
+class action known by its caption, an Information that charges, a delegation that meets, a
+review of a deal, a heading's executive order kept apart from the older one it recites."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+COUNCIL_PACKAGE = """Press release
+4 March 2026 16:05
+
+Belarus: Council adopts further restrictive measures
+
+Individual listings
+
+The Council listed an additional 12 individuals and 4 entities, among them Orshavia Machine Works OJSC, which builds gun mounts for armoured vehicles. The Council also delisted one individual after reviewing the evidence.
+
+Background
+
+The listings are made under Regulation (EC) No 765/2006, which the Council adopted on 18 May 2006.
+"""
+
+
+def test_a_council_that_listed_and_delisted_people_made_designations_without_naming_a_list(extractor):
+    events = of_type(events_of(extractor, COUNCIL_PACKAGE, "2026-03-05"), "designation")
+    actions = sorted(e.attrs.get("action") for e in events)
+    assert actions == ["add", "remove"]
+    added = next(e for e in events if e.attrs.get("action") == "add")
+    assert "Orshavia Machine Works OJSC" in names(added.target)
+    removed = next(e for e in events if e.attrs.get("action") == "remove")
+    assert names(removed.target) == {"one individual"}
+
+
+def test_a_press_office_stamp_with_its_hour_dates_the_release_and_its_undated_acts(extractor):
+    events = of_type(events_of(extractor, COUNCIL_PACKAGE, "2026-03-05"), "designation")
+    # published a day later; "also" tells more of the day's news, not background
+    assert {e.date for e in events} == {"2026-03-04"}
+
+
+def test_a_regulation_recited_with_the_day_its_maker_adopted_it_is_a_rule_of_that_day(extractor):
+    rules = of_type(events_of(extractor, COUNCIL_PACKAGE, "2026-03-05"), "rule")
+    recited = [e for e in rules if e.date == "2006-05-18"]
+    assert len(recited) == 1
+    assert "Council" in " ".join(names(recited[0].agent))
+
+
+FORFEITURE = """Ferncastle Radio LLC sells marine transceivers.
+
+On May 2, 2025, the Commission adopted a Forfeiture Order against Ferncastle Radio LLC. After reviewing its reply, the Commission adopted a Forfeiture Order on September 9, 2025, assessing $310,000 and directing Ferncastle to pay within thirty days.
+"""
+
+
+def test_a_forfeiture_order_that_directs_payment_is_a_penalty_not_a_ruling(extractor):
+    events = events_of(extractor, FORFEITURE, "2025-09-20")
+    assert not of_type(events, "ruling")
+    penalties = of_type(events, "penalty")
+    assert "2025-09-09" in {e.date for e in penalties}
+    assert all("Ferncastle Radio" in names(e.target) for e in penalties)
+
+
+SETTLEMENT_8K = """Item 1.01 Entry into a Material Definitive Agreement.
+
+On February 11, 2026, Quillmont Sensors Inc. (the "Company") entered into a Settlement Agreement with the Office of Foreign Assets Control of the U.S. Department of the Treasury ("OFAC"), under which the Company agreed to remit $880,000 to settle its potential civil liability for apparent violations of the Iranian Transactions and Sanctions Regulations.
+"""
+
+
+def test_the_word_control_in_an_agencys_name_opens_no_inquiry(extractor):
+    events = events_of(extractor, SETTLEMENT_8K, "2026-02-13")
+    assert not of_type(events, "investigation")
+    assert of_type(events, "penalty")
+
+
+MANAGEMENT_MEETING = """Tavistrel Optics, Inc. (the "Company") makes infrared lenses.
+
+On Monday, members of the Company's senior management met with officials of BIS's Office of Exporter Services to discuss the basis for the listing.
+"""
+
+
+def test_members_of_a_companys_management_meet_for_the_company(extractor):
+    meetings = of_type(events_of(extractor, MANAGEMENT_MEETING, "2025-11-05"), "meeting")
+    assert len(meetings) == 1
+    assert "Tavistrel Optics" in names(meetings[0].agent)
+    assert meetings[0].date == "2025-11-03"
+
+
+DEAL_REVIEW = """Pelorus Marine Data Limited bought Estuary Sonar Inc. in 2024 without notifying the Committee.
+
+In May, CFIUS opened a review of the transaction on its own initiative.
+"""
+
+
+def test_an_agency_that_opened_a_review_of_a_deal_began_an_investigation(extractor):
+    probes = of_type(events_of(extractor, DEAL_REVIEW, "2025-09-01"), "investigation")
+    assert len(probes) == 1
+    assert names(probes[0].agent) == {"Committee on Foreign Investment in the United States"}
+    assert probes[0].date == "2025-05"
+
+
+BOOKINGS = """Harrowgate Freight Ltd is a forwarder in Leeds.
+
+Harrowgate stopped taking bookings for Caucasus destinations in March 2026 and has since retrained its staff.
+"""
+
+
+def test_a_firm_that_stopped_taking_bookings_suspended_a_service(extractor):
+    halts = of_type(events_of(extractor, BOOKINGS, "2026-06-01"), "suspension")
+    assert len(halts) == 1
+    assert names(halts[0].agent) == {"Harrowgate Freight"}
+    assert halts[0].date == "2026-03"
+
+
+CLASS_ACTION = """Legal Proceedings
+
+On April 14, 2026, a putative class action captioned Oyelowo v. Brackenridge Analytics, Inc. was filed in the U.S. District Court for the District of Oregon, alleging that the Company misled investors about its export licences.
+
+In the putative securities class action captioned In re Sallowfield Networks, Inc. Securities Litigation, pending in the U.S. District Court for the Southern District of New York, discovery continues.
+"""
+
+
+def test_a_class_action_known_by_its_caption_is_a_suit_by_the_first_named_against_the_second(extractor):
+    suits = of_type(events_of(extractor, CLASS_ACTION, "2026-05-10"), "lawsuit")
+    assert len(suits) == 1  # "In re ..., pending": no new filing and no party suing another
+    assert names(suits[0].agent) == {"Oyelowo"}
+    assert "Brackenridge Analytics" in names(suits[0].target)
+    assert suits[0].date == "2026-04-14"
+
+
+INFORMATION = """On July 21, 2026, the United States filed a one-count Information charging Corvane Aerospace, Inc. with exporting navigation modules without a license."""
+
+
+def test_whoever_filed_an_information_charges_the_company_it_names(extractor):
+    penalties = of_type(events_of(extractor, INFORMATION, "2026-07-24"), "penalty")
+    assert len(penalties) == 1
+    assert names(penalties[0].agent) == {"United States"}
+    assert "Corvane Aerospace" in names(penalties[0].target)
+
+
+EXECUTIVE_ORDER = """Presidential Documents
+
+Executive Order 14502 of March 2, 2026
+
+Addressing the Threat Posed by Marine Radars Made by Qingdao Haiwei Electronics Co., Ltd.
+
+By the authority vested in me as President by the Constitution and the laws of the United States of America, including the International Emergency Economic Powers Act, it is hereby ordered as follows:
+
+Section 1. Background. In Executive Order 13873 of May 15, 2019, I found that foreign adversaries were exploiting vulnerabilities in information and communications technology, and I declared a national emergency.
+
+Sec. 2. Prohibition. Beginning 30 days after the date of this order, any acquisition or use of any marine radar made by Qingdao Haiwei Electronics Co., Ltd. is prohibited.
+
+THE WHITE HOUSE,
+March 2, 2026.
+"""
+
+
+def test_an_executive_orders_own_heading_is_not_folded_into_the_older_order_it_recites(extractor):
+    orders = of_type(events_of(extractor, EXECUTIVE_ORDER, "2026-03-05"), "order")
+    by_date = {e.date: e for e in orders}
+    assert {"2026-03-02", "2019-05-15"} <= set(by_date)
+    assert "Qingdao Haiwei Electronics" in names(by_date["2026-03-02"].target)
+    assert not by_date["2019-05-15"].target
