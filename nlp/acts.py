@@ -312,6 +312,8 @@ _HEAD_DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
+# "03/18/2026" on a line of its own above an OFAC "Recent Actions" item: its day, month first
+_NUMERIC_HEAD_DATE = re.compile(r"^[ \t]*(?P<month>\d{2})/(?P<day>\d{2})/(?P<year>\d{4})[ \t]*$", re.MULTILINE)
 # "Jakarta, 1 December 2025 | Public Relations Bureau", "HONG KONG, 21 October 2025 - The
 # Commissioner ...": a release's dateline, the day it was written (its "today")
 _DATELINE_DATE = re.compile(
@@ -354,6 +356,11 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     line = line or _ADOPTED_LINE.search(analysed[:1500]) or _HEAD_DATE_LINE.search(analysed[:_HEAD_DATE_CHARS])
     line = line or _REGISTRATION_LINE.search(analysed[:600]) or _DATELINE_DATE.search(analysed[:_DATELINE_CHARS])
     when = _parse_long_date(line.group("date")) if line else None
+    if when is None and (numeric := _NUMERIC_HEAD_DATE.search(analysed[:_HEAD_DATE_CHARS])):
+        try:
+            when = dt.date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+        except ValueError:
+            when = None
     # the page header is read where it was not cleared away as page furniture
     if when is None and (filed := _FILED_LABEL.search((headers or analysed)[:4000])):
         try:

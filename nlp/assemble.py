@@ -700,6 +700,27 @@ def _ids(refs: list[EntityRef]) -> set[str]:
     return {r.id for r in refs if r.id}
 
 
+_DEMAND_LEAD = re.compile(
+    r"\b(?:ask|asks|asked|request|requests|requested|urge|urges|urged|call on|calls on|petition|petitions|"
+    r"respectfully|move|moves|pray|prays)\b[^\n]*:[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _demanded_item(candidate: Candidate, text: str) -> bool:
+    """An item of a list whose lead-in line asks for something ("we ask that the ERC:")."""
+    before = text[max(0, candidate.sentence_start - 400) : candidate.sentence_start].rstrip()
+    before = re.sub(r"(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\)|[-\u2022*])$", "", before).rstrip()  # the item's number
+    if not before.endswith(":") and not re.search(r"[;,]\s*(?:or|and)?,?\s*(?:in the alternative,?)?$", before):
+        return False
+    lines = [line for line in before.splitlines() if line.strip()]
+    # the lead-in is the last line ending in a colon, with no more than a few items after it
+    for line in reversed(lines[-6:]):
+        if line.rstrip().endswith(":"):
+            return bool(_DEMAND_LEAD.search(line))
+    return False
+
+
 def _told_as_more(candidate: Candidate, text: str) -> bool:
     """ "The Council also delisted two individuals", "OFAC also designated two vessels": more of
     the news the report opened with, not background, so of the same day when undated."""
@@ -850,6 +871,9 @@ def _is_heading(event: Event) -> bool:
 _TIMESTAMP = re.compile(rf"(?:{dates.TIME_OF_DAY}|{dates.TIME_ZONE})")
 
 
+_LIST_FOLLOWS = re.compile(r"\bthe following\b", re.IGNORECASE)
+
+
 def _absorb(base: Event, other: Event) -> None:
     if _is_heading(base) and not _is_heading(other) and base.trigger_start is not None:
         # The body tells what the headline sums up: its sentence is the evidence, and
@@ -864,10 +888,12 @@ def _absorb(base: Event, other: Event) -> None:
             base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
             base.date, base.date_precision = other.date, other.date_precision
-    elif not base.date and other.date and base.trigger_start is not None and other.trigger_start is not None:
+    elif (
+        (not base.date and other.date) or (base.date == other.date and _LIST_FOLLOWS.search(other.evidence))
+    ) and (base.trigger_start is not None and other.trigger_start is not None):
         # "OFAC is publishing the names of three persons placed on its SDN List" and then "On
         # July 18, 2025, OFAC blocked the property ... of the following persons": the dated
-        # telling is the act's own
+        # telling is the act's own, and the one the list of its parties follows
         base.evidence, base.start, base.end = other.evidence, other.start, other.end
         base.trigger, base.trigger_start, base.trigger_end = other.trigger, other.trigger_start, other.trigger_end
     if (not base.agent and other.agent) or (not _ids(base.agent) and _ids(other.agent)):
@@ -1085,6 +1111,10 @@ def assemble(
     ordered = [
         c for i, c in enumerate(ordered) if c.follows_type is None or any(e.type == c.follows_type for e in ordered[:i])
     ]
+
+    # "In light of these measures, we ask that the ERC:" over "1. remove QICA from the Entity
+    # List": what a list of demands asks for has not happened
+    ordered = [c for c in ordered if not _demanded_item(c, analysed or text)]
 
     def item_date(candidate: Candidate) -> dt.date | None:
         return next((when for start, end, when in item_dates if start <= candidate.trigger_start < end), None)

@@ -306,6 +306,8 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}\.(?:\d{1,3}\.?)*|\([a-z0-9]{1,4}\))[
 
 
 _LEDE_WORDS = 5
+_SENTENCE_ENDS = frozenset(".!?:;\"'\u201d\u2019)")
+_RUN_ON_WORDS = 25
 _LABEL_LINE = re.compile(r"[ \t]*(?:Abstract|Summary|Action|Dates?|Agency|Subject|Description|Issues?|Purpose):[ \t]")
 
 # "Connected Vehicle Sourcing Act: By 84 yeas to 13 nays, Senate passed S. 1847", "Adjournment: The
@@ -321,7 +323,18 @@ def _lede_end(analysed: str, sentences: list[tuple[int, int]]) -> int:
     lines, its date line and a "HIGHLIGHTS" heading come before it."""
     if not sentences:
         return 0
-    told = [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS] or sentences
+    # ("News item | 06-08-2026 | Ministry of Foreign Affairs" and a headline under it are no
+    # sentences: what says something ends as a sentence does, or runs on like one)
+    told = (
+        [
+            span
+            for span in sentences
+            if len(words := analysed[span[0] : span[1]].split()) >= _LEDE_WORDS
+            and (words[-1][-1] in _SENTENCE_ENDS or len(words) >= _RUN_ON_WORDS)
+        ]
+        or [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS]
+        or sentences
+    )
     return told[min(1, len(told) - 1)][1]
 
 
@@ -915,7 +928,10 @@ def complete_from_document(
             operative = (
                 re.search(r"\b(hereby|so) ordered\b", event.evidence, re.IGNORECASE) or (event.trigger or "").isupper()
             )
-            if event is not act and event.type == "ruling" and operative and event.date in (None, act.date):
+            # (dated, if at all, no earlier than the act: "The Motion is GRANTED" read in the lede
+            # takes the day the order was posted)
+            later = event.date is None or (act.date is not None and event.date >= act.date)
+            if event is not act and event.type == "ruling" and operative and later:
                 for key, value in event.attrs.items():
                     act.attrs.setdefault(key, value)
                 events.remove(event)
@@ -1034,7 +1050,7 @@ def complete_from_document(
             and not any(ref.id for ref in event.target)
             and all(
                 re.match(
-                    r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|companies|company|persons?|individuals?|parties)\b",
+                    r"^(the )?(following |above |listed )?(\d+ |two |three |several )?(entities|entity|entry|entries|companies|company|persons?|individuals?|parties)\b",
                     ref.text,
                     re.IGNORECASE,
                 )
@@ -1042,7 +1058,7 @@ def complete_from_document(
             )
         )
         announces_a_list = re.search(
-            r"\bthe following (?:\w+ )?(?:persons?|entit(?:y|ies)|individuals?|companies|parties|vessels?|addresses)\b",
+            r"\bthe following (?:\w+ )?(?:persons?|entit(?:y|ies)|entr(?:y|ies)|individuals?|companies|parties|vessels?|addresses)\b",
             event.evidence,
             re.IGNORECASE,
         )

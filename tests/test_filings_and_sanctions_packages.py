@@ -160,3 +160,123 @@ def test_an_executive_orders_own_heading_is_not_folded_into_the_older_order_it_r
     assert {"2026-03-02", "2019-05-15"} <= set(by_date)
     assert "Qingdao Haiwei Electronics" in names(by_date["2026-03-02"].target)
     assert not by_date["2019-05-15"].target
+
+
+RECENT_ACTIONS = """RECENT ACTIONS
+
+02/24/2026
+
+COUNTER NARCOTICS DESIGNATIONS; RUSSIA-RELATED DESIGNATION REMOVAL; REVOCATION OF GENERAL LICENSE 88
+
+THE FOLLOWING ENTRY HAS BEEN DELETED FROM THE SDN LIST:
+
+NORDKAPP BULK CARRIERS LTD, VALLETTA, MALTA; [RUSSIA-EO14024]
+
+OFAC HAS REVOKED RUSSIA-RELATED GENERAL LICENSE 88, WHICH HAD AUTHORIZED TRANSACTIONS WITH TALNAKH MARINE FUELS JSC.
+"""
+
+
+def test_a_recent_actions_item_is_dated_by_its_numeric_date_line_and_names_the_deleted_entry(extractor):
+    events = events_of(extractor, RECENT_ACTIONS, "2026-02-25")
+    removed = [e for e in of_type(events, "designation") if e.attrs.get("action") == "remove"]
+    assert len(removed) == 1
+    assert names(removed[0].target) == {"NORDKAPP BULK CARRIERS LTD"}
+    assert removed[0].date == "2026-02-24"
+
+
+def test_a_country_made_into_a_modifier_is_not_whom_a_revoked_licence_concerned(extractor):
+    orders = of_type(events_of(extractor, RECENT_ACTIONS, "2026-02-25"), "order")
+    assert len(orders) == 1
+    targets = names(orders[0].target)
+    assert "Russia" not in targets
+    assert any("Talnakh Marine Fuels" in t for t in targets)
+
+
+MINISTRY_NEWS_ITEM = """News item | 14-09-2026 | Ministry of Foreign Affairs
+
+Minister withdraws export licence for Veldhoven Optronics lithography parts
+
+The Minister for Foreign Trade and Development Aid has revoked an export licence that allowed Veldhoven Optronics B.V. to ship alignment modules to a buyer in China.
+"""
+
+
+def test_a_label_line_and_a_headline_are_not_the_lede_that_dates_an_undated_act(extractor):
+    orders = of_type(events_of(extractor, MINISTRY_NEWS_ITEM, "2026-09-14"), "order")
+    assert len(orders) == 1
+    assert orders[0].date == "2026-09-14"
+
+
+SETTLEMENT_ORDER = """Brightwater Gauges Corp. (the "Company") makes pressure sensors.
+
+On the same day, the Assistant Secretary for Export Enforcement of the U.S. Department of Commerce signed an order approving a separate settlement between the Company and the Bureau of Industry and Security ("BIS"). The order imposes a civil penalty of $640,000.
+"""
+
+
+def test_an_order_approving_a_settlement_is_a_penalty_on_the_party_that_settled(extractor):
+    events = events_of(extractor, SETTLEMENT_ORDER, "2026-04-02")
+    assert not of_type(events, "order")
+    penalties = of_type(events, "penalty")
+    assert len(penalties) == 1
+    assert names(penalties[0].target) == {"Brightwater Gauges"}
+
+
+REMOVAL_REQUEST = """Re: Request for removal of Sarykol Devices LLP from the Entity List
+
+Dear Chair:
+
+On May 4, 2025, the Bureau of Industry and Security added Sarykol Devices LLP to the Entity List. We have dismissed the employee, ended our contract with the reseller and appointed a new manager.
+
+In light of these measures, we ask that the ERC:
+
+1. remove Sarykol Devices LLP from the Entity List; or, in the alternative,
+2. modify its entry to apply a case-by-case review policy.
+"""
+
+
+def test_the_items_of_a_list_of_demands_have_not_happened(extractor):
+    events = events_of(extractor, REMOVAL_REQUEST, "2025-09-30")
+    designations = of_type(events, "designation")
+    assert [e.attrs.get("action") for e in designations] == ["add"]
+    assert designations[0].date == "2025-05-04"
+
+
+def test_a_company_that_dismissed_an_employee_handed_down_no_ruling(extractor):
+    assert not of_type(events_of(extractor, REMOVAL_REQUEST, "2025-09-30"), "ruling")
+
+
+BANKRUPTCY_ORDER = """In re Halloway Exchange LLC, Order Approving Settlement (Bankr. D. Del.)
+UNITED STATES BANKRUPTCY COURT
+FOR THE DISTRICT OF DELAWARE
+
+In re: HALLOWAY EXCHANGE LLC, et al., Debtors.
+
+Case No. 26-10455 (KBO)
+
+ORDER APPROVING SETTLEMENT
+
+The Motion is GRANTED and the Settlement is approved.
+
+Dated: June 2, 2026
+"""
+
+
+def test_a_court_orders_operative_words_are_its_one_ruling_even_when_read_in_the_lede(extractor):
+    rulings = of_type(events_of(extractor, BANKRUPTCY_ORDER, "2026-06-03"), "ruling")
+    assert len(rulings) == 1
+
+
+def test_a_party_that_moved_to_dismiss_made_a_motion_not_a_ruling(extractor):
+    text = (
+        'Pellworth Robotics, Inc. (the "Company") was sued in March. We moved to dismiss the complaint in '
+        "June; the motion has been fully briefed."
+    )
+    assert not of_type(events_of(extractor, text, "2026-08-01"), "ruling")
+
+
+def test_what_a_company_halted_is_said_by_its_words_not_by_the_place_named_in_them(extractor):
+    text = "After engagement with the DPC, Marrowlight Apps Ltd. paused the use of EU users' public posts to train its model in June 2025."
+    halts = of_type(events_of(extractor, text, "2025-09-01"), "suspension")
+    assert len(halts) == 1
+    targets = names(halts[0].target)
+    assert "European Union" not in targets
+    assert any("public posts" in t for t in targets)

@@ -207,6 +207,20 @@ def _description(filler: RoleFiller) -> bool:
     return bool(filler.anaphor) and not filler.generic and filler.text.split()[0].lower() in ("the", "this", "that")
 
 
+_HYPHENED_QUALIFIERS = frozenset({"related", "linked", "backed", "origin", "made"})
+
+
+def _qualifies_with_hyphen(ent: Span) -> bool:
+    """ "Russia-related", "Iran-linked", "China-origin": a name made into a modifier."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and not doc[ent.end - 1].whitespace_
+        and doc[ent.end + 1].lower_ in _HYPHENED_QUALIFIERS
+    )
+
+
 def _base_of(ent: Span) -> bool:
     """ "a Copenhagen-based ocean carrier": the city says where the party sits, it is not one."""
     doc = ent.doc
@@ -366,6 +380,8 @@ class EventFinder:
                     continue  # "a former director of Fallowmere": the employer, not the person
                 if self._nationality_of(ent, h) or _base_of(ent) or self._site_name(ent):
                     continue
+                if _qualifies_with_hyphen(ent):
+                    continue  # "Russia-related General License 192": the programme, not the country
                 if ent._.entity_id in seen_ids:
                     continue
                 # Entities inside another conjunct's phrase belong to that conjunct.
@@ -388,7 +404,12 @@ class EventFinder:
                         and ent._.entity_type in ("ORG", "AGENCY", "GOV")
                         and ent._.entity_id not in seen_ids
                     ):
-                        if self._nationality_of(ent, ent.root.head) or _base_of(ent) or self._site_name(ent):
+                        if (
+                            self._nationality_of(ent, ent.root.head)
+                            or _base_of(ent)
+                            or self._site_name(ent)
+                            or _qualifies_with_hyphen(ent)
+                        ):
                             continue
                         if ent._.entity_type == "GOV" and _located_in(ent.root):
                             continue  # "the feature for users in Canada": where, not who
@@ -2363,6 +2384,8 @@ class EventFinder:
             return None  # "the judge ordered him to pay restitution": part of the sentence
         if not self.is_factual(verb, verb, rule.ignore_governors, rule.ignore_modals):
             return None
+        if rule.type == "ruling" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "move":
+            return None  # "We moved to dismiss the complaint", "moved to enter the Decree": a motion
         if (
             rule.requires_past
             and self.tense_of(verb) != "past"
@@ -2529,6 +2552,11 @@ class EventFinder:
             # ("suspended the licence of crypto exchange Sandmere": a name the parser hung elsewhere stays)
             kept = [f for f in target if (f.entity_id or f.text[:1].isupper()) and f not in halted]
             target = halted + kept if halted else target
+            plain = [h for h in target_heads if h.pos_ == "NOUN" and ents.get(h.i) is None]
+            if target and plain and all(f.type in ("GOV", "PLACE") for f in target):
+                # "paused the use of EU users' public posts", "blocked access for users with UK
+                # addresses": the place says whose, the words say what was halted
+                target = [RoleFiller(p.text, p.start_char, p.end_char) for p in map(_phrase, plain)]
         if rule.type == "launch":
             # "Marketlane launched in the European Union": a place is where, not what; but "began
             # marketing the StreamCast PX-40, a low-power FM transmitter": a model number or an
@@ -2661,6 +2689,26 @@ class EventFinder:
             # "opened an inspection case and ordered it to provide information": a demand for
             # information is the inquiry's step, not an order on the firm's conduct
             finished.type = "investigation"
+        if finished.type == "order" and trigger.pos_ == "NOUN":
+            # "signed an order approving a separate settlement between the Company and BIS": the
+            # order imposes what was settled, on the party that settled with the agency
+            approving = next(
+                (c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in ("approve", "accept")), None
+            )
+            deal = approving is not None and next(
+                (o for o in self._children(approving, ("dobj",)) if o.lemma_.lower() in ("settlement", "agreement")),
+                None,
+            )
+            if deal:
+                finished.type = "penalty"
+                parties = [
+                    f
+                    for side in self._prep_objects(deal, ("between", "with"))
+                    for f in self.fillers(side, ents)
+                    if f.type not in ("AGENCY", "GOV", "COURT")
+                ]
+                if parties:
+                    finished.target = parties
         if finished.type == "order" and payment is not None:
             paid_sums = self._children(payment, ("dobj",))
             # "adopted a Forfeiture Order ..., directing Brindlecote to pay within thirty days": what
