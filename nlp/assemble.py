@@ -888,9 +888,9 @@ def _absorb(base: Event, other: Event) -> None:
             base.agent = other.agent  # "UK regulator opens investigation" is Ofcom's, as the body says
         if other.date and other.date != base.date and _PRECISION_RANK[other.date_precision] >= 3:
             base.date, base.date_precision = other.date, other.date_precision
-    elif (
-        (not base.date and other.date) or (base.date == other.date and _LIST_FOLLOWS.search(other.evidence))
-    ) and (base.trigger_start is not None and other.trigger_start is not None):
+    elif ((not base.date and other.date) or (base.date == other.date and _LIST_FOLLOWS.search(other.evidence))) and (
+        base.trigger_start is not None and other.trigger_start is not None
+    ):
         # "OFAC is publishing the names of three persons placed on its SDN List" and then "On
         # July 18, 2025, OFAC blocked the property ... of the following persons": the dated
         # telling is the act's own, and the one the list of its parties follows

@@ -280,3 +280,24 @@ def test_what_a_company_halted_is_said_by_its_words_not_by_the_place_named_in_th
     targets = names(halts[0].target)
     assert "European Union" not in targets
     assert any("public posts" in t for t in targets)
+
+
+def test_an_agencys_officers_named_by_its_acronym_meet_for_it(extractor):
+    text = (
+        "The Infocomm Media Development Authority (IMDA) opened an inquiry into Tiffinlane Pte. Ltd. in August. "
+        "IMDA officers met the company's trust and safety team on 26 September to explain the findings."
+    )
+    meetings = of_type(events_of(extractor, text, "2026-10-01"), "meeting")
+    assert len(meetings) == 1
+    assert names(meetings[0].agent) == {"IMDA officers"}
+    assert "Tiffinlane" in " ".join(names(meetings[0].target))
+
+
+def test_who_testified_at_a_hearing_is_whom_the_committee_met(extractor):
+    text = (
+        "The Senate Committee on Commerce, Science, and Transportation held a hearing on November 5 at which "
+        "Imogen Starkweather, the chief executive of Brellin Robotics, testified."
+    )
+    meetings = of_type(events_of(extractor, text, "2025-11-10"), "meeting")
+    assert len(meetings) == 1
+    assert "Imogen Starkweather" in names(meetings[0].target)

@@ -2082,6 +2082,8 @@ class EventFinder:
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
         target = self._expand_placeholders(target, anchor, ents, agent)
+        if rule.type == "meeting" and not target:
+            target = self._witnesses(noun, ents)
         official = ("AGENCY", "GOV", "COURT")
         if (
             rule.type == "penalty"
@@ -2096,6 +2098,17 @@ class EventFinder:
                 agent + [f for f in target if f.type not in official],
             )
         return self._build(rule, noun, anchor, agent, target, subject, ents)
+
+    def _witnesses(self, hearing: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """ "held a hearing on May 19, at which 41 witnesses testified", "a hearing at which
+        Owen Hartigan, Qianfeng's chief executive, appeared": who spoke is who the body met."""
+        told = [
+            c
+            for t in (hearing, *hearing.children)
+            for c in t.children
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("testify", "appear", "speak")
+        ]
+        return [f for verb in told for s in self._children(verb, ("nsubj",)) for f in self.fillers(s, ents, deep=True)]
 
     @staticmethod
     def _relative_antecedents(verb: Token) -> list[Token]:
