@@ -1459,6 +1459,15 @@ def cited_executive_orders(text: str) -> list[Event]:
     return events
 
 
+def _first_past_date(words: str, published: dt.date) -> dates.DateValue | None:
+    """The first date `words` tell, read as past from `published`."""
+    try:
+        found = dates.find_dates(words, published, tense="past")
+    except Exception:  # a date layer bug must not lose the document
+        return None
+    return next((m.value for m in found if m.value.value), None)
+
+
 # "the minimum pay rule DCWP adopted in June 2023", "the interim final rule that BIS published on
 # Tuesday", "regulation, 3 NYCRR Part 504, which the Department adopted in June 2016", "Regulation
 # (EU) No 269/2014, which the Council adopted on 17 March 2014": a rule the text recites with its
@@ -1477,11 +1486,8 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
         return []
     events: list[Event] = []
     for recited in _RECITED_RULE.finditer(text):
-        try:
-            found = dates.find_dates(recited["when"], published, tense="past")
-        except Exception:  # a date layer bug must not lose the document
-            found = []
-        if not found or not found[0].value.value:
+        when = _first_past_date(recited["when"], published)
+        if when is None:
             continue
         start, end = recited.start("agent"), recited.end("agent")
         # the mention may take in the article the pattern leaves out ("the Council")
@@ -1503,8 +1509,8 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
         events.append(
             Event(
                 type="rule",
-                date=found[0].value.value,
-                date_precision=found[0].value.precision,
+                date=when.value,
+                date_precision=when.precision,
                 evidence=recited.group(0),
                 start=recited.start(),
                 end=recited.end(),
@@ -1524,7 +1530,7 @@ _CAPTIONED_SUIT = re.compile(
     r"(?P<plaintiff>[A-Z][\w.'&-]*(?:[ -][A-Z][\w.'&-]*){0,4})\s+v\.\s+"
     r"(?P<defendant>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,6})(?:,?\s+(?:Inc|Corp|LLC|Ltd|Co|L\.P|plc)\.?)?"
 )
-_FILED_WORDS = re.compile(r"\b(?:was|were|has been|had been)\s+filed\b|\bfiled\b", re.IGNORECASE)
+_FILED = re.compile(r"\bfiled\b", re.IGNORECASE)
 
 
 def captioned_suits(text: str, mentions: list[Mention], published: dt.date | None) -> list[Event]:
@@ -1536,13 +1542,9 @@ def captioned_suits(text: str, mentions: list[Mention], published: dt.date | Non
         opening = max(text.rfind(". ", 0, suit.start()) + 2, text.rfind("\n\n", 0, suit.start()) + 2, 0)
         closing = text.find(". ", suit.end())
         sentence = text[opening : closing if closing > 0 else len(text)]
-        if not _FILED_WORDS.search(sentence) or suit["plaintiff"].startswith("In re"):
-            continue  # "In re X Securities Litigation, pending in ...": no party sues another there
-        try:
-            found = dates.find_dates(sentence, published, tense="past")
-        except Exception:  # a date layer bug must not lose the document
-            found = []
-        told = [m for m in found if m.value.value]
+        if not _FILED.search(sentence):
+            continue  # "the action captioned X v. Y, pending in ...": no new filing told
+        when = _first_past_date(sentence, published)
         start, end = suit.start("defendant"), suit.end()
         defendant = next((m for m in mentions if m.id and m.start < end and m.end > start), None)
         plaintiff = next(
@@ -1551,8 +1553,8 @@ def captioned_suits(text: str, mentions: list[Mention], published: dt.date | Non
         events.append(
             Event(
                 type="lawsuit",
-                date=told[0].value.value if told else None,
-                date_precision=told[0].value.precision if told else "unknown",
+                date=when.value if when else None,
+                date_precision=when.precision if when else "unknown",
                 evidence=sentence.strip(),
                 start=opening,
                 end=opening + len(sentence.rstrip()),
