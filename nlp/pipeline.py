@@ -323,16 +323,13 @@ def _lede_end(analysed: str, sentences: list[tuple[int, int]]) -> int:
     lines, its date line and a "HIGHLIGHTS" heading come before it."""
     if not sentences:
         return 0
+    worded = [(span, analysed[span[0] : span[1]].split()) for span in sentences]
+    worded = [(span, words) for span, words in worded if len(words) >= _LEDE_WORDS]
     # ("News item | 06-08-2026 | Ministry of Foreign Affairs" and a headline under it are no
     # sentences: what says something ends as a sentence does, or runs on like one)
     told = (
-        [
-            span
-            for span in sentences
-            if len(words := analysed[span[0] : span[1]].split()) >= _LEDE_WORDS
-            and (words[-1][-1] in _SENTENCE_ENDS or len(words) >= _RUN_ON_WORDS)
-        ]
-        or [span for span in sentences if len(analysed[span[0] : span[1]].split()) >= _LEDE_WORDS]
+        [span for span, words in worded if words[-1][-1] in _SENTENCE_ENDS or len(words) >= _RUN_ON_WORDS]
+        or [span for span, _ in worded]
         or sentences
     )
     return told[min(1, len(told) - 1)][1]
