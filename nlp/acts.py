@@ -461,7 +461,7 @@ def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     value = re.sub(r"(?<=\d)(?:st|nd|rd|th)(?=,)", "", value)  # "December 5th, 2025"
-    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y", "%d %B %Y"):
+    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"):
         try:
             return dt.datetime.strptime(value.strip(), fmt).date()
         except ValueError:
@@ -1308,24 +1308,36 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
 # The UK Parliament's stages page of a bill, a row per stage: "House of Lords | 1st reading |
 # 4 February 2026" ... "Royal Assent | 10 November 2026". The first 1st reading brings the bill in;
 # a 3rd reading passes it out of that house; Royal Assent makes it an Act.
+# The Parliament of Australia's "Progress of bill" rows are alike: "Senate | Third reading agreed
+# to | 12 Aug 2026", "Assent | Act no: 61 | Year: 2026 | 26 Aug 2026".
 _UK_HOUSES = {"house of lords": "legislature:uk-lords", "house of commons": "legislature:uk-commons"}
+# other parliaments' houses, named as the page names them
+_OTHER_HOUSE = re.compile(
+    r"^(?:house of representatives|senate|house of assembly|legislative (?:council|assembly)|national (?:assembly|council))$",
+    re.IGNORECASE,
+)
 _UK_STAGE_CELL = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
 _UK_STAGE_DATE = re.compile(r"^(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})(?:[ \t]*[-\u2013][ \t]*\d{1,2} [A-Z][a-z]+ \d{4})?$")
-_UK_FIRST_READING = re.compile(r"^(?:1st|first) reading\b", re.IGNORECASE)
-_UK_THIRD_READING = re.compile(r"\b(?:3rd|third) reading$", re.IGNORECASE)
+_UK_FIRST_READING = re.compile(r"^(?:(?:1st|first) reading\b|introduced\b)", re.IGNORECASE)
+_UK_THIRD_READING = re.compile(r"\b(?:3rd|third) reading(?: agreed to| passed)?$", re.IGNORECASE)
+_ASSENT = re.compile(r"^(?:royal )?assent$", re.IGNORECASE)
 # "[HL]" marks a bill brought in by the Lords; it is no part of the name
-_UK_BILL_NAME = re.compile(r"^[ \t]*(?P<bill>[A-Z][^\n|]{2,120}? Bill)(?: \[HL\])?[ \t]*$", re.MULTILINE)
+_UK_BILL_NAME = re.compile(r"^[ \t]*(?P<bill>[A-Z][^\n|]{2,120}? Bill(?: \d{4})?)(?: \[HL\])?[ \t]*$", re.MULTILINE)
 
 
 def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Introduction, each house's passage and Royal Assent from a bill's table of stages."""
     rows = []
-    for line in re.finditer(r"^[^\n]*$", text, re.MULTILINE):
+    # ("l3 May 2026": a scanned table's dates are read repaired; evidence stays as written)
+    for line in re.finditer(r"^[^\n]*$", repair_ocr(text), re.MULTILINE):
         cells = [c for c in _UK_STAGE_CELL.split(line.group(0).strip()) if c]
         if len(cells) < 2 or not _UK_STAGE_DATE.match(cells[-1]):
             continue
-        house = cells[0].lower() if cells[0].lower() in _UK_HOUSES else None
+        named = cells[0].lower()
+        house = named if named in _UK_HOUSES or _OTHER_HOUSE.match(named) else None
         stage = cells[1] if house and len(cells) == 3 else cells[0] if len(cells) == 2 else None
+        if house is None and _ASSENT.match(cells[0]):
+            stage = cells[0]  # "Assent | Act no: 61 | Year: 2026 | 26 Aug 2026"
         if stage is None:
             continue
         rows.append((line, house, stage, _parse_long_date(_UK_STAGE_DATE.match(cells[-1])["date"])))
@@ -1345,20 +1357,24 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
             introduced, how = True, "introduced"
         elif house and _UK_THIRD_READING.search(stage):
             how = "passed"
-        elif not house and stage.lower() == "royal assent":
+        elif not house and _ASSENT.match(stage):
             how = "signed"
         else:
             continue
-        chamber = _gazetteer_ref(_UK_HOUSES[house]) if house else None
+        if house in _UK_HOUSES:
+            chamber = _gazetteer_ref(_UK_HOUSES[house])
+        else:
+            chamber = _new_ref(line.group(0).strip().split("|")[0].strip(), "LEGISLATURE") if house else None
         start = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
+        end = start + len(line.group(0).strip())
         events.append(
             Event(
                 type="legislation",
                 date=when.isoformat(),
                 date_precision="day",
-                evidence=line.group(0).strip(),
+                evidence=text[start:end],
                 start=start,
-                end=start + len(line.group(0).strip()),
+                end=end,
                 agent=[chamber] if chamber else [],
                 target=list(target),
                 attrs={"stage": how},

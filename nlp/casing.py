@@ -289,6 +289,11 @@ _MONTH_DAY_LL = re.compile(
     re.IGNORECASE,
 )
 
+# "on ll March 2024": the day-first form
+_DAY_LL_MONTH = re.compile(
+    r"\b[lI]{1,2}(?=[ \t]+(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-zA-Z]*\.?,?[ \t]+[12][0-9]{3}\b)"
+)
+
 
 def repair_ocr(text: str) -> str:
     """Same-length repairs of typical OCR damage (joined words are padded with spaces)."""
@@ -301,6 +306,7 @@ def repair_ocr(text: str) -> str:
     repaired = _L_FOR_ONE.sub("1", repaired)
     # "March ll, 2024": a day of the month written with no real digit at all
     repaired = _MONTH_DAY_LL.sub(lambda m: m.group(1) + m.group(2).replace("l", "1").replace("I", "1"), repaired)
+    repaired = _DAY_LL_MONTH.sub(lambda m: "1" * len(m.group(0)), repaired)
     assert len(repaired) == len(text)
     return repaired
 

@@ -58,6 +58,28 @@ class Gazetteer:
             }
         return self._by_alias.get(" ".join(name.split()).lower())
 
+    def possessive_forms(self, entry: Entry) -> set[str]:
+        """ "South Korea's Fair Trade Commission" for the alias "South Korea Fair Trade Commission":
+        a body named after its country is as often written with the country's possessive."""
+        government = self.entries.get(f"gov:{(entry.country or '').lower()}")
+        # ("United States Attorney" is an office's title, never "the United States's Attorney")
+        if government is None or government.id == "gov:us" or entry.type not in ("AGENCY", "LEGISLATURE"):
+            return set()
+        # written places only: "U.S.'s" and "UK's" are rarely how a body's own name begins
+        places = {
+            name
+            for name in (government.canonical, *government.aliases, *government.cased_aliases)
+            if all(word[:1].isupper() and word[1:].islower() for word in name.split())
+        }
+        return {
+            f"{place}'s {rest}"
+            for alias in entry.aliases
+            for place in places
+            if alias.startswith(place + " ")
+            and (rest := alias[len(place) + 1 :])[:1].isupper()
+            and len(rest.split()) > 1
+        }
+
     def truecase_forms(self) -> dict[str, str]:
         """Lower-case alias -> its written capitals, for restoring lower-case text."""
         forms: dict[str, str] = {}

@@ -115,6 +115,9 @@ _ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
 _COMPANY_NOUNS = frozenset({"company", "firm", "group"})
 
 # determiners by which a noun points back at something already told
+# what an order to pay can exact that is itself the penalty ("ordered X to pay a surcharge")
+_PENALTY_SUMS = ("fine", "penalty", "forfeiture", "surcharge")
+_ORDERING_VERBS = frozenset({"order", "direct", "require", "instruct"})
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 
@@ -403,6 +406,7 @@ class EventFinder:
                         ent is not None
                         and ent._.entity_type in ("ORG", "AGENCY", "GOV")
                         and ent._.entity_id not in seen_ids
+                        and token.i not in exclude
                     ):
                         if (
                             self._nationality_of(ent, ent.root.head)
@@ -502,6 +506,9 @@ class EventFinder:
                     )
                 )
             elif (h.pos_ in ("NOUN", "PROPN") or (h.pos_ == "VERB" and h.dep_ in ("pobj", "dobj"))) and text:
+                if h.tag_ == "VBG" and any(c.dep_ == "dobj" for c in h.children):
+                    continue  # "a surcharge for steering ride requests": what was done, the reason
+
                 # ("a recall of 14,800 GlideDose 3 pumps": a plural noun the tagger took for a verb)
                 determiners = {c.lower_ for c in h.children if c.dep_ in ("det", "predet")}
                 modifiers = {c.lower_ for c in h.children if c.dep_ == "amod"}
@@ -1115,13 +1122,14 @@ class EventFinder:
         )
 
     def _site_name(self, ent: Span) -> bool:
-        """ "your Evansville facility": the town names the site, not a party (the model may call it a firm)."""
+        """ "your Evansville facility", "Dalmoa's Seoul headquarters": the town names the site, not a
+        party (the model may call it a firm, the gazetteer a capital's government)."""
         root = ent.root
-        return (
-            root.dep_ == "compound"
-            and root.head.lemma_.lower() in self.lex.site_nouns
-            and ent._.entity_type in ("ORG", "PLACE")
-        )
+        if root.dep_ != "compound" or root.head.lemma_.lower() not in self.lex.site_nouns:
+            return False
+        # (a government only when a named owner holds the site: "its U.S. facilities" may be the country's)
+        owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.head.children)
+        return ent._.entity_type in ("ORG", "PLACE") or (ent._.entity_type == "GOV" and owned)
 
     def _settled_tense(self, anchor: Token, rule: TriggerRule) -> str:
         """ "Pebbleshore will pay the State $2.4 million under the agreement": a modal the rule
@@ -1342,6 +1350,12 @@ class EventFinder:
                 continue
             if any(t.text in ("§", "§§") or t.lower_ in ("seq.", "u.s.c.", "code", "section") for t in between):
                 found.append(token)
+            # "the Framework Act on the Development of Artificial Intelligence, which the National
+            # Assembly passed": or on the last word of the law's own long title
+            elif between[0].lower_ in ("on", "of", "for") and all(
+                t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") or (t.is_punct and t.i == token.head.i + 1) for t in between
+            ):
+                found.append(token)
         return found
 
     def _realizer(self, noun: Token, rule: TriggerRule) -> tuple[Token | None, str]:
@@ -1389,6 +1403,14 @@ class EventFinder:
                 ):
                     break
                 holder = up
+            # "Pursuant to the Export Control Law, adopted by the Standing Committee of the National
+            # People's Congress on 17 October 2020, ...": the parser may hang the participle elsewhere
+            after = noun.doc[noun.i + 1 : noun.i + 3]
+            if len(after) == 2 and after[0].text == "," and after[1].tag_ == "VBN" and after[1].i != noun.head.i:
+                participle = after[1]
+                makers = [o for a in self._children(participle, ("agent",)) for o in self._children(a, ("pobj",))]
+                if realizes(participle, frozenset({"adopt", "enact", "pass"})) and any(map(self._lawmaker, makers)):
+                    return participle, "passive"
             for child in noun.children:
                 # "the law, which passed the Oregon Legislature in March"
                 if (
@@ -1419,7 +1441,10 @@ class EventFinder:
         if node.dep_ == "nsubjpass" and realizes(head, rule.realized_by):
             return head, "passive"
         if node.dep_ == "nsubj" and realizes(head, self.lex.intransitive_realizers):
-            return head, "intransitive"
+            # "The Framework Act ..., which the National Assembly passed in December 2024, takes
+            # effect in January": who passed it acted; the law only comes into force
+            relative = self._relative_realizer(noun, rule) if rule.type == "legislation" else None
+            return (relative, "object") if relative is not None else (head, "intransitive")
         if rule.type in ("investigation", "meeting"):
             # "caps an investigation that began in April", "the probe started in 2024": an inquiry
             # or talks that opened, told without who opened them
@@ -2014,6 +2039,12 @@ class EventFinder:
                     senders = [s for s in senders if s.lemma_.lower() not in _PAYMENT_MEANS]
                     if not senders and subject is not None and subject.lower_ in self.lex.party_roles:
                         senders = self._prep_objects(realizer, ("to",))
+                    if not senders and realizer.dep_ == "xcomp" and lemma_keys(realizer.head) & _ORDERING_VERBS:
+                        # "the Commission ordered Sorae to pay a surcharge": who orders the payment exacts it
+                        orderer = self.subject_of(realizer.head)
+                        named = ents.get(orderer.i) if orderer is not None else None
+                        if named is not None and named._.entity_type in ("AGENCY", "GOV"):
+                            senders = [orderer]
                 agent_head = next(iter(senders), None)
             else:
                 agent_head = subject
@@ -2044,6 +2075,12 @@ class EventFinder:
                     targets = self._children(realizer.head, ("dobj",))
         # "a Temporary Order to Cease and Desist against Respondent": the order's name, not its party
         targets = [t for t in targets if t.lower_ not in ("cease", "desist")]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() == "subject":
+            # "Tomoe Sokki was previously subject to a cease-and-desist order ... for bid rigging":
+            # who is subject to the act is its target, whatever else the act is "for"
+            bound = noun.head.head
+            holder = bound.head if bound.dep_ in ("acomp", "amod") else bound
+            targets = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")] or targets
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
@@ -2523,7 +2560,14 @@ class EventFinder:
             and h.lower_.rstrip("s") not in ("rule", "regulation", "amendment")
         ]
         agent = self._actors([f for h in agent_heads for f in self.fillers(h, ents)])
-        target = [f for h in target_heads for f in self.fillers(h, ents, deep=True)]
+        # "the feature, which Lanyard introduced": who acts in the relative clause is not what
+        # the antecedent names
+        own_clause = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
+        target = [
+            f
+            for h in target_heads
+            for f in self.fillers(h, ents, deep=True, exclude=own_clause if h.i not in own_clause else set())
+        ]
         if (
             rule.type == "penalty"
             and "fine" in lemma_keys(verb)  # (the lemmatiser makes "fined" "fin")
@@ -2726,11 +2770,8 @@ class EventFinder:
             paid_sums = self._children(payment, ("dobj",))
             # "adopted a Forfeiture Order ..., directing Brindlecote to pay within thirty days": what
             # is to be paid is the penalty the sentence names
-            fined = any(o.lemma_.lower() in ("fine", "penalty", "forfeiture") for o in paid_sums) or (
-                not paid_sums
-                and any(
-                    t.lower_ in ("fine", "penalty", "forfeiture") for t in anchor.sent if t.pos_ in ("NOUN", "PROPN")
-                )
+            fined = any(o.lemma_.lower() in _PENALTY_SUMS for o in paid_sums) or (
+                not paid_sums and any(t.lower_ in _PENALTY_SUMS for t in anchor.sent if t.pos_ in ("NOUN", "PROPN"))
             )
             benched = any(f.type == "COURT" or "COURT" in (f.anaphor or "") for f in finished.agent)
             if fined and finished.agent and not benched:

@@ -26,6 +26,10 @@ _GENERIC_GOVERNMENT_NOUNS = frozenset({"regulator", "regulators", "law", "laws",
 # one-word names that are written without an article ("Commerce and State"); "the Treasury" is
 # the department, but "the State" is a state
 _NAMES_NEVER_AFTER_THE = frozenset({"State"})
+_CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 # capitalised in a title-case headline without starting a name ("Fine By Data Protection Commission")
 _TITLE_CASE_FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "and", "of", "in", "on", "by", "for", "to", "with", "at", "from"}
@@ -48,7 +52,8 @@ class GazetteerMatcher:
             key = nlp.vocab.strings.add(entry.id)
             self.labels[key] = (entry.type, entry.id)
             # Both the written and the lower-cased form: the tokenizer splits "u.s." unlike "U.S."
-            safe = {form for name in (entry.canonical, *entry.aliases) for form in (name, name.lower())}
+            names = (entry.canonical, *entry.aliases, *gazetteer.possessive_forms(entry))
+            safe = {form for name in names for form in (name, name.lower())}
             cased = set(entry.cased_aliases)
             cased |= {"The " + name[4:] for name in entry.cased_aliases if name.startswith("the ")}
             if safe:
@@ -103,6 +108,23 @@ class GazetteerMatcher:
         return doc[end + 1].is_title and doc[end - 1].lower_ in bodies
 
     @staticmethod
+    def _tail_of_company_name(doc: Doc, start: int, end: int, matched: set[int]) -> bool:
+        """ "Sorae Commerce", "Halvorsen Energy": a department's one-word short name that an
+        unknown capitalised word modifies is the end of a company's name, not the department."""
+        if end - start != 1 or start == 0 or not doc[start].is_title:
+            return False
+        before = doc[start - 1]
+        return (
+            before.head.i == start
+            and before.dep_ == "compound"
+            and before.is_title
+            and before.is_alpha
+            and not before.is_sent_start
+            and before.i not in matched
+            and before.lower_ not in _CALENDAR_WORDS  # "In May Commerce added ...": the department
+        )
+
+    @staticmethod
     def _ministers_rank(doc: Doc, start: int, end: int) -> bool:
         """ "Minister of State for Trade Policy": a British minister's rank, not the State Department."""
         return (
@@ -129,10 +151,13 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for matcher in (self.lower, self.cased):
-            for key, start, end in matcher(doc):
+        found = {matcher: matcher(doc) for matcher in (self.lower, self.cased)}
+        matched = {i for matches in found.values() for _, start, end in matches for i in range(start, end)}
+        for matcher, matches in found.items():
+            for key, start, end in matches:
                 if matcher is self.cased and (
                     self._inside_longer_name(doc, start, end)
+                    or self._tail_of_company_name(doc, start, end, matched)
                     or self._adjective_before_noun(doc, start, end)
                     or self._ministers_rank(doc, start, end)
                 ):
