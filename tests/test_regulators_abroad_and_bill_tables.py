@@ -164,3 +164,50 @@ def test_a_law_recited_with_who_adopted_it_and_when_is_that_bodys_act(extractor)
     assert [e.date for e in bills] == ["2020-10-17"]
     assert "Standing Committee" in " ".join(names(bills[0].agent))
     assert of_type(events, "designation")[0].date == "2025-05-20"
+
+
+def test_a_senate_committee_named_for_commerce_is_a_lawmaker_not_the_commerce_department(extractor):
+    text = (
+        "At the markup the Commerce Committee approved the Teen Account Safety Act by voice vote, "
+        "sending it to the Senate floor."
+    )
+    events = events_of(extractor, text, "2025-07-17")
+    assert not of_type(events, "rule")
+    bills = of_type(events, "legislation")
+    assert len(bills) == 1
+    assert names(bills[0].agent) == {"Commerce Committee"}
+
+
+def test_a_phrase_between_has_and_its_verb_leaves_the_bank_regulator_the_one_who_imposed(extractor):
+    text = (
+        "The Reserve Bank of India (RBI) has, by an order dated March 3, 2026, imposed a monetary penalty "
+        "of ₹1.80 crore on Kaveripatnam Payments Bank Limited (the bank) for non-compliance with certain "
+        "directions issued by RBI on customer due diligence."
+    )
+    events = events_of(extractor, text, "2026-03-10")
+    penalties = of_type(events, "penalty")
+    assert len(penalties) == 1
+    assert names(penalties[0].agent) == {"Reserve Bank of India"}
+    # the party hung on the sum; "with certain directions" only says why
+    assert names(penalties[0].target) == {"Kaveripatnam Payments Bank"}
+    # the directions it broke were not issued that day
+    assert not of_type(events, "order")
+
+
+def test_the_first_case_in_which_a_regulator_sanctioned_a_practice_is_a_record_not_an_act(extractor):
+    text = "This is the first case in which the KFTC has sanctioned self-preferencing by a delivery platform."
+    assert events_of(extractor, text, "2025-10-22") == []
+
+
+def test_a_courts_declaration_of_a_contravention_and_the_regulators_proceedings_are_events(extractor):
+    text = (
+        "The Federal Court has ordered Brolgaview Energy Pty Ltd to pay $4.1 million in penalties for "
+        "misleading customers. The ACCC instituted proceedings in August 2024. In October 2025, the Court "
+        "declared that Brolgaview had contravened the Australian Consumer Law."
+    )
+    events = events_of(extractor, text, "2026-05-07")
+    suits = of_type(events, "lawsuit")
+    assert [(e.date, names(e.agent)) for e in suits] == [
+        ("2024-08", {"Australian Competition and Consumer Commission"})
+    ]
+    assert "2025-10" in {e.date for e in of_type(events, "ruling")}

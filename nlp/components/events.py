@@ -118,6 +118,10 @@ _COMPANY_NOUNS = frozenset({"company", "firm", "group"})
 # what an order to pay can exact that is itself the penalty ("ordered X to pay a surcharge")
 _PENALTY_SUMS = ("fine", "penalty", "forfeiture", "surcharge")
 _ORDERING_VERBS = frozenset({"order", "direct", "require", "instruct"})
+# what a directive or rule is named under when it was broken, not made
+_BROKEN = re.compile(
+    r"\b(?:compliance with|violations? of|breach(?:es)? of|contravention of|violating|breaching)$", re.I
+)
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 
@@ -689,6 +693,11 @@ class EventFinder:
             named = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.ent_type_ and c.pos_ != "PART"]
             if named:
                 return named[0]
+            # "The Reserve Bank of India (RBI) has, by an order dated August 8, 2025, imposed ...": a
+            # phrase between the auxiliary and its verb leads the parser to hang the subject on "has"
+            held = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ in SUBJECT_DEPS]
+            if held:
+                return held[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
                 noun = verb.head
                 paper = noun
@@ -1877,6 +1886,10 @@ class EventFinder:
             for o in self._prep_objects(noun, rule.target_preps or ("of",))
         ):
             return None  # "began shipments of its CM-9 inference chip", not "began shipments to Tehran"
+        if rule.type in ("order", "rule") and _BROKEN.search(
+            noun.doc[max(noun.sent.start, noun.left_edge.i - 3) : noun.left_edge.i].text
+        ):
+            return None  # "a penalty for non-compliance with certain directions issued by RBI": what was broken
         if rule.type == "lawsuit" and _FILING_WINDOW.search(noun.doc[noun.sent.start : noun.i].text):
             return None  # "The time for filing a petition for review has expired": a right not used
         if realized is not None:
@@ -2075,6 +2088,24 @@ class EventFinder:
                     targets = self._children(realizer.head, ("dobj",))
         # "a Temporary Order to Cease and Desist against Respondent": the order's name, not its party
         targets = [t for t in targets if t.lower_ not in ("cease", "desist")]
+        if rule.type == "penalty":
+            # "imposed a monetary penalty of ₹2.45 crore on Narmadagiri Payments Bank (the bank) for
+            # non-compliance with ...": the parser hangs the party on the sum, and then "for" and
+            # "with" only say why
+            sums = [
+                o
+                for o in self._prep_objects(noun, ("of",))
+                if any(t.ent_type_ == "MONEY" or t.like_num for t in o.subtree)
+            ]
+            charged = [t for amount in sums for t in self._prep_objects(amount, ("on", "against"))]
+            if charged:
+                reasons = {
+                    t.i
+                    for holder in (noun, realizer)
+                    if holder is not None
+                    for t in self._prep_objects(holder, ("for", "with"))
+                }
+                targets = [t for t in targets if t.i not in reasons] + charged
         if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() == "subject":
             # "Tomoe Sokki was previously subject to a cease-and-desist order ... for bid rigging":
             # who is subject to the act is its target, whatever else the act is "for"
@@ -2230,6 +2261,12 @@ class EventFinder:
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in verb.head.children)
         ):
             return None  # "refunds to people who lost money to companies it has sued": any such, no act
+        if (
+            verb.dep_ == "relcl"
+            and verb.head.lemma_.lower() in ("case", "time", "instance", "occasion")
+            and any(c.lower_ in ("first", "only") or c.tag_ == "JJS" for c in verb.head.children)
+        ):
+            return None  # "the first case in which the KFTC has sanctioned self-preferencing": a record
         if lemma == "charge" and any(
             o.lemma_.lower() in self.lex.billed_for for o in self._prep_objects(verb, ("for",))
         ):

@@ -94,7 +94,8 @@ class GazetteerMatcher:
     @staticmethod
     def _head_of_longer_name(doc: Doc, start: int, end: int) -> bool:
         """ "New York State Department of Financial Services": "State Department" begins another body's name."""
-        bodies = ("department", "ministry", "office", "bureau", "agency", "commission")
+        # ("the Commerce Committee": a legislature's committee, named for what it oversees)
+        bodies = ("department", "ministry", "office", "bureau", "agency", "commission", "committee", "subcommittee")
         if end < len(doc) and doc[end].is_title and doc[end].lower_ in bodies:
             return True  # "State" of "Florida State Department of Health"
         if end + 1 >= len(doc) or doc[end].lower_ != "of":
