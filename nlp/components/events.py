@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -125,14 +126,19 @@ _BROKEN = re.compile(
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 
-def lemma_keys(token: Token) -> set[str]:
+def lemma_keys(token: Token) -> frozenset[str]:
     """Base forms to look a token up by: the lemmatizer's, plus naive ones.
 
     The rule-based lemmatizer sometimes misses ("fined" -> "fin"); trying
     the obvious suffix strippings as well costs nothing and finds the rule.
     """
-    lower = token.lower_
-    keys = {token.lemma_.lower(), lower}
+    return _lemma_keys(token.lemma_.lower(), token.lower_)
+
+
+# the event finder asks for the keys of most tokens several times, and they depend on two strings only
+@lru_cache(maxsize=65_536)
+def _lemma_keys(lemma: str, lower: str) -> frozenset[str]:
+    keys = {lemma, lower}
     for suffix, replacements in (
         ("ied", ("y",)),
         ("ies", ("y",)),
@@ -149,7 +155,7 @@ def lemma_keys(token: Token) -> set[str]:
     # British spellings: "finalised", "penalising" find the rules written with "-ize"
     if lower.endswith(("ise", "ised", "ises", "ising")):
         keys.update([k[:-3] + "ize" for k in keys if k.endswith("ise") and len(k) > 5])
-    return keys
+    return frozenset(keys)
 
 
 # Dependency links by which an entity inside a phrase still names the phrase's
