@@ -291,17 +291,24 @@ class ProductFinder:
             return False  # "March 13, 2026" and friends are dates, not versions
         return True
 
+    def _company_at(self, texts: list[str], i: int) -> bool:
+        """ "Fahrwerk24 SE" is a company that happens to end in a number."""
+        return i < len(texts) and (
+            texts[i].rstrip(".") in self.corporate_suffixes or texts[i].lower() == "sp."  # "sp. z o.o."
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         glued_at: set[int] = set()  # where a glued name starts, however many tokens it took
         texts = [token.text for token in doc]
         for i, text in enumerate(texts):
             match = _GLUED_PRODUCT.match(text)
-            # "Fahrwerk24 SE" is a company that happens to end in a number
-            company = i + 1 < len(texts) and (
-                texts[i + 1].rstrip(".") in self.corporate_suffixes or texts[i + 1].lower() == "sp."  # "sp. z o.o."
-            )
-            if match and match.group(1).lower() not in self.stopwords and not doc[i].like_url and not company:
+            if (
+                match
+                and match.group(1).lower() not in self.stopwords
+                and not doc[i].like_url
+                and not self._company_at(texts, i + 1)
+            ):
                 start = i
                 while (
                     start >= 2
@@ -375,6 +382,7 @@ _BODY_HEADS = frozenset({"council", "tribunal", "committee", "court", "service"}
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _SUM_IN_CODE = re.compile(r"[A-Z]{3}[ \t]?\d[\d,.]*(?:[ \t]+(?:thousand|million|billion|crore|lakh))?")
 _AGE = re.compile(r",[ \t]*(\d{2}),")
+_CLOSING_BRACKET = re.compile(r"\)")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
 _STATUTE_HEAD = re.compile(r"\b(?:Act|Law)\b")
 _LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
@@ -419,7 +427,7 @@ class CompanyFinder:
             return False
         return token.is_title or (token.is_upper and len(token) > 1) or bool(re.match(r"^[A-Z][a-z]+[A-Z]", token.text))
 
-    def _aged_people(self, doc: Doc) -> list[Span]:
+    def _aged_people(self, doc: Doc, text: str) -> list[Span]:
         """ "Rasa Petrauskiene, 44, of Vilnius": a name followed by an age is a person.
 
         Charging releases introduce every defendant this way, and the small
@@ -427,7 +435,7 @@ class CompanyFinder:
         """
         people = []
         # find the ", 44," first in the text: touching every token would cost more than the rule
-        for match in _AGE.finditer(doc.text):
+        for match in _AGE.finditer(text):
             comma = doc.char_span(match.start(), match.start() + 1)
             if comma is None or not 16 <= int(match.group(1)) <= 99:
                 continue
@@ -453,12 +461,11 @@ class CompanyFinder:
                 people.append(Span(doc, ent.start, ent.end, label="PERSON"))
         return people
 
-    def _named_laws(self, doc: Doc) -> list[Span]:
+    def _named_laws(self, doc: Doc, text: str) -> list[Span]:
         """ "the Ocean Shipping Reform Act of 2022", "the Companion Chatbot Safeguards for Minors Act":
         capitalised words ending in "Act" name a statute, whatever the model calls them; so do
         those ending in "Law" ("the General Data Protection Law"), but not "Harvard Law School"."""
         laws = []
-        text = doc.text
         # found in the text, not by touching every token: most documents name no statute
         heads = (doc.char_span(m.start(), m.end()) for m in _STATUTE_HEAD.finditer(text))
         for token in (span[0] for span in heads if span is not None and len(span) == 1):
@@ -509,15 +516,17 @@ class CompanyFinder:
         return heads
 
     @staticmethod
-    def _acronym_defined(doc: Doc) -> list[Span]:
+    def _acronym_defined(doc: Doc, text: str) -> list[Span]:
         """ "The Superintendence of Industry and Commerce (SIC)": a public body's whole name, found
         by the initials its acronym spells, where the model stops at "and" or the gazetteer takes
         "Commerce" for the U.S. department."""
         heads = default_rules().lexicon.agency_heads | _BODY_HEADS
         found = []
-        for close in doc:
+        # the closing brackets found in the text, not by touching every token
+        closings = (doc.char_span(m.start(), m.end()) for m in _CLOSING_BRACKET.finditer(text))
+        for close in (span[0] for span in closings if span is not None):
             opening = close.i - 2
-            if close.text != ")" or opening < 1 or doc[opening].text != "(":
+            if opening < 1 or doc[opening].text != "(":
                 continue
             acronym = doc[opening + 1].text
             if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8):
@@ -541,13 +550,14 @@ class CompanyFinder:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy joins every token's text again at each call
         # ...unless the model's own name holds it and says more ("New York City Department of ... (DCWP)")
         defined = [
             d
-            for d in self._acronym_defined(doc)
+            for d in self._acronym_defined(doc, text)
             if not any(e.start <= d.start and d.end <= e.end and len(e) > len(d) for e in doc.ents if not e.ent_id_)
         ]
-        spans = self._aged_people(doc) + self._titled_people(doc) + self._named_laws(doc) + defined
+        spans = self._aged_people(doc, text) + self._titled_people(doc) + self._named_laws(doc, text) + defined
         i = 0
         while i < len(doc):
             if not self._is_suffix(doc[i]) or i == 0 or self._inside_body_name(doc, i):
