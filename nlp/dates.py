@@ -539,6 +539,8 @@ class _Rule:
     name: str
     pattern: re.Pattern
     handle: _Handler
+    # every reading of the rule holds a digit: a text without one need not be searched
+    needs_digit: bool = False
 
 
 def _relation(match: re.Match) -> str:
@@ -991,9 +993,11 @@ def _fixed_offset_rule(match: re.Match, ctx: _Context) -> _Hit | None:
 # ---- the rule table; on equal spans the earlier rule wins
 
 
-def _rule(name: str, core: str, handle: _Handler, *, lead: bool = True, tail: bool = True) -> _Rule:
+def _rule(
+    name: str, core: str, handle: _Handler, *, lead: bool = True, tail: bool = True, needs_digit: bool = False
+) -> _Rule:
     source = (_LEAD if lead else r"(?<![\w$\u20ac\u00a3\u00a5./:-])") + core + (_TAIL if tail else "")
-    return _Rule(name, re.compile(source, re.IGNORECASE), handle)
+    return _Rule(name, re.compile(source, re.IGNORECASE), handle, needs_digit)
 
 
 _WEEKDAY_FOR_DATELINE = (
@@ -1015,22 +1019,35 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])"
         r"(?:(?=T\d)|(?![\w/]|[.:-]\d))",
         _iso_rule,
+        needs_digit=True,
     ),
-    _rule("slash", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.:-]\d)", _slash_rule),
-    _rule("dotted", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w.]\d)", _dotted_rule),
+    _rule(
+        "slash",
+        r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.:-]\d)",
+        _slash_rule,
+        needs_digit=True,
+    ),
+    _rule("dotted", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w.]\d)", _dotted_rule, needs_digit=True),
     _rule(
         "month_day",
         rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?{_MONTH_ANY}\s*{_DAY}(?:{_DAY_RANGE_END}?(?:,\s*|\s+){_YEAR})?"
         rf"{_NUMBER_END}",
         _month_day_rule,
+        needs_digit=True,
     ),
     _rule(
         "day_month",
         rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY}"
         rf"(?:,?\s+{_YEAR})?{_NUMBER_END}",
         _month_day_rule,
+        needs_digit=True,
     ),
-    _rule("month_year", rf"(?:{_PERIOD_PART}[\s-]+)?{_MONTH_ANY},?\s+(?:of\s+)?{_YEAR}{_YEAR_END}", _month_year_rule),
+    _rule(
+        "month_year",
+        rf"(?:{_PERIOD_PART}[\s-]+)?{_MONTH_ANY},?\s+(?:of\s+)?{_YEAR}{_YEAR_END}",
+        _month_year_rule,
+        needs_digit=True,
+    ),
     _rule(
         "month",
         rf"(?:{_PERIOD_PART}[\s-]+)?(?:(?P<modifier>this\s+past|this\s+coming|last|this|next)\s+)?"
@@ -1042,6 +1059,7 @@ _RULES: tuple[_Rule, ...] = (
         r"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
         rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_TIME_LEAD})\s+\d|\s+(?:in\s+the\s+)?{_PART_OF_DAY}\b)",
         _ordinal_day_rule,
+        needs_digit=True,
     ),
     _rule(
         "weekday",
@@ -1063,8 +1081,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:{_YEAR_PART}[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar\s+year|fy)\s*)?"
         rf"{_YEAR}{_YEAR_END}",
         _year_rule,
+        needs_digit=True,
     ),
-    _rule("short_fiscal_year", r"fy\s?(?P<fy>\d\d)(?![\w%]|[.,:/-]\d)", _short_fiscal_year_rule),
+    _rule("short_fiscal_year", r"fy\s?(?P<fy>\d\d)(?![\w%]|[.,:/-]\d)", _short_fiscal_year_rule, needs_digit=True),
     _rule("ago", rf"{_NUMBER}\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b", _ago_rule),
     _rule(
         "offset",
@@ -1081,11 +1100,16 @@ _RULES: tuple[_Rule, ...] = (
 # --------------------------------------------------------------------------
 # Scanning
 
+_DIGIT = re.compile(r"\d")  # the rules' own \d, which takes any script's digits
+
 
 def _candidates(ctx: _Context) -> Iterator[tuple[int, int, int, _Hit]]:
     text = ctx.text
+    has_digit = _DIGIT.search(text) is not None
     for priority, rule in enumerate(_RULES):
         if not ctx.allow_anchored and rule.handle in (_offset_rule, _fixed_offset_rule):
+            continue
+        if rule.needs_digit and not has_digit:
             continue
         position = 0
         while True:
