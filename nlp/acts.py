@@ -1340,7 +1340,7 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
             stage = cells[0]  # "Assent | Act no: 61 | Year: 2026 | 26 Aug 2026"
         if stage is None:
             continue
-        rows.append((line, house, stage, _parse_long_date(_UK_STAGE_DATE.match(cells[-1])["date"])))
+        rows.append((line, house, cells[0], stage, _parse_long_date(_UK_STAGE_DATE.match(cells[-1])["date"])))
     if len([row for row in rows if row[1]]) < 2:
         return []  # one dated line is a sentence's business, not a table of stages
     bill = _UK_BILL_NAME.search(text[:HEAD_CHARS])
@@ -1350,7 +1350,7 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
         target = [_ref(linked) if linked else _new_ref(bill["bill"], "LAW")]
     events: list[Event] = []
     introduced = False
-    for line, house, stage, when in rows:
+    for line, house, written, stage, when in rows:
         if when is None:
             continue
         if house and _UK_FIRST_READING.match(stage) and not introduced:
@@ -1364,7 +1364,7 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
         if house in _UK_HOUSES:
             chamber = _gazetteer_ref(_UK_HOUSES[house])
         else:
-            chamber = _new_ref(line.group(0).strip().split("|")[0].strip(), "LEGISLATURE") if house else None
+            chamber = _new_ref(written, "LEGISLATURE") if house else None
         start = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
         end = start + len(line.group(0).strip())
         events.append(

@@ -246,6 +246,8 @@ _MONTHS = (
     "november",
     "december",
 )
+# the full names, for other stages that must not read a month or weekday as a name
+CALENDAR_NAMES = frozenset(_MONTHS + _WEEKDAYS)
 _MONTH_ABBREVIATIONS = {
     "jan": 1,
     "feb": 2,

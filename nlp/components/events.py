@@ -115,7 +115,6 @@ _ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
 # manufacturers to do the same"): what they tell others to do is no order
 _COMPANY_NOUNS = frozenset({"company", "firm", "group"})
 
-# determiners by which a noun points back at something already told
 # what an order to pay can exact that is itself the penalty ("ordered X to pay a surcharge")
 _PENALTY_SUMS = ("fine", "penalty", "forfeiture", "surcharge")
 _ORDERING_VERBS = frozenset({"order", "direct", "require", "instruct"})
@@ -123,6 +122,7 @@ _ORDERING_VERBS = frozenset({"order", "direct", "require", "instruct"})
 _BROKEN = re.compile(
     r"\b(?:compliance with|violations? of|breach(?:es)? of|contravention of|violating|breaching)$", re.I
 )
+# determiners by which a noun points back at something already told
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 

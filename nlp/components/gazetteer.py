@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.dates import CALENDAR_NAMES
 from nlp.gazetteer import default_gazetteer
 
 # what "State regulators" and "State law" go on to name; "Commerce officials" are the
@@ -26,10 +27,6 @@ _GENERIC_GOVERNMENT_NOUNS = frozenset({"regulator", "regulators", "law", "laws",
 # one-word names that are written without an article ("Commerce and State"); "the Treasury" is
 # the department, but "the State" is a state
 _NAMES_NEVER_AFTER_THE = frozenset({"State"})
-_CALENDAR_WORDS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
-    | {"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 # capitalised in a title-case headline without starting a name ("Fine By Data Protection Commission")
 _TITLE_CASE_FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "and", "of", "in", "on", "by", "for", "to", "with", "at", "from"}
@@ -122,7 +119,7 @@ class GazetteerMatcher:
             and before.is_alpha
             and not before.is_sent_start
             and before.i not in matched
-            and before.lower_ not in _CALENDAR_WORDS  # "In May Commerce added ...": the department
+            and before.lower_ not in CALENDAR_NAMES  # "In May Commerce added ...": the department
         )
 
     @staticmethod
