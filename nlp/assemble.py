@@ -283,6 +283,9 @@ def resolve_filler(
             # describe a product is the product, not the company taken up again
             products = {m.id for m in mentions if m.id and _names_a_product(text, m.start, m.end)}
             fitting = [m for m in fitting if m.id not in products] or fitting
+            # "its Forced Labor Division ... opened its inquiry into the company": a unit's name is
+            # no company
+            fitting = [m for m in fitting if not _names_a_unit(m.canonical or m.text)] or fitting
         qualifier = _COURT_LEVEL.search(filler.text) if kind == "COURT" else None
         if fitting and qualifier:
             # "the district court" in a state supreme court's order: a court of that level or, if
@@ -301,6 +304,19 @@ def resolve_filler(
             chosen = (alike or fitting)[-1]
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
     return [EntityRef(filler.text, None, None, None)]
+
+
+_UNIT_WORDS = frozenset({"division", "office", "unit", "branch", "directorate", "bureau", "department", "task force"})
+
+
+def _names_a_unit(name: str) -> bool:
+    """A public body's or an organisation's unit, by its head word ("Forced Labor Division")."""
+    words = name.lower().split()
+    return bool(words) and (
+        words[-1] in _UNIT_WORDS
+        or words[-1] in default_rules().lexicon.agency_heads
+        or " ".join(words[-2:]) in _UNIT_WORDS
+    )
 
 
 _BODY_NOUNS = r"the (?P<noun>commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)"
@@ -565,6 +581,9 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
                 and candidate.tense != "future"
                 and _EFFECTIVE.search(sentence[max(0, m.start - 30) : m.start])
             )
+            # "had suspended trading for ten business days beginning July 28": a halt told as
+            # done starts on the day it began
+            or _halt_began(candidate, sentence, m)
             or not re.search(
                 r"\b(effective|beginning|starting|until|through|no later than|expires?|expiring|within|comments?\s+(?:due|by))\s+(on\s+)?$",
                 sentence[max(0, m.start - 30) : m.start],
@@ -584,7 +603,10 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
     ]
     if not found:
         lowered = f" {sentence.lower()} "
-        inherit = any(phrase in lowered for phrase in _anaphoric_phrases())
+        phrases = [phrase for phrase in _anaphoric_phrases() if phrase in lowered]
+        # "The FLETF has also determined to remove X" in a notice: the notice's own act, of its
+        # day, not of the background event told before it
+        inherit = bool(phrases) and not (phrases == [" also "] and candidate.tense == "present")
         return Placed(candidate, dates.DateValue(None, "unknown"), inherit_previous=inherit)
     trigger_mid = (candidate.trigger_start + candidate.trigger_end) / 2 - candidate.sentence_start
 
@@ -600,7 +622,7 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
         # ordered ...": the instrument the act was done by is dated as the act
         return Placed(candidate, instrument.value)
     best = min(found, key=rank)
-    if rank(best)[0] == 3:
+    if rank(best)[0] == 3 and not _halt_began(candidate, sentence, best):
         return Placed(candidate, dates.DateValue(None, "unknown"))  # another noun's clause's date only
     if candidate.definite and rank(best)[0] == 2:
         # "The final determination, issued by OICTS, caps an investigation that began in April":
@@ -623,6 +645,17 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
     if best.anchor is not None or (best.value.value is None and best.offset_days is not None):
         return Placed(candidate, dates.DateValue(None, "unknown"), anchor=best)
     return Placed(candidate, best.value)
+
+
+def _halt_began(candidate: Candidate, sentence: str, mention: dates.DateMention) -> bool:
+    """ "had suspended trading for ten business days beginning July 28": a halt told as done is
+    dated by the day it began, though the date hangs on the period's noun."""
+    return (
+        candidate.type == "suspension"
+        and candidate.tense == "past"
+        and re.search(r"\b(?:beginning|starting)\s+(?:on\s+)?$", sentence[max(0, mention.start - 30) : mention.start])
+        is not None
+    )
 
 
 _ANAPHORIC_CACHE: tuple[str, ...] = ()
@@ -691,6 +724,13 @@ def resolve_relative(placed: list[Placed], text: str | None = None, published: d
             earlier = [p for p in placed[:index] if p.date.value]
             if earlier:
                 item.date = earlier[-1].date
+
+
+# a sentence whose subject is the judgment just told: "The judgment permanently enjoins her ..."
+_JUDGMENT_OPENS = re.compile(
+    r"\W*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:judgment|judgement|decree|verdict)\b(?![^.;\n]*\bwas\b)",
+    re.IGNORECASE,
+)
 
 
 # --- merging --------------------------------------------------------------------
@@ -1137,6 +1177,9 @@ def assemble(
                 not item.date.value
                 and (c.sentence_start < lede_end or c.tense == "present" or performative or _told_as_more(c, text))
                 and c.tense != "future"
+                # "dismissed an appeal against a fine imposed by Ofcom": the lede's news is the
+                # ruling; the fine it names in passing is older
+                and not c.in_passing
             ):
                 # "The United States on Tuesday imposed sanctions ... OFAC designated Sarouk Falcon":
                 # the lede's second sentence spells out the act its first one dated (or dates
@@ -1358,6 +1401,19 @@ def assemble(
                 paid = events.pop()
                 earlier.target = earlier.target or paid.target  # who paid it was the one fined
                 continue
+        if candidate.type in ("penalty", "order", "suspension") and _JUDGMENT_OPENS.match(
+            text[candidate.sentence_start : candidate.trigger_start]
+        ):
+            # "entered a final judgment against Feagley ... The judgment orders her to pay a civil
+            # penalty": what the judgment told just before does, not another act
+            judgment = next((e for e in reversed(events[:-1]) if e.type == "ruling"), None)
+            # (a pronoun the resolver gave the judge is still the judgment's party)
+            if judgment is not None and (
+                _ids(events[-1].target) & _ids(judgment.target)
+                or _ids(events[-1].target) <= _ids(judgment.target) | _ids(judgment.agent)
+            ):
+                events.pop()
+                continue
         if repeats_act:
             # "the investigation that OI initiated on April 2" after an inspection in March: another
             # act; but "this rule" is the one the document is, whatever date its sentence holds
@@ -1389,7 +1445,42 @@ def assemble(
                     events[-1].attrs.setdefault("form", "executive order")
     if published is not None:
         _date_from_restatement(events, dated_events, analysed or text, published)
-    return merge_repeats(_without_inverted_twins(events))
+    return merge_repeats(_without_inverted_twins(_orders_that_fine(events, text)))
+
+
+# "The consent order, which the Director signed on Friday, requires Loomstead to pay a $6.2
+# million civil money penalty": the order that fines (the words between the two triggers)
+_ORDER_REQUIRING_PAYMENT = re.compile(
+    r"^[^.;]{0,160}?\b(?:requires?|required|orders?|ordered|directs?|directed|obliges?|obliged)\s+[^.;]{0,60}?\bto\s+pay\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _orders_that_fine(events: list[Event], text: str) -> list[Event]:
+    """An order whose sentence says it makes someone pay a penalty is that penalty, told once."""
+    penalties = [e for e in events if e.type == "penalty" and e.trigger_start is not None]
+    dropped: set[int] = set()
+    for event in events:
+        if event.type != "order" or event.trigger_end is None:
+            continue
+        fine = next(
+            (
+                p
+                for p in penalties
+                if p.start == event.start
+                and p.trigger_start > event.trigger_end
+                and _ORDER_REQUIRING_PAYMENT.match(text[event.trigger_end : p.trigger_start])
+            ),
+            None,
+        )
+        if fine is None:
+            continue
+        dropped.add(id(event))
+        if not fine.agent or not _ids(fine.agent):
+            fine.agent = event.agent or fine.agent
+        if not fine.target:
+            fine.target = event.target
+    return [e for e in events if id(e) not in dropped]
 
 
 def _without_inverted_twins(events: list[Event]) -> list[Event]:
@@ -1416,8 +1507,8 @@ def _without_inverted_twins(events: list[Event]) -> list[Event]:
 # Tuesday": the act just reported, named again with the date the report had not given
 _ACT_RESTATED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<noun>decision|order|fine|penalty|recall|ruling|judgment|"
-    r"determination|designation|directive|letter)\b(?:\s*\([^)\n]{0,60}\))?,?\s+(?:(?:was|were|had\s+been)\s+)?"
-    r"(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed)\b",
+    r"determination|designation|directive|letter|sanction|measure)\b(?:\s+against\s+[^,.;]{2,60})?(?:\s*\([^)\n]{0,60}\))?,?\s+"
+    r"(?:(?:was|were|had\s+been)\s+)?(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed|decided)\b",
     re.IGNORECASE,
 )
 # "the expert committee reached its decision on November 27": the same, told from the maker's side
@@ -1437,7 +1528,12 @@ _RESTATED_TYPES = {
     "determination": ("order", "designation", "ruling"),
     "designation": ("designation",),
     "directive": ("order",),
-    "letter": ("order",),  # "The letter, dated March 10": a warning letter reported just before
+    "letter": ("order",),
+    "sanction": ("order", "penalty", "suspension", "designation"),  # "The sanction against X, decided on Monday"
+    "measure": (
+        "order",
+        "suspension",
+    ),  # "The measure, signed by the authority's board on Monday"  # "The letter, dated March 10": a warning letter reported just before
 }
 # how far back the act a restatement names may have been reported
 _RESTATEMENT_REACH = 1200
@@ -1454,8 +1550,16 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
             for e in events
             if e.start < said.start() and said.start() - e.start < _RESTATEMENT_REACH and e.type in wanted
         ]
-        if not reported or id(reported[-1]) in dated:
-            continue  # nothing told just before, or it told its own date
+        if not reported:
+            continue  # nothing told just before
+        # "The measure, signed by the board on Monday": the act told again, not a rule of its own
+        events[:] = [
+            e
+            for e in events
+            if e.type in wanted
+            or e.trigger_start is None
+            or not said.start("noun") <= e.trigger_start < said.end("noun")
+        ]
         stop = text.find(". ", said.end())
         clause = text[said.end() : stop if 0 < stop < said.end() + 200 else said.end() + 200]
         try:
@@ -1463,6 +1567,15 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
         except Exception:  # a date layer bug must not lose the event
             found = []
         told = _plain_dates(found)
+        if id(reported[-1]) in dated and not (
+            # "ordered ..., in a measure published on Tuesday. The measure, signed ... on Monday":
+            # made the day before it was published
+            told
+            and re.search(r"\b(?:signed|adopted|decided|made)\b", said.group(0), re.IGNORECASE)
+            and 0 < _days_apart(told[0].value.value, reported[-1].date) <= 7
+            and (told[0].value.value or "") < (reported[-1].date or "")
+        ):
+            continue  # it told its own date
         if told:
             reported[-1].date, reported[-1].date_precision = told[0].value.value, told[0].value.precision
             dated.add(id(reported[-1]))

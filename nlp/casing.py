@@ -216,6 +216,25 @@ def _defined_acronyms(lowered: str) -> Iterator[tuple[int, str, str]]:
             yield match.start(1) + words[first].start(), match.group(1)[words[first].start() :].rstrip(), match.group(2)
 
 
+# first words of company names that are also ordinary words, never a firm's short name on their own
+_COMMON_NAME_WORDS = frozenset(
+    "general united american national first global international digital new great royal pacific atlantic "
+    "western eastern northern southern central advanced applied standard universal premier golden silver "
+    "smart data power energy bank capital health china asia euro north south east west best prime "
+    "unified allied integrated consolidated continental federal public private open free".split()
+)
+
+
+def _short_name(word: str, lowered: str) -> bool:
+    """A company name's first word that can stand for the company: not an everyday word (one the
+    text itself uses as such, after "a" or "an", would not be)."""
+    return (
+        len(word) >= 4
+        and word not in _COMMON_NAME_WORDS
+        and re.search(rf"\b(?:a|an|more|most|very)\s+{re.escape(word)}\b", lowered) is None
+    )
+
+
 def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     """Text of the same length with plausible capitals restored.
 
@@ -241,6 +260,7 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
         chars[match.start()] = chars[match.start()].upper()
     for match in re.finditer(r"(?<![\w'’])i(?![\w'’])", lowered):
         chars[match.start()] = "I"
+    short_names = set()
     for match in _LEGAL_FORM.finditer(lowered):
         for word in re.finditer(r"[a-z][a-z&'-]*", match.group(1)):
             position = match.start(1) + word.start()
@@ -250,6 +270,13 @@ def truecase(text: str, forms: dict[str, str] | None = None) -> str:
             chars[suffix_start : match.end(2)] = list(match.group(2).upper())
         else:
             chars[suffix_start] = chars[suffix_start].upper()
+        first = re.match(r"[a-z][a-z'-]*", match.group(1))
+        if first is not None and _short_name(first.group(0), lowered):
+            short_names.add(first.group(0))
+    for name in short_names:
+        # "UNDERHAY ELECTRONICS, INC. ... THE BUREAU SENT UNDERHAY A LETTER": the firm by its first word
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", lowered):
+            chars[found.start()] = chars[found.start()].upper()
     for start, name, acronym in _defined_acronyms(lowered):
         for word in re.finditer(r"[^ \t]+", name):
             if word.group(0) not in _NAME_JOINERS:
@@ -285,7 +312,7 @@ _SPLIT_WORD = re.compile(
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
 
 _MONTH_DAY_LL = re.compile(
-    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)([lI]{2})(?=(?:[–—-][0-9l]{1,2})?,?[ \t\n]+[12l][0-9l]{3}\b)",
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)([lI]{2}|l)(?=(?:[–—-][0-9l]{1,2})?,?[ \t\n]+[12l][0-9l]{3}\b)",
     re.IGNORECASE,
 )
 
@@ -304,7 +331,7 @@ def repair_ocr(text: str) -> str:
 
     repaired = _SPLIT_WORD.sub(join, text)
     repaired = _L_FOR_ONE.sub("1", repaired)
-    # "March ll, 2024": a day of the month written with no real digit at all
+    # "March ll, 2024", "August l, 2024": a day of the month written with no real digit at all
     repaired = _MONTH_DAY_LL.sub(lambda m: m.group(1) + m.group(2).replace("l", "1").replace("I", "1"), repaired)
     repaired = _DAY_LL_MONTH.sub(lambda m: "1" * len(m.group(0)), repaired)
     assert len(repaired) == len(text)

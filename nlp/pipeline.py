@@ -524,6 +524,16 @@ _FILING_REFUSED = re.compile(
 )
 
 
+# "dismissed an appeal by the operator of ... Threadhollow against a £1.05 million fine": the one
+# whose appeal or challenge failed
+_CHALLENGE_FAILED = re.compile(
+    r"\b(?:dismiss(?:es|ed)?|reject(?:s|ed)?|den(?:y|ies|ied)|refus(?:es|ed)|throws?\s+out|threw\s+out)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:appeal|challenge|petition|application|bid|suit|lawsuit)\s+"
+    r"(?:(?:lodged|brought|filed)\s+)?by\s+(?P<by>[^.;]{2,160}?)(?=\s+(?:against|over|to)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+
+
 def _rulings_on_the_losing_side(events: list[Event], mentions: list, main_party: Mention | None) -> None:
     """A ruling acts on the side that lost: not the agency whose motion it granted, nor the body
     a dismissed action was brought against when the text is about the one who brought it."""
@@ -533,6 +543,13 @@ def _rulings_on_the_losing_side(events: list[Event], mentions: list, main_party:
             continue
         won = _GRANTED_TO.search(event.evidence)
         benched = {r.id for r in event.agent if r.id}
+        failed = _CHALLENGE_FAILED.search(event.evidence)
+        if failed is not None:
+            start, end = event.start + failed.start("by"), event.start + failed.end("by")
+            losers = [m for m in parties if start <= m.start < end and m.id not in benched and m.label != "COURT"]
+            if losers:
+                event.target = [EntityRef(losers[0].text, losers[0].canonical, losers[0].id, losers[0].label)]
+                continue
         if won is not None:
             group = "owner" if won["owner"] else "to"
             start, end = event.start + won.start(group), event.start + won.end(group)

@@ -184,6 +184,8 @@ class Lexicon:
     listed_kinds: frozenset[str]
     # people sent by a body, who act for it ("members of the Company's senior management")
     delegation_nouns: frozenset[str]
+    # Latin and set phrases the model takes for names ("25 percent ad valorem")
+    not_names: frozenset[str]
 
 
 @dataclass(frozen=True)

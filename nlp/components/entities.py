@@ -711,7 +711,9 @@ class EntityLinker:
     def __init__(self) -> None:
         self.gazetteer = default_gazetteer()
         lexicon = default_rules().lexicon
-        self.generic_words = {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"}
+        self.generic_words = (
+            {w for words in lexicon.anaphors.values() for w in words} | {"u.s.", "us"} | lexicon.not_names
+        )
         self.document_nouns = lexicon.document_nouns
         self.agency_heads = lexicon.agency_heads
         self.office_holders = lexicon.public_office_holders

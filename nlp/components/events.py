@@ -9,6 +9,7 @@ document (pronouns, relative dates, merging repeats) happens afterwards in
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -99,6 +100,8 @@ class Candidate:
     # char spans of the tokens by closeness to the event in the parse: 0 inside
     # the event's clause, 1 attached to a governing clause, 2 elsewhere
     token_closeness: list[tuple[int, int, int]] = field(default_factory=list)
+    # "an appeal against a fine imposed by Ofcom": an act named in passing inside another's telling
+    in_passing: bool = False
 
 
 _CALENDAR_WORD = re.compile(
@@ -109,6 +112,9 @@ _CALENDAR_WORD = re.compile(
 # "on the ground that ...", "on the basis of ...": why, never whom
 _REASON_NOUNS = frozenset({"ground", "basis"})
 _GROUNDS = _REASON_NOUNS | {"suspicion", "behalf", "account"}
+# what a government grants and may halt or stop work under
+_AWARD_NOUNS = frozenset({"contract", "award", "grant", "agreement", "license", "licence", "subaward"})
+_PAYMENT_NOUNS = frozenset({"payment", "disbursement", "drawdown", "funding", "work"})
 _ACTING_BODIES = frozenset({"GOV", "AGENCY", "COURT", "LEGISLATURE"})
 
 # actors that direct only their own staff and suppliers ("the Company ... instructed its contract
@@ -126,19 +132,43 @@ _BROKEN = re.compile(
 _BACK_REFERENCES = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 
 
+def _told_in_passing(anchor: Token, trigger: Token) -> bool:
+    """ "a £1.05 million fine imposed by Ofcom": a participle naming its own doer after the act's noun."""
+    return (
+        anchor.i != trigger.i
+        and anchor.dep_ == "acl"
+        and anchor.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in anchor.children)
+    )
+
+
 def lemma_keys(token: Token) -> frozenset[str]:
     """Base forms to look a token up by: the lemmatizer's, plus naive ones.
 
     The rule-based lemmatizer sometimes misses ("fined" -> "fin"); trying
     the obvious suffix strippings as well costs nothing and finds the rule.
     """
-    return _lemma_keys(token.lemma_.lower(), token.lower_)
+    return _lemma_key_set(token.lemma_.lower(), token.lower_)
+
+
+def first_lemma_key(token: Token, table: Collection[str]) -> str | None:
+    """The first of a token's base forms that `table` holds, the lemmatizer's own before the naive ones.
+
+    A set's order changes with the hash seed, so picking "any" key would let
+    "ruling" (both `rule` and `ruling`) choose a different rule from run to run.
+    """
+    return next((k for k in _ordered_lemma_keys(token.lemma_.lower(), token.lower_) if k in table), None)
 
 
 # the event finder asks for the keys of most tokens several times, and they depend on two strings only
 @lru_cache(maxsize=65_536)
-def _lemma_keys(lemma: str, lower: str) -> frozenset[str]:
-    keys = {lemma, lower}
+def _lemma_key_set(lemma: str, lower: str) -> frozenset[str]:
+    return frozenset(_ordered_lemma_keys(lemma, lower))
+
+
+@lru_cache(maxsize=65_536)
+def _ordered_lemma_keys(lemma: str, lower: str) -> tuple[str, ...]:
+    keys = [lemma, lower]
     for suffix, replacements in (
         ("ied", ("y",)),
         ("ies", ("y",)),
@@ -149,13 +179,13 @@ def _lemma_keys(lemma: str, lower: str) -> frozenset[str]:
     ):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
-            keys.update(stem + r for r in replacements)
+            keys.extend(stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
-                keys.add(stem[:-1])  # "banned" -> "ban"
+                keys.append(stem[:-1])  # "banned" -> "ban"
     # British spellings: "finalised", "penalising" find the rules written with "-ize"
     if lower.endswith(("ise", "ised", "ises", "ising")):
-        keys.update([k[:-3] + "ize" for k in keys if k.endswith("ise") and len(k) > 5])
-    return frozenset(keys)
+        keys.extend([k[:-3] + "ize" for k in keys if k.endswith("ise") and len(k) > 5])
+    return tuple(dict.fromkeys(keys))
 
 
 # Dependency links by which an entity inside a phrase still names the phrase's
@@ -653,7 +683,9 @@ class EventFinder:
             and ent.root.head.i != head.i
             and ent.root.head.ent_type_ != "ORG"
         )
-        return head.lemma_.lower() in self.lex.people_nouns or titled or described_firm
+        # "A UK tribunal dismissed the appeal": the court's country, not the government
+        bench = head.lemma_.lower() in ("court", "tribunal", "judge") and ent.root.head.i == head.i
+        return head.lemma_.lower() in self.lex.people_nouns or titled or described_firm or bench
 
     def _anaphor_kind(self, head: Token) -> str | None:
         lower = head.lower_
@@ -665,6 +697,8 @@ class EventFinder:
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
         if lemma in self.lex.staff_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN":
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
+        if lemma == "bench" and head.pos_ == "NOUN":
+            return "COURT"  # "A bench of two judges dismissed the petition": the court the story is about
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         # "the two companies" points back; "two shipping companies" brings in new ones
         if lemma in self.anaphor_heads and determiners & {
@@ -825,6 +859,25 @@ class EventFinder:
             return None
         return None
 
+    def _award_holders(self, anchor: Token) -> list[Token]:
+        """ "issued a stop-work order under a contract awarded in August to Nettlefield Aerospace",
+        "suspended payments under a $9.4 million award made in 2024 to Brisling": the holder of the
+        contract or award the act is made under."""
+        holders = []
+        for award in self._prep_objects(anchor, ("under",)):
+            if award.lemma_.lower() not in _AWARD_NOUNS:
+                continue
+            for made in award.children:
+                if made.dep_ == "acl" and made.tag_ == "VBN":
+                    # (the parser may call the "to" a dative)
+                    holders += [
+                        o
+                        for to in made.children
+                        if to.dep_ in ("prep", "dative") and to.lower_ == "to"
+                        for o in self._children(to, ("pobj",))
+                    ]
+        return holders
+
     @staticmethod
     def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
         return [c for c in token.children if c.dep_ in deps]
@@ -847,8 +900,11 @@ class EventFinder:
                     g
                     for g in child.children
                     if g.dep_ in ("pobj", "pcomp")
-                    # "on the ground that Karatau flew into Russia", "on the basis of": a reason, no party
-                    and not (phrase == "on" and g.lemma_.lower() in _REASON_NOUNS)
+                    # "on the ground that Karatau flew into Russia", "on the basis of": a reason, no party;
+                    # "on behalf of Pellowes Rigg": whom the complaint was filed for
+                    and not (phrase == "on" and g.lemma_.lower() in _GROUNDS)
+                    # "issued a stop-work order on Sept. 11": when, not on whom
+                    and not (phrase == "on" and (g.ent_type_ == "DATE" or _CALENDAR_WORD.match(g.text)))
                 ]
         return objects
 
@@ -864,6 +920,15 @@ class EventFinder:
         sent = anchor.sent
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
+        opening = next((t for t in sent if not t.is_punct and t.lower_ not in ("then", "now", "so", "just")), None)
+        if (
+            opening is not None
+            and opening.i == anchor.i
+            and anchor.dep_ == "ROOT"
+            and anchor.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children)
+        ):
+            return False  # "Switch it off.": a columnist's command, not an act
         for mod in trigger.children:
             if mod.dep_ in ("amod", "compound") and (
                 mod.lemma_.lower() in self.lex.non_factual_modifiers or mod.lower_ in self.lex.non_factual_modifiers
@@ -1104,7 +1169,8 @@ class EventFinder:
                 stage = "proposed"
             candidate.attrs["stage"] = stage
         elif kind == "legislation":
-            stage = next((rule.stage_by_realizer[k] for k in lemma_keys(anchor) if k in rule.stage_by_realizer), None)
+            stage_key = first_lemma_key(anchor, rule.stage_by_realizer)
+            stage = rule.stage_by_realizer[stage_key] if stage_key else None
             if stage:
                 candidate.attrs["stage"] = stage
             law = ents.get(trigger.i)
@@ -1231,9 +1297,15 @@ class EventFinder:
             token = token.head
             governing |= {c.i for c in token.children}
             governing.add(token.i)
+        # "dismissed an appeal ... against a £1.05 million fine imposed by Ofcom": a participle
+        # that names its own doer tells an act of its own; the dates of the clause above it are
+        # the other act's
+        own_doer = _told_in_passing(anchor, trigger)
         result = []
         for token in anchor.sent:
             level = 3 if token.i in described else 0 if token.i in inside else 1 if token.i in governing else 2
+            if own_doer and level in (1, 2):
+                level = 3
             result.append((token.idx, token.idx + len(token), level))
         del doc
         return result
@@ -1267,7 +1339,7 @@ class EventFinder:
         return None
 
     def _modifier_ok(self, noun: Token, rule: TriggerRule) -> bool:
-        lemma = next((k for k in lemma_keys(noun) if k in rule.lemmas), noun.lemma_.lower())
+        lemma = first_lemma_key(noun, rule.lemmas) or noun.lemma_.lower()
         needed = (
             rule.requires_modifier_for.get(lemma) if lemma in rule.requires_modifier_for else rule.requires_modifier
         )
@@ -1530,6 +1602,15 @@ class EventFinder:
             and realizes(head.head, frozenset({"sign"}))
         ):
             return head.head, "object"  # "signed into law H.R. 3307, the ... Act": the parser hangs the bill on "into"
+        if (
+            rule.type == "legislation"
+            and node.dep_ == "pobj"
+            and node.lower_ == "law"
+            and head.lower_ == "into"
+            and realizes(head.head, frozenset({"sign"}))
+            and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in head.head.children)
+        ):
+            return head.head, "object"  # "PADFA, which President Biden signed into law on April 24"
         # "wrapped up two days of talks", "opened a round of negotiations"
         if node.dep_ == "pobj" and head.lower_ == "of":
             holder = head.head
@@ -1784,6 +1865,15 @@ class EventFinder:
         return found
 
     def _agent_type(self, agent: list[RoleFiller], subject: Token | None) -> str | None:
+        if (
+            subject is not None
+            and subject.lemma_.lower() in self.lex.bench_titles
+            and subject.pos_ == "NOUN"
+            and all(f.type in (None, "ORG") for f in agent)
+        ):
+            # "the presiding administrative law judge (ALJ) issued a final initial determination":
+            # a judge decides, whatever the model made of the bracketed initials
+            return "COURT"
         for filler in agent:
             if filler.type:
                 return filler.type
@@ -1813,9 +1903,11 @@ class EventFinder:
             and agent_type not in rule.requires_agent_type
             and not possible & rule.requires_agent_type
         ):
-            benches = ("judge", "justice", "court", "panel", "jury")
+            benches = ("judge", "justice", "court", "panel", "jury", "tribunal", "bench")
             court_subject = subject is not None and (
                 subject.lemma_.lower() in benches
+                # ("the Tribunal of the Administrative Council for Economic Defense": an agency's board)
+                and not (subject.lemma_.lower() == "tribunal" and self._prep_objects(subject, ("of",)))
                 # "Judge Amit Mehta ruled": the title names the bench
                 or any(c.dep_ == "compound" and c.lemma_.lower() in ("judge", "justice") for c in subject.children)
             )
@@ -2016,7 +2108,18 @@ class EventFinder:
                 if (named is not None and named._.entity_type in ("AGENCY", "GOV")) or (named is None and official):
                     agent_head = announcer
         elif how == "intransitive":
-            pass
+            # "the staff's investigation, which began in November 2024": the body the possessive
+            # points back to opened it
+            agent_head = next(
+                (
+                    p
+                    for p in self._children(noun, ("poss",))
+                    if "AGENCY" in (self._anaphor_kind(p) or "").split("|")
+                    and noun.tag_ == "NN"
+                    and realizer.lemma_.lower() in self.lex.opening_verbs
+                ),
+                None,
+            )
         elif how == "legislature-object":
             agent_head = next(iter(self._children(realizer, ("dobj",))), None)
         else:
@@ -2112,6 +2215,8 @@ class EventFinder:
                     for t in self._prep_objects(holder, ("for", "with"))
                 }
                 targets = [t for t in targets if t.i not in reasons] + charged
+        if rule.type in ("order", "suspension") and not targets:
+            targets = self._award_holders(realizer or noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() == "subject":
             # "Tomoe Sokki was previously subject to a cease-and-desist order ... for bid rigging":
             # who is subject to the act is its target, whatever else the act is "for"
@@ -2242,7 +2347,7 @@ class EventFinder:
     def verb_candidate(
         self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
     ) -> Candidate | None:
-        lemma = next((k for k in lemma_keys(verb) if k in rule.lemmas), verb.lemma_.lower())
+        lemma = first_lemma_key(verb, rule.lemmas) or verb.lemma_.lower()
         particles = rule.requires_particle_for.get(lemma)
         if particles:
             # Only what follows the verb: "On Wednesday the company switched off" is no "switch on".
@@ -2463,6 +2568,11 @@ class EventFinder:
             for o in objects + described + self._children(verb, ("nsubjpass",))
         ):
             return None
+        if rule.type == "designation" and any(
+            o.lemma_.lower() == "list" and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+            for o in self._children(verb, ("dobj",))
+        ):
+            return None  # "USTR later added further lists of products": a list made, nobody put on one
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
             return None
         # "launched an investigation": the noun rule handles it, with its own type
@@ -2533,7 +2643,20 @@ class EventFinder:
             if auxiliaries & {"is", "are"} and not any(c.dep_ == "aux" for c in verb.children):
                 return None  # "such conduct is prohibited": a statement of law, not an act
         subject = None
-        if passive:
+        # "MeitY ordered the app blocked in March": a participle the order verb governs, its
+        # subject what is acted on, the one who ordered it the doer
+        ordered_done = (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("ccomp", "xcomp", "oprd")
+            and lemma_keys(verb.head) & self.lex.order_verbs
+            and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+            and bool(self._children(verb, ("nsubj",)))
+        )
+        if ordered_done:
+            subject = self.subject_of(verb.head)
+            target_heads = self._children(verb, ("nsubj",))
+            agent_heads = [subject] if subject is not None else []
+        elif passive:
             target_heads = self._children(verb, ("nsubjpass",)) or (
                 # "Brisbois be, and hereby is, suspended": the subject of the bare "be" it joins
                 self._children(verb.head, ("nsubjpass",) + (("nsubj",) if verb.head.lemma_ == "be" else ()))
@@ -2579,6 +2702,8 @@ class EventFinder:
         if rule.type == "ruling" and target_heads:
             preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
         target_heads = list(target_heads) + self._prep_objects(verb, preps)
+        if rule.type in ("order", "suspension") and all(h.lemma_.lower() in _PAYMENT_NOUNS for h in target_heads):
+            target_heads = self._award_holders(verb) or target_heads
         if rule.type == "ruling" and not target_heads:
             # "the court ruled that the Commerce Department erred": the party ruled on
             for clause in self._children(verb, ("ccomp",)):
@@ -2587,8 +2712,20 @@ class EventFinder:
         relative = ("which", "that", "who", "whom")
         # "Hamid Rezaeian, an Iranian agent whom OFAC designated": the relative's noun is in
         # apposition to the name, and the name is what was designated
-        antecedent = verb.head.head if verb.head.dep_ == "appos" else verb.head
-        target_heads = [antecedent if h.lower_ in relative and verb.dep_ == "relcl" else h for h in target_heads]
+        # "a unit that Quernstone Ridge began selling": the relative clause is the governor's
+        clause = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else verb
+        antecedent = clause.head.head if clause.head.dep_ == "appos" else clause.head
+        target_heads = [antecedent if h.lower_ in relative and clause.dep_ == "relcl" else h for h in target_heads]
+        # "Dongguan Haiqiao Wireless, whose equipment the Bureau added to the Covered List": the owner
+        # (but "Zhiyuan Jingwei, whose Lingxi-3 chip went on sale": the thing launched)
+        target_heads = [
+            antecedent
+            if clause.dep_ == "relcl"
+            and rule.type in ("designation", "penalty", "investigation", "lawsuit", "order")
+            and any(c.dep_ == "poss" and c.lower_ == "whose" for c in h.children)
+            else h
+            for h in target_heads
+        ]
         if rule.requires_object_type and not target_heads and not passive and agent_heads:
             # "pixelcast, which launched in june": intransitive, the subject is the product
             subject_head = agent_heads[0]
@@ -2694,6 +2831,14 @@ class EventFinder:
                             self._product_noun(owned_head) or any(_MODEL_NUMBER.fullmatch(t.text) for t in words)
                         ):
                             target.append(RoleFiller(words.text, words.start_char, words.end_char))
+        if (
+            rule.type == "launch"
+            and verb.lemma_.lower() == "ship"
+            and any(
+                o.i in ents and ents[o.i]._.entity_type in ("GOV", "PLACE") for o in self._prep_objects(verb, ("to",))
+            )
+        ):
+            return None  # "found that it shipped plasma etching systems to China": an export, not a release
         if rule.requires_object_type:
             product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
             product_like |= any(self._product_noun(h) for h in target_heads)
@@ -2761,6 +2906,7 @@ class EventFinder:
             agent=agent,
             target=target,
             token_closeness=self.closeness(anchor, trigger, agent + target),
+            in_passing=_told_in_passing(anchor, trigger),
             follows_type=rule.follows_type,
         )
         finished = self._finish(candidate, rule, subject)
@@ -2829,7 +2975,9 @@ class EventFinder:
                 not f.entity_id and (not f.anaphor or f.text.lower().split()[-1].rstrip("s") in self.lex.staff_nouns)
                 for f in agent
             )
-            finished.definite = definite and (unnamed or anchor.dep_ in ("acl", "relcl"))
+            # "The Commission voted 3-0 to issue the orders": the vote behind the orders just told
+            voted = anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "vote"
+            finished.definite = definite and (unnamed or voted or anchor.dep_ in ("acl", "relcl"))
         if finished.type == "penalty":
             paid = trigger if trigger.pos_ == "VERB" else trigger.head
             sums = [c for c in paid.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else [trigger]
@@ -2858,7 +3006,7 @@ class EventFinder:
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token):
                 continue
-            lemma = next((k for k in lemma_keys(token) if k in self.noun_rules), None)
+            lemma = first_lemma_key(token, self.noun_rules)
             if lemma is None and token.pos_ == "PROPN":
                 law = ents.get(token.i)
                 if law is not None and law._.entity_type == "LAW" and law.root.i == token.i:
@@ -2876,7 +3024,7 @@ class EventFinder:
                 token.pos_ == "VERB" or self._mistagged_verb(token) or self._now_available(token)
             ):
                 continue
-            lemma = next((k for k in lemma_keys(token) if k in self.verb_rules), None)
+            lemma = first_lemma_key(token, self.verb_rules)
             if lemma is not None:
                 for rule in self.verb_rules[lemma]:
                     found = self.verb_candidate(token, rule, ents, frozenset(used))
