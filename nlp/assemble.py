@@ -1507,7 +1507,7 @@ def _without_inverted_twins(events: list[Event]) -> list[Event]:
 # Tuesday": the act just reported, named again with the date the report had not given
 _ACT_RESTATED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<noun>decision|order|fine|penalty|recall|ruling|judgment|"
-    r"determination|designation|directive|letter|sanction|measure)\b(?:\s+against\s+[^,.;]{2,60})?(?:\s*\([^)\n]{0,60}\))?,?\s+"
+    r"determination|designation|directive|letter|sanction|measure|notice)\b(?:\s+against\s+[^,.;]{2,60})?(?:\s*\([^)\n]{0,60}\))?,?\s+"
     r"(?:(?:was|were|had\s+been)\s+)?(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed|decided)\b",
     re.IGNORECASE,
 )
@@ -1528,12 +1528,10 @@ _RESTATED_TYPES = {
     "determination": ("order", "designation", "ruling"),
     "designation": ("designation",),
     "directive": ("order",),
-    "letter": ("order",),
+    "letter": ("order",),  # "The letter, dated March 10": a warning letter reported just before
     "sanction": ("order", "penalty", "suspension", "designation"),  # "The sanction against X, decided on Monday"
-    "measure": (
-        "order",
-        "suspension",
-    ),  # "The measure, signed by the authority's board on Monday"  # "The letter, dated March 10": a warning letter reported just before
+    "measure": ("order", "suspension"),  # "The measure, signed by the authority's board on Monday"
+    "notice": ("order",),  # "The enforcement notice, dated 14 April 2026"
 }
 # how far back the act a restatement names may have been reported
 _RESTATEMENT_REACH = 1200
@@ -1567,13 +1565,25 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
         except Exception:  # a date layer bug must not lose the event
             found = []
         told = _plain_dates(found)
-        if id(reported[-1]) in dated and not (
-            # "ordered ..., in a measure published on Tuesday. The measure, signed ... on Monday":
-            # made the day before it was published
-            told
-            and re.search(r"\b(?:signed|adopted|decided|made)\b", said.group(0), re.IGNORECASE)
-            and 0 < _days_apart(told[0].value.value, reported[-1].date) <= 7
-            and (told[0].value.value or "") < (reported[-1].date or "")
+        if (
+            id(reported[-1]) in dated
+            and not (
+                # "ordered ..., in a measure published on Tuesday. The measure, signed ... on Monday":
+                # made the day before it was published; "a notice issued by the Regulator, which
+                # ordered ..." told in a ruling of Monday, then "The enforcement notice, dated 14 April"
+                told
+                and reported[-1].end <= said.start()
+                # (the act named again as its sentence's subject, not "initiated with the decision dated")
+                and re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", text[max(0, said.start() - 6) : said.start()])
+                and (told[0].value.value or "") < (reported[-1].date or "")
+                and (
+                    (re.search(r"\bdated\b", said.group(0), re.IGNORECASE) and told[0].start < 20)
+                    or (
+                        re.search(r"\b(?:signed|adopted|decided|made)\b", said.group(0), re.IGNORECASE)
+                        and _days_apart(told[0].value.value, reported[-1].date) <= 7
+                    )
+                )
+            )
         ):
             continue  # it told its own date
         if told:

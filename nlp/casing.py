@@ -309,6 +309,8 @@ _SPLIT_WORD = re.compile(
     r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b"
     r"|\b([A-Z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([A-Z]{2,})\b"  # "EMER- GENCY" in a heading
 )
+# capitalised at a sentence's start or as a determiner, never a name's first word
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "by", "of", "in", "on"})
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
 
 _MONTH_DAY_LL = re.compile(
@@ -327,7 +329,23 @@ def repair_ocr(text: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         joined = (match.group(1) or match.group(3)) + (match.group(2) or match.group(4))
-        return joined + " " * (len(match.group(0)) - len(joined))
+        padding = " " * (len(match.group(0)) - len(joined))
+        # The padding splits the text where it goes: after the word it splits a name the word
+        # begins ("the Infor- mation Regulator"), before it a name the word ends ("Health Cana-
+        # da on Tuesday"), told by the capitals around it.
+        previous = re.search(r"(\S+)[ \t]*$", text[max(0, match.start() - 40) : match.start()])
+        following = re.match(r"[ \t]*(\S+)", text[match.end() : match.end() + 40])
+        ends_a_name = (
+            previous is not None
+            and previous.group(1)[:1].isupper()
+            and previous.group(1).lower() not in _FUNCTION_WORDS
+            # ("U.S. Depart- ment of State": a name goes on after "of")
+            and not (
+                following is not None
+                and (following.group(1)[:1].isupper() or following.group(1).lower() in ("of", "and", "for", "&"))
+            )
+        )
+        return joined + padding if ends_a_name else padding + joined
 
     repaired = _SPLIT_WORD.sub(join, text)
     repaired = _L_FOR_ONE.sub("1", repaired)

@@ -724,6 +724,11 @@ _CHALLENGED_ACTS = {
     "addition": ("designation",),
     "inclusion": ("designation",),
     "revocation": ("order", "suspension"),
+    "suspension": ("suspension", "order"),
+    "blocking": ("suspension", "order"),
+    "directive": ("order",),
+    "sanctions": ("designation", "penalty"),
+    "measure": ("order", "suspension", "rule"),
 }
 
 # a ruling that turns down the suing side: its request denied, the judgment the other side's

@@ -15,6 +15,7 @@ import sys
 import spacy
 from spacy.tokens import Doc
 
+from nlp.casing import repair_ocr
 from nlp.components.events import first_lemma_key
 from tests.extraction_support import events_of, names, of_type
 
@@ -289,3 +290,50 @@ def test_a_court_that_refused_to_interfere_and_its_bench_that_dismissed_rule_onc
     assert rulings
     assert {e.date for e in rulings} == {"2025-10-23"}
     assert all(r.type == "COURT" for e in rulings for r in e.agent)
+
+
+def test_a_word_split_at_a_line_end_keeps_the_name_it_begins_whole(extractor):
+    repaired = repair_ocr("The notice was issued by the Infor- mation Regulator, which ordered the bureau to stop.")
+    # the same length, the padding before the joined word
+    assert repaired == "The notice was issued by the   Information Regulator, which ordered the bureau to stop."
+    doc = extractor.nlp(repaired)
+    assert "Information Regulator of South Africa" in {ent._.canonical for ent in doc.ents}
+
+
+def test_an_act_told_in_a_rulings_sentence_is_dated_by_its_own_paper(extractor):
+    text = (
+        "PRETORIA - The High Court on Monday dismissed an application by Sebenza Credit Data to set aside "
+        "an enforcement notice issued by the Information Regulator, which ordered the company to stop "
+        "selling payment histories.\n\nThe enforcement notice, dated 14 April 2026, directed Sebenza to "
+        "stop within 30 days."
+    )
+    orders = of_type(events_of(extractor, text, "2026-09-15"), "order")
+    assert [e.date for e in orders] == ["2026-04-14"]
+
+
+def test_an_act_initiated_with_an_older_decision_keeps_the_date_it_was_told_with(extractor):
+    text = (
+        "With the Competition Board decision dated 14.08.2025, it has been decided to impose an "
+        "administrative fine of TRY 12,400,000 on Yemekdeposu. The investigation had been initiated with "
+        "the Board decision dated 07.03.2024."
+    )
+    fines = of_type(events_of(extractor, text, "2025-09-02"), "penalty")
+    assert [e.date for e in fines] == ["2025-08-14"]
+
+
+def test_a_suit_challenging_the_suspension_is_against_the_body_that_suspended(extractor):
+    text = (
+        "NTIA said it suspended payments on Tuesday under a $4.1 million award made in 2024 to Marrowby "
+        "Radio Systems, Inc. Marrowby filed a complaint in the U.S. Court of Federal Claims on Wednesday "
+        "challenging the suspension."
+    )
+    suits = of_type(events_of(extractor, text, "2026-08-20"), "lawsuit")
+    assert len(suits) == 1
+    assert names(suits[0].target) == {"National Telecommunications and Information Administration"}
+
+
+def test_an_inspector_generals_audit_opened_is_an_inquiry(extractor):
+    text = "The Commerce Department's Office of Inspector General opened an audit of the award earlier this year."
+    inquiries = of_type(events_of(extractor, text, "2026-08-20"), "investigation")
+    assert len(inquiries) == 1
+    assert inquiries[0].date == "2026"
