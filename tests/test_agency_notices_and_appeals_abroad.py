@@ -337,3 +337,12 @@ def test_an_inspector_generals_audit_opened_is_an_inquiry(extractor):
     inquiries = of_type(events_of(extractor, text, "2026-08-20"), "investigation")
     assert len(inquiries) == 1
     assert inquiries[0].date == "2026"
+
+
+def test_a_countrys_high_court_is_its_own_not_englands(extractor):
+    kenyan = extractor.nlp("Kenya's High Court on Tuesday dismissed a challenge by Pesamoto Credit against a fine.")
+    courts = [ent for ent in kenyan.ents if ent._.entity_type == "COURT"]
+    assert [ent.text for ent in courts] == ["Kenya's High Court"]
+    assert courts[0]._.entity_id != "court:uk-high-court"
+    english = extractor.nlp("The UK High Court ruled on Tuesday.")
+    assert [ent._.canonical for ent in english.ents] == ["High Court of Justice of England and Wales"]

@@ -674,6 +674,8 @@ def _court_place(doc: Doc, ent: Span, entry) -> int | None:
     start = ent.start
     while start > max(0, ent.start - 2) and place_word(doc[start - 1]):
         start -= 1
+    if start == ent.start and start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and place_word(doc[start - 2]):
+        start -= 2  # "Kenya's High Court": the country's own court, not England's
     return start if start < ent.start else None
 
 
