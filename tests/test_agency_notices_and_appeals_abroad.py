@@ -346,3 +346,12 @@ def test_a_countrys_high_court_is_its_own_not_englands(extractor):
     assert courts[0]._.entity_id != "court:uk-high-court"
     english = extractor.nlp("The UK High Court ruled on Tuesday.")
     assert [ent._.canonical for ent in english.ents] == ["High Court of Justice of England and Wales"]
+
+
+def test_a_chamber_that_passed_it_in_a_relative_clause_passed_the_bill(extractor):
+    text = (
+        "The National Assembly passed the Data Protection (Amendment) Bill at third reading on 3 December. "
+        "It was then referred to the Senate, which passed it with further amendments on 10 February."
+    )
+    laws = of_type(events_of(extractor, text, "2026-02-25"), "legislation")
+    assert sorted(e.date for e in laws) == ["2025-12-03", "2026-02-10"]

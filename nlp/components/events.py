@@ -1890,7 +1890,13 @@ class EventFinder:
         if agent_type is None and not candidate.agent and subject is None and rule.passive_agent_type:
             agent_type = rule.passive_agent_type
         possible = {kind for f in candidate.agent if f.anaphor for kind in f.anaphor.split("|")}
-        if rule.subject_lemmas and (subject is None or subject.lemma_.lower() not in rule.subject_lemmas):
+        # "the Senate, which passed it": the relative stands for its antecedent
+        named = (
+            subject.head.head
+            if subject is not None and subject.lower_ in ("which", "who", "that") and subject.head.dep_ == "relcl"
+            else subject
+        )
+        if rule.subject_lemmas and (named is None or named.lemma_.lower() not in rule.subject_lemmas):
             return None
         if rule.requires_party_target and not any(
             f.entity_id or (f.anaphor and "ORG" in f.anaphor.split("|")) for f in candidate.target
