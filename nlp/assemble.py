@@ -1507,7 +1507,7 @@ def _without_inverted_twins(events: list[Event]) -> list[Event]:
 # Tuesday": the act just reported, named again with the date the report had not given
 _ACT_RESTATED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<noun>decision|order|fine|penalty|recall|ruling|judgment|"
-    r"determination|designation|directive|letter|sanction|measure|notice)\b(?:\s+against\s+[^,.;]{2,60})?(?:\s*\([^)\n]{0,60}\))?,?\s+"
+    r"determination|designation|directive|letter|sanction|measure|notice)(?P<plural>s)?\b(?:\s+against\s+[^,.;]{2,60})?(?:\s*\([^)\n]{0,60}\))?,?\s+"
     r"(?:(?:was|were|had\s+been)\s+)?(?:issued|announced|dated|made|signed|adopted|handed\s+down|imposed|decided)\b",
     re.IGNORECASE,
 )
@@ -1587,5 +1587,9 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
         ):
             continue  # it told its own date
         if told:
-            reported[-1].date, reported[-1].date_precision = told[0].value.value, told[0].value.precision
-            dated.add(id(reported[-1]))
+            # "The sanctions were decided ... on 2 July": every act told that day, not only the last
+            plural = said.groupdict().get("plural")
+            redated = [e for e in reported if e.date == reported[-1].date] if plural else reported[-1:]
+            for event in redated:
+                event.date, event.date_precision = told[0].value.value, told[0].value.precision
+                dated.add(id(event))

@@ -355,3 +355,14 @@ def test_a_chamber_that_passed_it_in_a_relative_clause_passed_the_bill(extractor
     )
     laws = of_type(events_of(extractor, text, "2026-02-25"), "legislation")
     assert sorted(e.date for e in laws) == ["2025-12-03", "2026-02-10"]
+
+
+def test_sanctions_decided_on_an_earlier_day_re_date_every_act_told_of_them(extractor):
+    text = (
+        "RIYADH, 8 July (Wire) - The Communications, Space and Technology Commission said on Tuesday it had "
+        "fined two mobile operators 3.4 million riyals. The regulator also suspended the licence of one of "
+        "them, Nakhla Mobile, for 60 days.\n\nThe sanctions were decided by the commission's violations "
+        "committee on 2 July."
+    )
+    events = events_of(extractor, text, "2025-07-09")
+    assert {(e.type, e.date) for e in events} == {("penalty", "2025-07-02"), ("suspension", "2025-07-02")}
