@@ -366,3 +366,21 @@ def test_sanctions_decided_on_an_earlier_day_re_date_every_act_told_of_them(extr
     )
     events = events_of(extractor, text, "2025-07-09")
     assert {(e.type, e.date) for e in events} == {("penalty", "2025-07-02"), ("suspension", "2025-07-02")}
+
+
+def test_a_ministry_that_told_a_firm_to_halt_a_service_ordered_it(extractor):
+    text = (
+        "HANOI, 14 October (Wire) - A satellite broadband provider has stopped signing up customers in "
+        "Vietnam after the Ministry of Science and Technology ordered it to suspend a pilot service.\n\n"
+        "The ministry on Friday told Stellwane Orbital to halt the pilot in all 12 provinces where it was "
+        "operating."
+    )
+    orders = of_type(events_of(extractor, text, "2026-10-14"), "order")
+    assert len(orders) == 1
+    assert "Stellwane Orbital" in names(orders[0].target)
+    assert orders[0].date == "2026-10-09"
+
+
+def test_a_determination_proposing_to_prohibit_is_no_rule(extractor):
+    text = "On February 27, 2026, OICTS issued an Initial Determination proposing to bar Qinghe Drone's products."
+    assert of_type(events_of(extractor, text, "2026-03-02"), "rule") == []

@@ -2556,9 +2556,18 @@ class EventFinder:
             objects = objects + [
                 c for o in objects if o.like_num or "/" in o.text for c in self._children(o, ("nmod", "compound"))
             ]
+        # "told Orvatide Orbital to halt the pilot": the party is the object, the act the infinitive
+        told_to = [
+            x
+            for x in self._children(verb, ("xcomp",))
+            if objects
+            and verb.dep_ != "acl"  # (not "a Determination proposing to prohibit")
+            and x.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+        ]
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas
-            for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb)
+            for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb) + told_to
         ):
             return None
         # "reviewed your October 10, 2025, response": the parser may make the date the object
