@@ -306,7 +306,8 @@ def resolve_filler(
     return [EntityRef(filler.text, None, None, None)]
 
 
-_UNIT_WORDS = frozenset({"division", "office", "unit", "branch", "directorate", "bureau", "department", "task force"})
+# (with the lexicon's agency heads: "bureau", "department", "directorate" ...)
+_UNIT_WORDS = frozenset({"division", "office", "unit", "branch", "task force"})
 
 
 def _names_a_unit(name: str) -> bool:
@@ -655,6 +656,23 @@ def _halt_began(candidate: Candidate, sentence: str, mention: dates.DateMention)
         and candidate.tense == "past"
         and re.search(r"\b(?:beginning|starting)\s+(?:on\s+)?$", sentence[max(0, mention.start - 30) : mention.start])
         is not None
+    )
+
+
+def _names_its_own_day(said: re.Match[str], told: list[dates.DateMention], reported: Event, text: str) -> bool:
+    """Whether an act named again as its sentence's subject gives a day that beats the one it was
+    told with: "ordered ..., in a measure published on Tuesday. The measure, signed ... on Monday"
+    (made the day before it was published), or "a notice issued by the Regulator, which ordered
+    ..." told in a ruling of Monday, then "The enforcement notice, dated 14 April"."""
+    if not told or reported.end > said.start() or (told[0].value.value or "") >= (reported.date or ""):
+        return False
+    # (as its sentence's subject, not "initiated with the Board decision dated 07.03.2024")
+    if not re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", text[max(0, said.start() - 6) : said.start()]):
+        return False
+    if re.search(r"\bdated\b", said.group(0), re.IGNORECASE) and told[0].start < 20:
+        return True
+    return bool(re.search(r"\b(?:signed|adopted|decided|made)\b", said.group(0), re.IGNORECASE)) and (
+        _days_apart(told[0].value.value, reported.date) <= 7
     )
 
 
@@ -1565,26 +1583,7 @@ def _date_from_restatement(events: list[Event], dated: set[int], text: str, publ
         except Exception:  # a date layer bug must not lose the event
             found = []
         told = _plain_dates(found)
-        if (
-            id(reported[-1]) in dated
-            and not (
-                # "ordered ..., in a measure published on Tuesday. The measure, signed ... on Monday":
-                # made the day before it was published; "a notice issued by the Regulator, which
-                # ordered ..." told in a ruling of Monday, then "The enforcement notice, dated 14 April"
-                told
-                and reported[-1].end <= said.start()
-                # (the act named again as its sentence's subject, not "initiated with the decision dated")
-                and re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", text[max(0, said.start() - 6) : said.start()])
-                and (told[0].value.value or "") < (reported[-1].date or "")
-                and (
-                    (re.search(r"\bdated\b", said.group(0), re.IGNORECASE) and told[0].start < 20)
-                    or (
-                        re.search(r"\b(?:signed|adopted|decided|made)\b", said.group(0), re.IGNORECASE)
-                        and _days_apart(told[0].value.value, reported[-1].date) <= 7
-                    )
-                )
-            )
-        ):
+        if id(reported[-1]) in dated and not _names_its_own_day(said, told, reported[-1], text):
             continue  # it told its own date
         if told:
             # "The sanctions were decided ... on 2 July": every act told that day, not only the last

@@ -2557,14 +2557,15 @@ class EventFinder:
                 c for o in objects if o.like_num or "/" in o.text for c in self._children(o, ("nmod", "compound"))
             ]
         # "told Orvatide Orbital to halt the pilot": the party is the object, the act the infinitive
-        told_to = [
-            x
-            for x in self._children(verb, ("xcomp",))
-            if objects
-            and verb.dep_ != "acl"  # (not "a Determination proposing to prohibit")
-            and x.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
-        ]
+        told_to = (
+            [
+                x
+                for x in self._children(verb, ("xcomp",))
+                if x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+            ]
+            if rule.object_lemmas and objects and verb.dep_ != "acl"  # (not "a Determination proposing to prohibit")
+            else []
+        )
         if rule.object_lemmas and not any(
             lemma_keys(o) & rule.object_lemmas
             for o in objects + self._children(verb, ("nsubjpass",)) + self._relative_antecedents(verb) + told_to
