@@ -457,6 +457,26 @@ def _numeric_date_line(tail: str) -> dt.date | None:
         return None
 
 
+_AGENCY_COUNSEL_LINE = re.compile(r"^[^\n]*\bfor the agency\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+# an opinion's own date line near its caption: "Filed: July 9, 2026", "Decided: March 3, 2026"
+_DECIDED_LINE = re.compile(
+    # (a circuit's "Argued February 12, 2026          Decided July 7, 2026" shares its line)
+    r"(?:^|[ \t]{2,})[ \t]*(?:filed|decided|opinion filed|date of (?:decision|judgment|judgement)|judgment delivered)"
+    r"\s*:?[ \t]+(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def decided_on(text: str, published: dt.date) -> dt.date | None:
+    """The day a court opinion says it was filed or decided, on a line of its own near the top."""
+    line = _DECIDED_LINE.search(text[:HEAD_CHARS])
+    when = _parse_long_date(line.group("date")) if line else None
+    if when is None or not dt.timedelta(0) <= published - when <= dt.timedelta(days=120):
+        return None
+    return when
+
+
 def _parse_long_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -623,6 +643,14 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             attrs["stage"] = "proposed" if "proposed" in stage else "interim" if "interim" in stage else "final"
         if rule.type == "ruling":
             attrs["outcome"] = text[start:end].lower()[:80]
+        if rule.target == "agency-counsel":
+            # a bid protest's counsel lines: "Kendra Oyelowo, Esq., Department of Homeland Security,
+            # for the agency." names the agency whose award was protested
+            line = _AGENCY_COUNSEL_LINE.search(head)
+            if line:
+                target = [
+                    _ref(m) for m in head_mentions if line.start() <= m.start < line.end() and m.label == "AGENCY"
+                ][:1]
         if rule.target == "matter":
             matter = _MATTER.search(head) or _RESPONDENT_LINE.search(head)
             if matter:
@@ -659,6 +687,10 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 start, end = _operative_bounds(text, said)
             elif rule.requires_operative:
                 continue
+        if "special conditions" in (groups.get("stage") or "").lower():
+            # an airworthiness rule for one applicant's design: "issued for the Torvane Aerospace
+            # Model TA-60 airplane"
+            target = [_ref(m) for m in mentions if start <= m.start < end and m.label in ("ORG", "PRODUCT")][:1]
         events.append(
             Event(
                 type=rule.type,

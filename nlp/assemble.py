@@ -751,6 +751,12 @@ _JUDGMENT_OPENS = re.compile(
 )
 
 
+_THIS_RULE_SAYS = re.compile(
+    r"\W*(?:summary:\s*)?(?:in|by|through|with)\s+(?:this|these|today's)\s+(?:[\w-]+\s+){0,3}?(?:rules?|regulations?)\s*,",
+    re.IGNORECASE,
+)
+
+
 # --- merging --------------------------------------------------------------------
 
 
@@ -874,6 +880,10 @@ def _same_happening(a: Event, b: Event) -> bool:
         )
         if not one_sentence:
             return False
+    if a.type == "ruling" and _bench_and_judge(a_agents, b_agents):
+        # "The High Court has upheld ..." and "Justice Kereama delivered the judgment": the court
+        # and its judge, one ruling
+        return True
     if a_agents and b_agents and not a_agents & b_agents and not (a_targets & b_targets):
         # "Beijing retaliated on Wednesday by putting a U.S. drone maker on a blacklist" and
         # "China's Ministry of Commerce said on Wednesday it had put Brightridge ...": one act
@@ -886,6 +896,19 @@ def _same_happening(a: Event, b: Event) -> bool:
         # on one day are two actions
         return False
     return True
+
+
+def _bench_and_judge(a_agents: set[str], b_agents: set[str]) -> bool:
+    """One side a court, the other a person only (its judge)."""
+    for court, judge in ((a_agents, b_agents), (b_agents, a_agents)):
+        if (
+            court
+            and judge
+            and all(i.startswith("court:") for i in court)
+            and all(i.startswith("person:") for i in judge)
+        ):
+            return True
+    return False
 
 
 def _related(a_agents: set[str], b_agents: set[str]) -> bool:
@@ -1173,6 +1196,11 @@ def assemble(
     # "In light of these measures, we ask that the ERC:" over "1. remove QICA from the Entity
     # List": what a list of demands asks for has not happened
     ordered = [c for c in ordered if not _demanded_item(c, analysed or text)]
+    # "In this interim final rule, the Office prohibits transactions ...": what the rule the
+    # document is does, not an order beside it
+    for c in ordered:
+        if c.type == "order" and _THIS_RULE_SAYS.match(text[c.sentence_start : c.trigger_start]):
+            c.type = "rule"
 
     def item_date(candidate: Candidate) -> dt.date | None:
         return next((when for start, end, when in item_dates if start <= candidate.trigger_start < end), None)
@@ -1499,6 +1527,63 @@ def _orders_that_fine(events: list[Event], text: str) -> list[Event]:
         if not fine.target:
             fine.target = event.target
     return [e for e in events if id(e) not in dropped]
+
+
+# "In dismissing the application, Justice Kereama said ...": the ruling told again as the
+# occasion of what the judge said
+_IN_RULING = re.compile(r"\W*in\s+(?P<verb>\w+ing)\b", re.IGNORECASE)
+
+
+def fold_restated_rulings(events: list[Event]) -> list[Event]:
+    """A ruling named again in a participle ("In dismissing the application, the judge said")
+    is the ruling told before by the same bench, whatever day the sentence's own tense gives it."""
+    kept: list[Event] = []
+    for event in events:
+        said = _IN_RULING.match(event.evidence) if event.type == "ruling" else None
+        earlier = (
+            next(
+                (
+                    e
+                    for e in kept
+                    if e.type == "ruling"
+                    and e.agent
+                    and (_ids(e.agent) & _ids(event.agent) or _bench_and_judge(_ids(e.agent), _ids(event.agent)))
+                ),
+                None,
+            )
+            if said and event.trigger and event.trigger.lower() == said.group("verb").lower()
+            else None
+        )
+        if earlier is None:
+            kept.append(event)
+    return kept
+
+
+def fold_court_penalties(events: list[Event]) -> list[Event]:
+    """ "the superior court entered judgment for the State ... and imposed civil penalties": a
+    court's penalty told with its judgment is part of that ruling, not a second act."""
+    rulings = [e for e in events if e.type == "ruling" and e.trigger_start is not None]
+    kept = []
+    for event in events:
+        by_court = bool(event.agent) and all(r.type == "COURT" for r in event.agent)
+        ruling = (
+            next(
+                (
+                    r
+                    for r in rulings
+                    if r.start <= event.trigger_start < r.end and (_ids(r.agent) & _ids(event.agent) or not r.agent)
+                ),
+                None,
+            )
+            if event.type == "penalty" and by_court and event.trigger_start is not None
+            else None
+        )
+        if ruling is None:
+            kept.append(event)
+            continue
+        ruling.agent = ruling.agent or event.agent
+        ruling.target = ruling.target or event.target
+    return kept
 
 
 def _without_inverted_twins(events: list[Event]) -> list[Event]:

@@ -34,7 +34,9 @@ from app import config
 from nlp import acts, extensions  # noqa: F401  (registers the Span/Doc attributes)
 from nlp.assemble import (
     assemble,
+    fold_court_penalties,
     fold_headlines,
+    fold_restated_rulings,
     fold_unnamed_listings,
     merge_repeats,
     without_carrier_rules,
@@ -1134,6 +1136,18 @@ _CRIMINAL_PENALTY = re.compile(
     r"\b(?:plead\w*|pled|guilty|indict\w*|sentenc\w*|convict\w*|charg\w*|prison|imprison\w*|restitution|forfeit\w*)\b",
     re.IGNORECASE,
 )
+# names every country's courts and chambers share
+_BARE_INSTITUTIONS = frozenset(
+    {"high court", "supreme court", "court of appeal", "constitutional court", "senate", "national assembly"}
+)
+# a dateline opening a story: "WELLINGTON, 15 May 2026 —", "NEW DELHI (Reuters) -"
+_DATELINE_CITY = re.compile(r"^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,30}?)[ \t]*(?:,|\(|—|–|--| -)", re.MULTILINE)
+
+# the court's own voice in its opinion: "We reverse", "we hold", "This Court affirms"
+_OPINION_SPEAKS = re.compile(
+    r"\b(?:we|this court)\s+(?:\w+\s+){0,2}?(?:reverse|affirm|vacate|remand|hold|grant|deny|dismiss)s?\b", re.I
+)
+
 _FIRST_PERSON_ACT = re.compile(r"\s*(?:I|We)\s+(?:(?:have|hereby|also|further|therefore)\s+)*[a-z]+")
 
 
@@ -1147,6 +1161,9 @@ class Extractor:
         self.truecase_forms = self.gazetteer.truecase_forms()
         self.keywords = KeywordFinder()
         self.version = pipeline_version()
+        self.dateline_countries = {
+            city: country for country, cities in default_rules().lexicon.dateline_cities.items() for city in cities
+        }
 
     # -- passes -------------------------------------------------------------
 
@@ -1311,6 +1328,38 @@ class Extractor:
                 ]
                 if len(fuller) == 1:
                     relink[mention.id] = fuller[0]
+        return relink
+
+    def _dateline_links(self, text: str, mentions: list[Mention]) -> dict[str, Mention]:
+        """ "The High Court has upheld ..." under "WELLINGTON, 15 May 2026 —": New Zealand's court,
+        not England's; a bare court's or chamber's name belongs to the dateline's country (its own
+        entry if the gazetteer has exactly one, else an entity of its own)."""
+        line = _DATELINE_CITY.search(text[:400])
+        home = self.dateline_countries.get(line.group("city").strip()) if line else None
+        if home is None:
+            return {}
+        written: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.id:
+                written.setdefault(m.id, set()).add(" ".join(w for w in m.text.lower().split() if w != "the"))
+        relink: dict[str, Mention] = {}
+        for entity_id, names in written.items():
+            entry = self.gazetteer.get(entity_id)
+            if entry is None or entry.type not in ("COURT", "LEGISLATURE") or entry.country in (None, home):
+                continue
+            if len(names) != 1 or not names <= _BARE_INSTITUTIONS:
+                continue  # "the High Court of Justice" written out somewhere: England's after all
+            bare = next(iter(names))
+            local = [
+                e
+                for e in self.gazetteer.entries.values()
+                if e.type == entry.type and e.country == home and bare in e.canonical.lower()
+            ]
+            if len(local) == 1:
+                relink[entity_id] = Mention(local[0].canonical, entry.type, 0, 0, local[0].canonical, local[0].id)
+            else:
+                new_id, canonical = entity_components.new_entity_id(entry.type, bare.title())
+                relink[entity_id] = Mention(canonical, entry.type, 0, 0, canonical, new_id)
         return relink
 
     @staticmethod
@@ -1519,6 +1568,7 @@ class Extractor:
             **self._fuzzy_links(mentions),
             **self._state_attorney_general_links(mentions),
             **self._defined_term_links(analysed, mentions),
+            **self._dateline_links(analysed, mentions),
         }
         mentions = self._spread_names(analysed, self._apply_links(links, mentions, candidates, types))
         types = {m.id: m.label for m in mentions if m.id}
@@ -1596,6 +1646,18 @@ class Extractor:
             # "I have also decided to revoke all licenses": the signer's own words are the document's act
             act_types = {a.type for a in document_acts}
             events = [e for e in events if not (e.type in act_types and _FIRST_PERSON_ACT.match(e.evidence))]
+            # a decision's digest ("Protest challenging the agency's evaluation ... is denied"), told
+            # by no one but "we" on the decision's own day, is the decision
+            act_days = {(a.type, a.date) for a in document_acts}
+            events = [
+                e
+                for e in events
+                if not (
+                    (e.type, e.date) in act_days
+                    and e.agent
+                    and all(r.text.lower() in ("we", "us", "our") for r in e.agent)
+                )
+            ]
         headings = [(a.trigger_start, a.trigger_end) for a in document_acts if a.trigger_start is not None]
         events = [
             e for e in events if e.trigger_start is None or not any(s <= e.trigger_start < t for s, t in headings)
@@ -1621,12 +1683,31 @@ class Extractor:
         events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)
-        events = fold_unnamed_listings(events)
+        events = fold_restated_rulings(fold_court_penalties(fold_unnamed_listings(events)))
         if published is not None and any(parties):
+            decided = acts.decided_on(plain, published)
+            redated = False
             for event in events:
-                if event.type == "ruling" and not event.date and any(r.type == "COURT" for r in event.agent):
+                if event.type != "ruling" or not any(r.type == "COURT" for r in event.agent):
+                    continue
+                own_act = any(event is act for act in document_acts)  # "So ordered." under the opinion
+                if not event.date:
                     # "The petition for review is GRANTED" in the court's own opinion: decided when issued
-                    event.date, event.date_precision = published.isoformat(), "day"
+                    event.date, event.date_precision = (decided or published).isoformat(), "day"
+                elif not (own_act or _OPINION_SPEAKS.search(event.evidence)):
+                    continue
+                elif decided and (own_act or event.date == published.isoformat()) and event.date != decided.isoformat():
+                    # "we reverse the Court of Appeals" under "Filed: July 9, 2026": the day it was filed
+                    event.date, event.date_precision = decided.isoformat(), "day"
+                    redated = True
+                caption = list(parties[1]) + list(parties[0])
+                if not {r.id for r in event.target} & {r.id for r in caption}:
+                    # "we reverse the Court of Appeals", "vacate it as to the APA claim": in the court's
+                    # own words, the parties before it are what it rules on
+                    event.target = caption
+                    redated = True
+            if redated:
+                events = merge_repeats(events)  # the opinion's words and its "So ordered", one day now
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

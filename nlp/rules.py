@@ -186,6 +186,9 @@ class Lexicon:
     delegation_nouns: frozenset[str]
     # Latin and set phrases the model takes for names ("25 percent ad valorem")
     not_names: frozenset[str]
+    # a wire story's dateline city, by country code ("WELLINGTON, 15 May 2026 —" is New Zealand's):
+    # a bare "High Court" or "Senate" under it is that country's
+    dateline_cities: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)

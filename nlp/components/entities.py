@@ -816,6 +816,15 @@ class EntityLinker:
                 # Public Prosecutors Office": a public body the gazetteer lacks, so that "the
                 # Commission" later finds it
                 entity_type = "AGENCY"
+            if (
+                entity_type == "ORG"
+                and words
+                and (words[-1] == "court" or "court of" in " ".join(words))
+                and ent[-1].is_title
+            ):
+                # "King County Superior Court", "Division One of the Court of Appeals": a court the
+                # gazetteer lacks is a court still, so that it can rule and be reversed
+                entity_type = "COURT"
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)

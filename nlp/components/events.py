@@ -290,6 +290,45 @@ _NAMING_PARTICIPLES = {
     "suspend",
 }
 
+# who speaks for a party in its dealings: "counsel for X" stands for X
+_SPOKESMEN = frozenset({"counsel", "lawyer", "attorney", "representative", "advocate", "solicitor"})
+
+# what a body may do, not what it did: "the power to ban", "all decisions to add"
+_CAPACITY_NOUNS = frozenset(
+    {
+        "authority",
+        "power",
+        "decision",
+        "right",
+        "ability",
+        "discretion",
+        "duty",
+        "obligation",
+        "mandate",
+        "jurisdiction",
+    }
+)
+
+# what a list of goods holds: adding to it lists no party
+_LISTED_THINGS = frozenset(
+    {
+        "technology",
+        "item",
+        "product",
+        "good",
+        "commodity",
+        "component",
+        "chemical",
+        "substance",
+        "software",
+        "equipment",
+        "material",
+        "article",
+        "tool",
+        "service",
+    }
+)
+
 _DATE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -398,6 +437,13 @@ class EventFinder:
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
         result: list[RoleFiller] = []
         for h in heads:
+            if h.lemma_.lower() in _SPOKESMEN:
+                # "met with counsel for Hexian Zhiyun": the party its lawyers speak for
+                # (the parser may hang "for" on the verb, or read "for X to hear" as a clause)
+                after = h.doc[h.i + 1] if h.i + 2 < len(h.doc) and h.doc[h.i + 1].lower_ == "for" else None
+                client = ents.get(h.i + 2) if after is not None else None
+                if client is not None and client._.entity_type in ("ORG", "PERSON", "GOV", "AGENCY"):
+                    h = client.root
             phrase = _phrase(h)
             found = []
             seen_ids = set()
@@ -726,6 +772,18 @@ class EventFinder:
             seen += 1
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             before = [c for c in subjects if c.i < verb.i]
+            if not before or (before[0].dep_ == "csubj" and before[0].tag_ == "VBG"):
+                # "the Secretary of Commerce, acting through the Office ..., began reviewing": the
+                # parser makes the participle the subject, or the verb's clause, and the body its own
+                held = [
+                    s
+                    for c in verb.children
+                    if c.dep_ in ("csubj", "advcl") and c.tag_ == "VBG" and c.i < verb.i
+                    for s in c.children
+                    if s.dep_ == "nsubj" and s.i < c.i
+                ]
+                if held:
+                    return held[0]
             if before or subjects:
                 return (before or subjects)[0]
             # "FMCSA published a final rule": the model can take an unknown acronym opening a
@@ -1981,6 +2039,12 @@ class EventFinder:
             return None
         if rule.type == "designation" and noun.lemma_.lower() == "sanction" and noun.tag_ == "NN":
             return None  # "The sanction was imposed by Resolution No. 18442": one penalty, not a listing
+        if (
+            rule.type == "penalty"
+            and noun.dep_ in ("dobj", "nsubjpass")
+            and noun.head.lemma_.lower() in ("unseal", "seal")
+        ):
+            return None  # "ORDER TO UNSEAL THE INDICTMENT": a paper opened to the public, charged before
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
             return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
         if rule.requires_object_type and not any(
@@ -2354,6 +2418,8 @@ class EventFinder:
         self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
     ) -> Candidate | None:
         lemma = first_lemma_key(verb, rule.lemmas) or verb.lemma_.lower()
+        if verb.dep_ == "prep" and verb.tag_ == "VBG":
+            return None  # "the authorities BIS exercises under the EAR, including the Entity List": a preposition
         particles = rule.requires_particle_for.get(lemma)
         if particles:
             # Only what follows the verb: "On Wednesday the company switched off" is no "switch on".
@@ -2473,7 +2539,14 @@ class EventFinder:
             and not (rule.type == "designation" and subject_now.lemma_.lower() in ("rule", "regulation", "amendment"))
         ):
             return None  # "the bill bars federal agencies...": what a law or rule says
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "VERB":
+            first = first.head  # "decisions to add, remove, or modify": every verb of the list
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and (
+            first.dep_ == "acl"
+            # (the parser may make the noun the infinitive's subject: "makes all decisions to add")
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in _CAPACITY_NOUNS for c in first.children)
+        ):
             return None  # "its authority to review", "the power to ban": a capacity, not an act
         if verb.dep_ == "relcl" and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in ("which", "what") for c in verb.children
@@ -2589,6 +2662,13 @@ class EventFinder:
             for o in self._children(verb, ("dobj",))
         ):
             return None  # "USTR later added further lists of products": a list made, nobody put on one
+        if rule.type == "designation" and any(
+            o.text == "list"  # (not a list's name: "the Entity List of strategic high-tech commodities")
+            and any(lemma_keys(t) & _LISTED_THINGS for t in self._prep_objects(o, ("of",)))
+            for holder in (verb, *self._children(verb, ("dobj",)))
+            for o in self._prep_objects(holder, ("to", "on", "onto"))
+        ):
+            return None  # "adds quantum sensing components to the list of technologies": things, not parties
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:
             return None
         # "launched an investigation": the noun rule handles it, with its own type
@@ -2856,7 +2936,11 @@ class EventFinder:
         ):
             return None  # "found that it shipped plasma etching systems to China": an export, not a release
         if rule.requires_object_type:
-            product_like = any(f.type in rule.requires_object_type or f.anaphor == "PRODUCT" for f in target)
+            # (not a bare document number the tagger took for a product: "FCC 25-52 ... released August 11")
+            product_like = any(
+                (f.type in rule.requires_object_type and any(ch.isalpha() for ch in f.text)) or f.anaphor == "PRODUCT"
+                for f in target
+            )
             product_like |= any(self._product_noun(h) for h in target_heads)
             # "released Pocket Parade, a free-to-download mobile game": the apposition says what it is
             product_like |= any(self._product_noun(a) for h in target_heads for a in h.children if a.dep_ == "appos")
