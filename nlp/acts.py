@@ -493,7 +493,7 @@ def _ref(mention: Mention) -> EntityRef:
     return EntityRef(mention.text, mention.canonical, mention.id, mention.label)
 
 
-def _new_ref(name: str, label: str) -> EntityRef:
+def new_ref(name: str, label: str) -> EntityRef:
     """A party a list or an order list names that no mention covers, with the id the linker would give it."""
     from nlp.components.entities import new_entity_id  # the components import spaCy: only when needed
 
@@ -1105,6 +1105,9 @@ def _court_from_header(text: str) -> EntityRef:
     # "Federal Court          Cour fédérale": a bilingual heading names the court in either column
     columns = [re.split(r"[ \t]{3,}", line) for line in lines]
     names = [" ".join(lines[:3]), " ".join(lines[:2])] + [later for row in columns[:3] for later in row[1:]]
+    # (under a clerk's stamp, "FILED IN OPEN COURT / AUGUST 13, 2026 / CLERK, ...", the court's own
+    # two lines come further down)
+    names += [" ".join(lines[i : i + 2]) for i in range(2, min(len(lines), 12))]
     known = next((ref for ref in map(_known_court, names) if ref is not None), None)
     if known is not None:
         return known
@@ -1304,7 +1307,7 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
             continue
         if _HISTORY_INTRODUCED.match(action) and not introduced:
             introduced = True
-            agent = [_new_ref(sponsor_name, "PERSON")] if sponsor_name else []
+            agent = [new_ref(sponsor_name, "PERSON")] if sponsor_name else []
             stage = "introduced"
             agent += [_state_chamber(state_name, chamber)] if chamber else []
         elif _HISTORY_PASSED.match(action) and chamber:
@@ -1379,7 +1382,7 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
     target = []
     if bill is not None:
         linked = next((m for m in mentions if m.start == bill.start("bill") and m.end == bill.end("bill")), None)
-        target = [_ref(linked) if linked else _new_ref(bill["bill"], "LAW")]
+        target = [_ref(linked) if linked else new_ref(bill["bill"], "LAW")]
     events: list[Event] = []
     introduced = False
     for line, house, written, stage, when in rows:
@@ -1396,7 +1399,7 @@ def bill_stages_events(text: str, mentions: list[Mention]) -> list[Event]:
         if house in _UK_HOUSES:
             chamber = _gazetteer_ref(_UK_HOUSES[house])
         else:
-            chamber = _new_ref(written, "LEGISLATURE") if house else None
+            chamber = new_ref(written, "LEGISLATURE") if house else None
         start = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
         end = start + len(line.group(0).strip())
         events.append(
@@ -1447,9 +1450,9 @@ def bill_progress_events(text: str, mentions: list[Mention]) -> list[Event]:
         if when is None:
             continue
         if how == "introduced":
-            agent = [_new_ref(sponsor["name"], "PERSON")] if sponsor else []
+            agent = [new_ref(sponsor["name"], "PERSON")] if sponsor else []
         elif how == "passed":
-            agent = [_new_ref(house["name"], "LEGISLATURE")] if house else []
+            agent = [new_ref(house["name"], "LEGISLATURE")] if house else []
         else:
             agent = []  # assent is the Crown's, which the page does not name
         events.append(
@@ -1551,7 +1554,7 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
                 ),
                 None,
             )
-        agent = [_ref(maker)] if maker else [_new_ref(recited["agent"], "AGENCY")]
+        agent = [_ref(maker)] if maker else [new_ref(recited["agent"], "AGENCY")]
         words = (text[max(0, recited.start() - 30) : recited.start()] + recited["noun"]).lower()
         stage = "interim" if "interim" in words else "proposed" if "proposed" in words else "final"
         events.append(
@@ -1566,6 +1569,8 @@ def recited_rules(text: str, mentions: list[Mention], published: dt.date | None)
                 attrs={"stage": stage},
                 confidence=0.7,
                 trigger=recited["noun"],
+                trigger_start=recited.start("noun"),
+                trigger_end=recited.end("noun"),
             )
         )
     return events
@@ -1606,8 +1611,8 @@ def captioned_suits(text: str, mentions: list[Mention], published: dt.date | Non
                 evidence=sentence.strip(),
                 start=opening,
                 end=opening + len(sentence.rstrip()),
-                agent=[_ref(plaintiff) if plaintiff else _new_ref(suit["plaintiff"], "PERSON")],
-                target=[_ref(defendant) if defendant else _new_ref(suit["defendant"], "ORG")],
+                agent=[_ref(plaintiff) if plaintiff else new_ref(suit["plaintiff"], "PERSON")],
+                target=[_ref(defendant) if defendant else new_ref(suit["defendant"], "ORG")],
                 confidence=0.7,
                 trigger=text[suit.start() : suit.start("plaintiff")].split()[0],
             )
@@ -1664,7 +1669,7 @@ def _eu_entries(part: str, offset: int, mentions: list[Mention]) -> list[EntityR
             refs.append(_ref(linked))
             continue
         kind = "PERSON" if natural and natural.start() <= entry.start() < natural_end else "ORG"
-        refs.append(_new_ref(entry.group("name"), kind))
+        refs.append(new_ref(entry.group("name"), kind))
     return refs
 
 
@@ -1696,7 +1701,7 @@ def eu_annex_events(text: str, mentions: list[Mention]) -> list[Event]:
             continue
         quoted = [m.group("name") for m in _EU_QUOTED.finditer(said)]
         if quoted:
-            targets = [_new_ref(name, "PERSON") for name in quoted]
+            targets = [new_ref(name, "PERSON") for name in quoted]
         else:
             cited = _EU_PART_CITED.search(said)
             key = cited.group("part") if cited and cited.group("part") in parts else next(iter(parts))
@@ -1767,7 +1772,7 @@ def order_list_events(text: str, mentions: list[Mention]) -> list[Event]:
             block_end = case.end() + len(text[case.end() : block_end].rstrip())
             start, finish = case.start("petitioner"), case.end("petitioner")
             linked = next((m for m in mentions if m.start == start and m.end == finish), None)
-            target = _ref(linked) if linked else _new_ref(case.group("petitioner"), "ORG")
+            target = _ref(linked) if linked else new_ref(case.group("petitioner"), "ORG")
             events.append(
                 Event(
                     type="ruling",

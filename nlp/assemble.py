@@ -862,6 +862,18 @@ def _same_happening(a: Event, b: Event) -> bool:
         a_step, b_step = _ruling_step(a), _ruling_step(b)
         if a_step is not None and b_step is not None and a_step != b_step and a.start != b.start:
             return False  # "was convicted ... and was sentenced to 30 months" in one sentence is one
+    if (
+        a.trigger_start is not None
+        and b.trigger_start is not None
+        and a.trigger_end is not None
+        and b.trigger_end is not None
+        and a.trigger_start < b.trigger_end
+        and b.trigger_start < a.trigger_end
+        and a.date == b.date
+        # (a bill "which the Assembly passed and the Governor signed" is two steps told of one noun)
+        and a.type != "legislation"
+    ):
+        return True  # one word read twice (a rule recited with its maker, and the sentence's own reading)
     if _attrs_differ(a, b):
         return False
     if not _dates_compatible(dates.DateValue(a.date, a.date_precision), dates.DateValue(b.date, b.date_precision)):
@@ -1244,8 +1256,20 @@ def assemble(
                 # ...and so did an undated act told in the present ("is designating", "has imposed", "we affirm")
                 item.date = dates.DateValue.day(published)
     # the body a release speaks for: the first public body it names, near the top
+    # (a court only from its caption or letterhead: "withdrew her reference to the Upper Tribunal" in
+    # an authority's notice names a forum, not the notice's author)
     author = next(
-        (m for m in mentions if m.id and m.start < 600 and entity_types.get(m.id) in ("AGENCY", "COURT")), None
+        (
+            m
+            for m in mentions
+            if m.id
+            and m.start < 600
+            and (
+                entity_types.get(m.id) == "AGENCY"
+                or (entity_types.get(m.id) == "COURT" and _on_short_line(text[:2000], m.start))
+            )
+        ),
+        None,
     )
     events: list[Event] = []
     dated_events: set[int] = set()

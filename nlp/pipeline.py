@@ -721,6 +721,7 @@ _CHALLENGED_ACTS = {
     "penalty": ("penalty",),
     "forfeiture": ("penalty",),
     "decision": ("penalty", "order", "suspension", "designation"),
+    "decree": ("penalty", "order", "suspension", "designation", "rule"),
     "determination": ("order", "designation"),
     "identification": ("designation",),
     "addition": ("designation",),
@@ -1136,6 +1137,35 @@ _CRIMINAL_PENALTY = re.compile(
     r"\b(?:plead\w*|pled|guilty|indict\w*|sentenc\w*|convict\w*|charg\w*|prison|imprison\w*|restitution|forfeit\w*)\b",
     re.IGNORECASE,
 )
+# a sanctions committee's release: "approved the addition of the entry specified below", then
+# "QDe.178 Name: DAR AL-RUWAD MONEY EXCHANGE" (an individual's name in numbered parts: "1: YUSUF
+# 2: HAMDANI 3: KALBEH 4: na")
+_ENTRIES_BELOW = re.compile(
+    r"\b(?:entr(?:y|ies)|individuals?|entities)\s+(?:specified\s+|listed\s+)?below\b|\bfollowing\s+entr(?:y|ies)\b",
+    re.I,
+)
+_NAME_LINE = re.compile(r"^[ \t]*(?:[A-Za-z]{2,4}\.\d{2,4}[ \t]+)?Name:[ \t]*(?P<name>[^\n]{2,160}?)[ \t]*$", re.M)
+_NAME_PART = re.compile(r"\b\d:\s*")
+
+
+def _name_entries_below(events: list, text: str) -> None:
+    """A listing that points to its entries below takes the names of the entries listed under it,
+    up to the next act's sentence."""
+    starts = sorted(e.start for e in events)
+    for event in events:
+        if event.type != "designation" or not _ENTRIES_BELOW.search(event.evidence):
+            continue
+        stop = next((s for s in starts if s > event.start), len(text))
+        named = []
+        for line in _NAME_LINE.finditer(text, event.end, stop):
+            parts = [p.strip() for p in _NAME_PART.split(line["name"]) if p.strip() and p.strip().lower() != "na"]
+            if parts:
+                # (a name given in numbered parts is a person's)
+                named.append(acts.new_ref(" ".join(parts), "PERSON" if _NAME_PART.search(line["name"]) else "ORG"))
+        if named:
+            event.target = named
+
+
 # names every country's courts and chambers share
 _BARE_INSTITUTIONS = frozenset(
     {"high court", "supreme court", "court of appeal", "constitutional court", "senate", "national assembly"}
@@ -1678,8 +1708,14 @@ class Extractor:
                 event.target = [r for r in event.target if r.type != "COURT"]
             # "The Export Control (Amendment) Order 2026 was made": a statutory instrument
             if event.type == "order" and event.trigger_start is not None:
-                if _STATUTORY_INSTRUMENT.match(text, event.trigger_start):
+                # (and a Japanese "Cabinet Order" amending the Export Trade Control Order is a regulation)
+                if (
+                    _STATUTORY_INSTRUMENT.match(text, event.trigger_start)
+                    or "Cabinet Order" in text[max(0, event.trigger_start - 60) : event.trigger_end]
+                ):
                     event.type = "rule"
+                    event.target = []
+        _name_entries_below(events, analysed)
         events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)

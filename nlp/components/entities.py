@@ -819,10 +819,13 @@ class EntityLinker:
             if (
                 entity_type == "ORG"
                 and words
-                and (words[-1] == "court" or "court of" in " ".join(words))
+                and (
+                    words[-1] in ("court", "tribunal")
+                    or re.search(r"\b(?:court|tribunal) (?:of|for)\b", " ".join(words))
+                )
                 and ent[-1].is_title
             ):
-                # "King County Superior Court", "Division One of the Court of Appeals": a court the
+                # "King County Superior Court", "Regional Administrative Tribunal for Lazio": a court the
                 # gazetteer lacks is a court still, so that it can rule and be reversed
                 entity_type = "COURT"
             entity_id, canonical = new_entity_id(entity_type, surface)

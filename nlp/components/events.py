@@ -290,6 +290,15 @@ _NAMING_PARTICIPLES = {
     "suspend",
 }
 
+# what an investment-screening order stops
+_DEALS = frozenset({"acquisition", "takeover", "purchase", "merger", "investment", "sale", "transaction"})
+
+# a law a text has named and then calls by its kind, capitalised: "the Act", "the Bill"
+_DEFINED_LAWS = frozenset({"Act", "Bill", "Law", "Statute", "Ordinance", "Code", "Regulation", "Regulations"})
+
+# "the means of listing", "the power of designating": a way an act can be done
+_WAYS_OF_ACTING = frozenset({"means", "mean", "way", "method", "process", "procedure", "power", "purpose", "basis"})
+
 # who speaks for a party in its dealings: "counsel for X" stands for X
 _SPOKESMEN = frozenset({"counsel", "lawyer", "attorney", "representative", "advocate", "solicitor"})
 
@@ -1996,6 +2005,14 @@ class EventFinder:
             return None  # "the Commission's Report and Order, adopted ... and released September 22"
         if (
             candidate.type == "legislation"
+            and candidate.trigger.lower().endswith("measures")
+            and agent_type not in ("LEGISLATURE", None)
+        ):
+            return (
+                None  # "the Government approved the following measures at today's Cabinet meeting": sanctions, no bill
+            )
+        if (
+            candidate.type == "legislation"
             and subject is not None
             and not self._lawmaker(subject)
             and (agent_type == "ORG" or subject.lemma_.lower() in self.lex.anaphors.get("ORG", ()))
@@ -2136,6 +2153,29 @@ class EventFinder:
                 )
             agent_head = possessors[0] if possessors else by
             agent_head = agent_head or official_owner  # "an FDA inspection of the plant"
+            if (
+                agent_head is None
+                and rule.type == "designation"
+                and noun.dep_ == "dobj"
+                and lemma_keys(noun.head)
+                & {
+                    "approve",
+                    "decide",
+                    "agree",
+                }
+            ):
+                # "the Committee ... approved the addition of the entry specified below to its list" (a
+                # "pursuant to ..." after the body may make the parser hang the body on "pursuant")
+                agent_head = self.subject_of(noun.head) or next(
+                    (
+                        s
+                        for c in noun.head.children
+                        if c.dep_ == "parataxis" and c.i < noun.head.i
+                        for s in c.children
+                        if s.dep_ == "nsubj"
+                    ),
+                    None,
+                )
             targets = self._prep_objects(noun, ("of",) if rule.type == "designation" else rule.target_preps)
             if possessors and by is not None and not targets:
                 # "challenged its designation by the Office of Foreign Assets Control": the one
@@ -2418,6 +2458,17 @@ class EventFinder:
         self, verb: Token, rule: TriggerRule, ents: dict[int, Span], noun_triggers: frozenset[int] = frozenset()
     ) -> Candidate | None:
         lemma = first_lemma_key(verb, rule.lemmas) or verb.lemma_.lower()
+        if (
+            rule.type == "order"
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            and any(
+                lemma_keys(o) & {"deal", "transact", "engage"}
+                for p in self._children(verb, ("prep",))
+                if p.lower_ == "from"
+                for o in p.children
+            )
+        ):
+            return None  # "U.S. persons were barred from dealing with it": what a listing does
         if verb.dep_ == "prep" and verb.tag_ == "VBG":
             return None  # "the authorities BIS exercises under the EAR, including the Entity List": a preposition
         particles = rule.requires_particle_for.get(lemma)
@@ -2539,6 +2590,13 @@ class EventFinder:
             and not (rule.type == "designation" and subject_now.lemma_.lower() in ("rule", "regulation", "amendment"))
         ):
             return None  # "the bill bars federal agencies...": what a law or rule says
+        if (
+            verb.dep_ == "pcomp"
+            and verb.tag_ == "VBG"
+            and verb.head.lower_ == "of"
+            and verb.head.head.lemma_.lower() in _WAYS_OF_ACTING
+        ):
+            return None  # "Regulations are the only means of listing persons under SEMA": how, not an act
         first = verb
         while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "VERB":
             first = first.head  # "decisions to add, remove, or modify": every verb of the list
@@ -2561,10 +2619,18 @@ class EventFinder:
             # "the ... Act 2024, which received Royal Assent on 24 May 2024": the law's enactment
             named_antecedent = named_antecedent or (
                 rule.type == "legislation"
-                and any(
-                    ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
-                    for t in verb.head.subtree
-                    if t.i < verb.i
+                and (
+                    any(
+                        ents.get(t.i) is not None and ents[t.i]._.entity_type == "LAW"
+                        for t in verb.head.subtree
+                        if t.i < verb.i
+                    )
+                    # ("The Act, which received Royal Assent on 29 April 2021": the law the text defined)
+                    or (
+                        verb.head.text in _DEFINED_LAWS
+                        and verb.head.i > 0
+                        and verb.doc[verb.head.i - 1].lower_ == "the"
+                    )
                 )
             )
             if not rule.requires_object_type and not named_antecedent:
@@ -2972,6 +3038,17 @@ class EventFinder:
             subject = agent_heads[0]  # "was sentenced by Judge Quenby": the bench acts, as in the active
         return self._build(rule, verb, verb, agent, target, subject, ents)
 
+    def _acquirers(self, verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """Who was buying, in "prohibited the acquisition of X by Y": the "by" of the deal (or of an
+        active verb whose object is the deal)."""
+        deals = [o for o in self._children(verb, ("dobj",)) if o.lemma_.lower() in _DEALS]
+        if not deals:
+            return []
+        active = not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        heads = [b for d in deals for b in self._prep_objects(d, ("by",))]
+        heads += self._prep_objects(verb, ("by",)) if active else []
+        return [f for h in heads for f in self.fillers(h, ents) if f.entity_id and f.type in ("ORG", "PERSON")][:1]
+
     def _build(
         self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents
     ) -> Candidate | None:
@@ -2982,6 +3059,14 @@ class EventFinder:
         if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
             # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
             target = self._found_in_breach(anchor, ents) or target
+        if rule.type in ("order", "suspension"):
+            # "prohibited the acquisition of Hohenfurt GmbH by Tianxu Europe Holdings": a screening
+            # order acts on the buyer (the company bought is named with it)
+            clauses = [anchor, *(c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB")]
+            buyers = next((found for clause in clauses if (found := self._acquirers(clause, ents))), [])
+            if buyers:
+                ids = {b.entity_id for b in buyers}
+                target = buyers + [f for f in target if not f.entity_id or f.entity_id not in ids]
         if rule.type == "meeting" and not target and len(agent) > 1:
             # "U.S. and Chinese officials held talks": one side meets the other
             agent, target = agent[:1], agent[1:]
