@@ -459,6 +459,13 @@ def _numeric_date_line(tail: str) -> dt.date | None:
 
 _AGENCY_COUNSEL_LINE = re.compile(r"^[^\n]*\bfor the agency\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
+# the heading of a court paper that only manages the case
+_PROCEDURAL_HEADING = re.compile(
+    r"^[ \t]*(?:scheduling order|case management order|minute order|briefing schedule|"
+    r"order setting (?:briefing|hearing|schedule|status conference|trial)[^\n]*|order (?:extending|resetting) [^\n]*)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 # an opinion's own date line near its caption: "Filed: July 9, 2026", "Decided: March 3, 2026"
 _DECIDED_LINE = re.compile(
     # (a circuit's "Argued February 12, 2026          Decided July 7, 2026" shares its line)
@@ -519,6 +526,8 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
     for rule in default_act_rules():
         if rule.type in taken_types or (rule.type == "ruling" and "order" in taken_types):
             continue  # "it is hereby ordered" in an executive order is not a court's
+        if rule.type == "ruling" and _PROCEDURAL_HEADING.search(repaired[:HEAD_CHARS]):
+            continue  # a "SCHEDULING ORDER" sets dates for briefs and a hearing: it decides nothing
         match = rule.regex.search(repaired[:HEAD_CHARS] if rule.scope == "head" else repaired)
         if not match:
             continue

@@ -815,6 +815,13 @@ def _month_day_rule(match: re.Match, ctx: _Context) -> _Hit | None:
         and token.lower() in ("may", "march")
         and match.start("day") < match.start("month")
         and (token.islower() or re.match(r"\s+[a-z]", ctx.text[match.end("month") :]))
+        # ("met on 4 March to discuss", "since 2 May in Leeds": a preposition before the day makes it one)
+        and not (
+            token[:1].isupper()
+            and re.search(
+                r"\b(?:on|since|from|until|till|by|dated|before|after)\s+(?:the\s+)?$", ctx.text[: match.start()], re.I
+            )
+        )
     ):
         return None
     if year_token:

@@ -1166,6 +1166,52 @@ def _name_entries_below(events: list, text: str) -> None:
             event.target = named
 
 
+def _leading(mentions: list[Mention], label: str) -> EntityRef | None:
+    """The entity of a kind the text names most often, if one clearly leads (and is named twice)."""
+    ranked = Counter(m.id for m in mentions if m.id and m.label == label).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = next(m for m in mentions if m.id == ranked[0][0])
+    return EntityRef(top.canonical or top.text, top.canonical, top.id, label)
+
+
+# what an act whose sentence names no party is aimed at, read from the rest of the text
+_AIMED_AT_A_PARTY = ("investigation", "penalty", "order", "lawsuit", "designation", "ruling", "suspension", "meeting")
+_DONE_BY_A_BODY = ("investigation", "penalty", "order", "designation", "rule", "suspension")
+
+
+def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
+    """An inquiry, fine or order whose sentence names no one it is aimed at ("opened an
+    investigation in March") is aimed at the company the text is about, the one it names most
+    often; a launch that names no maker is that company's; an official act that names no body
+    is the act of the body the text names most."""
+    company = _leading(mentions, "ORG")
+    body = _leading(mentions, "AGENCY")
+    for event in events:
+        agents = {r.id for r in event.agent}
+        # (an executive order a text cites is aimed at no one company: "In Executive Order 13873 ...")
+        cited_order = event.type == "order" and re.search(
+            r"executive order|proclamation", " ".join([event.trigger or "", event.attrs.get("form", "")]), re.I
+        )
+        if (
+            company is not None
+            and event.type in _AIMED_AT_A_PARTY
+            and not event.target
+            and company.id not in agents
+            and not cited_order
+        ):
+            event.target = [company]
+        if company is not None and event.type == "launch" and not event.agent:
+            event.agent = [company]
+        if (
+            body is not None
+            and event.type in _DONE_BY_A_BODY
+            and not event.agent
+            and body.id not in {r.id for r in event.target}
+        ):
+            event.agent = [body]
+
+
 # names every country's courts and chambers share
 _BARE_INSTITUTIONS = frozenset(
     {"high court", "supreme court", "court of appeal", "constitutional court", "senate", "national assembly"}
@@ -1744,6 +1790,7 @@ class Extractor:
                     redated = True
             if redated:
                 events = merge_repeats(events)  # the opinion's words and its "So ordered", one day now
+        _aim_at_the_subject_company(events, mentions)
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written
             for key, value in list(event.attrs.items()):

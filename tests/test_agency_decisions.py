@@ -47,7 +47,10 @@ def test_an_examination_its_staff_began_is_the_divisions_investigation(extractor
         "Division of Examinations began an examination of Larkspur Yield Partners LLC in August 2024."
     )
     probes = of_type(events_of(extractor, text, "2026-03-11"), "investigation")
-    assert [(e.date, names(e.agent)) for e in probes] == [("2024-08", {"Division of Examinations"})]
+    # (the division acts for the Commission that owns it, which is named with it)
+    assert [(e.date, names(e.agent)) for e in probes] == [
+        ("2024-08", {"Division of Examinations", "U.S. Securities and Exchange Commission"})
+    ]
     assert "Larkspur Yield Partners" in names(probes[0].target)
 
 

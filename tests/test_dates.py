@@ -471,3 +471,12 @@ def test_never_raises_and_offsets_hold(text):
     mentions = find_dates(text, TUE)
     _check_offsets(text, mentions)
     resolve(text, TUE)
+
+
+def test_a_day_first_march_or_may_after_a_preposition_is_a_date_before_any_word():
+    # "Rule 2 May apply" is a count and a modal; "met on 4 March to discuss" is a day
+    published = dt.date(2026, 3, 10)
+    assert [m.value.value for m in find_dates("officials met on 4 March to discuss it", published)] == ["2026-03-04"]
+    assert [m.value.value for m in find_dates("it was dated 2 May and signed", published)] == ["2025-05-02"]
+    assert find_dates("all 13 may face fines", published) == []
+    assert find_dates("Rule 2 May apply", published) == []

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp import extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp.gazetteer import default_gazetteer
 from nlp.rules import Lexicon, RuleSet, TriggerRule, default_rules
 
 AGENT_TYPES = {"AGENCY", "GOV", "COURT", "ORG", "PERSON", "LEGISLATURE", "PLACE", "GROUP"}
@@ -290,6 +291,12 @@ _NAMING_PARTICIPLES = {
     "suspend",
 }
 
+# the head words of a body's units: "the Commission's Division of ...", "the Bureau's Office of ..."
+_SUBUNIT_HEADS = frozenset({"division", "office", "unit", "branch", "section", "directorate", "bureau", "department"})
+
+# what a suit asks a court for
+_RELIEF = re.compile(r"\b(?:injunction|relief|damages|penalt(?:y|ies)|restitution|judgment)\b", re.IGNORECASE)
+
 # what an investment-screening order stops
 _DEALS = frozenset({"acquisition", "takeover", "purchase", "merger", "investment", "sale", "transaction"})
 
@@ -528,6 +535,29 @@ class EventFinder:
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
             if found:
                 result.extend(found)
+                # "Staff of the Commission's Division of Privacy and Identity Protection": a unit the
+                # gazetteer does not know acts for the body that owns it
+                owner = next(
+                    (
+                        c
+                        for t in phrase
+                        if t.lower_ in _SUBUNIT_HEADS and t.i in ents and ents[t.i]._.entity_type in ("ORG", "AGENCY")
+                        for c in t.children
+                        if c.dep_ == "poss" and c.i not in ents and self._anaphor_kind(c) == "AGENCY"
+                    ),
+                    None,
+                )
+                if owner is not None and not any(f.entity_id in default_gazetteer() for f in found):
+                    words = owner.doc[owner.left_edge.i : owner.i + 1]
+                    result.append(
+                        RoleFiller(
+                            words.text,
+                            words.start_char,
+                            words.end_char,
+                            anaphor="AGENCY",
+                            sentence_start=owner.sent.start_char,
+                        )
+                    )
                 continue
             if amount:
                 continue
@@ -3059,6 +3089,10 @@ class EventFinder:
         if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
             # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
             target = self._found_in_breach(anchor, ents) or target
+        if rule.type == "lawsuit":
+            # "filed its Complaint for Permanent Injunction, Civil Penalty Judgment, and Other Relief":
+            # what the suit asks for, not whom it is against
+            target = [f for f in target if f.entity_id or not _RELIEF.search(f.text)]
         if rule.type in ("order", "suspension"):
             # "prohibited the acquisition of Hohenfurt GmbH by Tianxu Europe Holdings": a screening
             # order acts on the buyer (the company bought is named with it)
