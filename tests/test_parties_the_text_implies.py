@@ -106,3 +106,32 @@ def test_no_company_is_guessed_when_none_clearly_leads(extractor):
     inquiries = of_type(events_of(extractor, text, "2026-02-02"), "investigation")
     assert len(inquiries) == 1
     assert not any(r.id for r in inquiries[0].target)
+
+
+def test_a_listings_counted_party_takes_the_name_set_beside_it(extractor):
+    text = "The Regulations also remove one entity, Severnaya Kabelnaya Kompaniya LLC, from Schedule 1."
+    listings = of_type(events_of(extractor, text, "2026-03-11"), "designation")
+    assert len(listings) == 1
+    assert "Severnaya Kabelnaya Kompaniya" in names(listings[0].target)
+
+
+def test_a_blocked_takeover_is_an_order_on_the_buyer_however_the_possessive_is_parsed(extractor):
+    text = (
+        "In July the Competition and Markets Authority blocked Harrowgate Chips' proposed $6.4 billion "
+        "takeover of Linford Semiconductor."
+    )
+    events = events_of(extractor, text, "2025-08-01")
+    assert of_type(events, "suspension") == []
+    orders = of_type(events, "order")
+    assert len(orders) == 1
+    assert "Harrowgate Chips" in names(orders[0].target)
+
+
+def test_the_order_named_as_a_time_before_its_notice_is_not_another_order(extractor):
+    text = (
+        "The Japan Fair Trade Commission today issued a cease-and-desist order against Kurobane Denki. Before "
+        "issuing the order, the JFTC notified Kurobane Denki of the proposed order on September 30, 2025."
+    )
+    orders = of_type(events_of(extractor, text, "2025-11-27"), "order")
+    assert len(orders) == 1
+    assert orders[0].date == "2025-11-27"

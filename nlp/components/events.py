@@ -2115,6 +2115,14 @@ class EventFinder:
             return None  # "fined it without holding a hearing"
         if (
             realizer is not None
+            and realizer.dep_ == "pcomp"
+            and realizer.tag_ == "VBG"
+            and realizer.head.lower_ in ("before", "after")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        ):
+            return None  # "Before issuing the order, the JFTC notified Asamizu": the order told, as a time
+        if (
+            realizer is not None
             and lemma_keys(realizer) & _SEQUEL_REALIZERS
             and (official_owner is not None or self._prep_objects(noun, ("by",)))
         ):
@@ -2679,6 +2687,16 @@ class EventFinder:
         ):
             return None  # "This final rule has been designated a significant regulatory action": a label
         objects = self._children(verb, ("dobj", "dative"))
+        if any(c.tag_ == "POS" for o in objects for c in o.children):
+            # "blocked Kilnworth Chips' proposed $6.4 billion takeover": the parser may end the object
+            # at the possessive and hang the rest on "proposed"
+            objects += [
+                d
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBD" and c.lower_ == "proposed"
+                for d in c.children
+                if d.dep_ == "dobj"
+            ]
         if not objects and rule.object_lemmas:
             # "confirmed, as an order of the Tribunal, a consent agreement": an interrupted object
             # the parser leaves as a bare dependent
@@ -3089,6 +3107,21 @@ class EventFinder:
         if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
             # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
             target = self._found_in_breach(anchor, ents) or target
+        if rule.type == "designation" and target and not any(f.entity_id for f in target):
+            # "remove one entity, Baltiiskaya Kabelnaya Kompaniya LLC, from Schedule 1": the name in
+            # apposition, however the parser hung it
+            named = []
+            for f in target:
+                comma = next((t for t in sent if t.idx == f.end and t.text == ","), None)
+                after = comma.doc[comma.i + 1] if comma is not None and comma.i + 1 < len(comma.doc) else None
+                ent = ents.get(after.i) if after is not None else None
+                if ent is not None and ent.start == after.i and ent._.entity_type in ("ORG", "PERSON"):
+                    named.append(
+                        RoleFiller(
+                            ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
+                        )
+                    )
+            target = target + named
         if rule.type == "lawsuit":
             # "filed its Complaint for Permanent Injunction, Civil Penalty Judgment, and Other Relief":
             # what the suit asks for, not whom it is against
