@@ -1564,22 +1564,15 @@ def fold_restated_rulings(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         said = _IN_RULING.match(event.evidence) if event.type == "ruling" else None
-        earlier = (
-            next(
-                (
-                    e
-                    for e in kept
-                    if e.type == "ruling"
-                    and e.agent
-                    and (_ids(e.agent) & _ids(event.agent) or _bench_and_judge(_ids(e.agent), _ids(event.agent)))
-                ),
-                None,
-            )
-            if said and event.trigger and event.trigger.lower() == said.group("verb").lower()
-            else None
-        )
-        if earlier is None:
-            kept.append(event)
+        restated = bool(said) and (event.trigger or "").lower() == said.group("verb").lower()
+        if restated and any(
+            e.type == "ruling"
+            and e.agent
+            and (_ids(e.agent) & _ids(event.agent) or _bench_and_judge(_ids(e.agent), _ids(event.agent)))
+            for e in kept
+        ):
+            continue
+        kept.append(event)
     return kept
 
 

@@ -1137,6 +1137,7 @@ _CRIMINAL_PENALTY = re.compile(
     r"\b(?:plead\w*|pled|guilty|indict\w*|sentenc\w*|convict\w*|charg\w*|prison|imprison\w*|restitution|forfeit\w*)\b",
     re.IGNORECASE,
 )
+
 # a sanctions committee's release: "approved the addition of the entry specified below", then
 # "QDe.178 Name: DAR AL-RUWAD MONEY EXCHANGE" (an individual's name in numbered parts: "1: YUSUF
 # 2: HAMDANI 3: KALBEH 4: na")
@@ -1164,6 +1165,36 @@ def _name_entries_below(events: list, text: str) -> None:
                 named.append(acts.new_ref(" ".join(parts), "PERSON" if _NAME_PART.search(line["name"]) else "ORG"))
         if named:
             event.target = named
+
+
+def _the_courts_own_rulings(
+    events: list, document_acts: list, parties: tuple[list, list], decided: dt.date | None, published: dt.date
+) -> list:
+    """A court opinion's own rulings: undated, they are of the day it was decided (else published);
+    in its own words ("we reverse", its "So ordered"), dated by its filing line and ruling on the
+    parties before the court."""
+    caption = list(parties[1]) + list(parties[0])
+    changed = False
+    for event in events:
+        if event.type != "ruling" or not any(r.type == "COURT" for r in event.agent):
+            continue
+        own_act = any(event is act for act in document_acts)  # "So ordered." under the opinion
+        if not event.date:
+            # "The petition for review is GRANTED" in the court's own opinion: decided when issued
+            event.date, event.date_precision = (decided or published).isoformat(), "day"
+        elif not (own_act or _OPINION_SPEAKS.search(event.evidence)):
+            continue
+        elif decided and (own_act or event.date == published.isoformat()) and event.date != decided.isoformat():
+            # "we reverse the Court of Appeals" under "Filed: July 9, 2026": the day it was filed
+            event.date, event.date_precision = decided.isoformat(), "day"
+            changed = True
+        if not {r.id for r in event.target} & {r.id for r in caption}:
+            # "we reverse the Court of Appeals", "vacate it as to the APA claim": in the court's
+            # own words, the parties before it are what it rules on
+            event.target = caption
+            changed = True
+    # the opinion's words and its "So ordered", one day and one set of parties now
+    return merge_repeats(events) if changed else events
 
 
 def _leading(mentions: list[Mention], label: str) -> EntityRef | None:
@@ -1767,29 +1798,9 @@ class Extractor:
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)
         events = fold_restated_rulings(fold_court_penalties(fold_unnamed_listings(events)))
         if published is not None and any(parties):
-            decided = acts.decided_on(plain, published)
-            redated = False
-            for event in events:
-                if event.type != "ruling" or not any(r.type == "COURT" for r in event.agent):
-                    continue
-                own_act = any(event is act for act in document_acts)  # "So ordered." under the opinion
-                if not event.date:
-                    # "The petition for review is GRANTED" in the court's own opinion: decided when issued
-                    event.date, event.date_precision = (decided or published).isoformat(), "day"
-                elif not (own_act or _OPINION_SPEAKS.search(event.evidence)):
-                    continue
-                elif decided and (own_act or event.date == published.isoformat()) and event.date != decided.isoformat():
-                    # "we reverse the Court of Appeals" under "Filed: July 9, 2026": the day it was filed
-                    event.date, event.date_precision = decided.isoformat(), "day"
-                    redated = True
-                caption = list(parties[1]) + list(parties[0])
-                if not {r.id for r in event.target} & {r.id for r in caption}:
-                    # "we reverse the Court of Appeals", "vacate it as to the APA claim": in the court's
-                    # own words, the parties before it are what it rules on
-                    event.target = caption
-                    redated = True
-            if redated:
-                events = merge_repeats(events)  # the opinion's words and its "So ordered", one day now
+            events = _the_courts_own_rulings(
+                events, document_acts, parties, acts.decided_on(plain, published), published
+            )
         _aim_at_the_subject_company(events, mentions)
         for event in events:
             # attribute words were read from the re-cased copy: give them back as written

@@ -390,6 +390,11 @@ def _located_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "within", "throughout")
 
 
+def _filler_of(ent: Span) -> RoleFiller:
+    """A linked entity as the filler of a role."""
+    return RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
+
+
 def _phrase(head: Token) -> Span:
     """The head's phrase without trailing relative or participial clauses."""
     doc = head.doc
@@ -493,11 +498,7 @@ class EventFinder:
                 if h.i == head.i and any(ent.start >= c.left_edge.i and ent.start <= c.right_edge.i for c in heads[1:]):
                     continue
                 seen_ids.add(ent._.entity_id)
-                found.append(
-                    RoleFiller(
-                        ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
-                    )
-                )
+                found.append(_filler_of(ent))
             # "six entities responsible for the Russian government's actions": counted, they are the party
             # ("AED 2,400,000 on Meridune Exchange": a currency's number follows it and counts nothing)
             counted = any(c.dep_ == "nummod" and c.i < h.i for c in h.children)
@@ -520,16 +521,7 @@ class EventFinder:
                         if ent._.entity_type == "GOV" and _located_in(ent.root):
                             continue  # "the feature for users in Canada": where, not who
                         seen_ids.add(ent._.entity_id)
-                        found.append(
-                            RoleFiller(
-                                ent.text,
-                                ent.start_char,
-                                ent.end_char,
-                                ent._.entity_id,
-                                ent._.canonical,
-                                ent._.entity_type,
-                            )
-                        )
+                        found.append(_filler_of(ent))
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
@@ -726,11 +718,7 @@ class EventFinder:
                 continue
             if ent.start_char > after and ent._.entity_type in ("ORG", "PERSON") and ent._.entity_id not in taken:
                 taken.add(ent._.entity_id)
-                named.append(
-                    RoleFiller(
-                        ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
-                    )
-                )
+                named.append(_filler_of(ent))
         return named[:8] or target
 
     def _product_noun(self, token: Token) -> bool:
@@ -1177,9 +1165,7 @@ class EventFinder:
             if ent is None:
                 return False
             candidate.attrs[key] = ent._.canonical or ent.text
-            candidate.attr_entities[key] = RoleFiller(
-                ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
-            )
+            candidate.attr_entities[key] = _filler_of(ent)
             return True
 
         sent_lower = trigger.sent.text.lower()
@@ -3116,11 +3102,7 @@ class EventFinder:
                 after = comma.doc[comma.i + 1] if comma is not None and comma.i + 1 < len(comma.doc) else None
                 ent = ents.get(after.i) if after is not None else None
                 if ent is not None and ent.start == after.i and ent._.entity_type in ("ORG", "PERSON"):
-                    named.append(
-                        RoleFiller(
-                            ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type
-                        )
-                    )
+                    named.append(_filler_of(ent))
             target = target + named
         if rule.type == "lawsuit":
             # "filed its Complaint for Permanent Injunction, Civil Penalty Judgment, and Other Relief":
