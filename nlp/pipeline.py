@@ -1236,6 +1236,16 @@ def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
             event.agent = [company]
         if (
             body is not None
+            and event.type == "lawsuit"
+            and not event.target
+            and event.agent
+            and all(r.type == "ORG" for r in event.agent)
+        ):
+            # "Finvanta filed a writ petition three days later": a company's suit against the body
+            # the text is about
+            event.target = [body]
+        if (
+            body is not None
             and event.type in _DONE_BY_A_BODY
             and not event.agent
             and body.id not in {r.id for r in event.target}

@@ -135,3 +135,14 @@ def test_the_order_named_as_a_time_before_its_notice_is_not_another_order(extrac
     orders = of_type(events_of(extractor, text, "2025-11-27"), "order")
     assert len(orders) == 1
     assert orders[0].date == "2025-11-27"
+
+
+def test_a_companys_suit_that_names_no_defendant_is_against_the_body_the_text_is_about(extractor):
+    text = (
+        "The Nigeria Data Protection Commission is examining how digital lenders use their customers' contact "
+        "lists, and the Nigeria Data Protection Commission's new guidance takes effect in May. Kudipay Lending "
+        "Limited filed suit in the Federal High Court on Monday."
+    )
+    suits = of_type(events_of(extractor, text, "2026-03-20"), "lawsuit")
+    assert len(suits) == 1
+    assert names(suits[0].target) == {"Nigeria Data Protection Commission"}
