@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -696,6 +697,12 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
                 start, end = _operative_bounds(text, said)
             elif rule.requires_operative:
                 continue
+        if rule.target == "operative-party":
+            # "The Settlement Agreement between CPED and Yardlow Communications, Inc. ... is approved":
+            # the company its operative words name (the agency's own unit is no party to its penalty)
+            named = Counter(m.id for m in mentions)
+            parties = [m for m in mentions if start <= m.start < end and m.label == "ORG"]
+            target = [_ref(max(parties, key=lambda m: named[m.id]))] if parties else target
         if "special conditions" in (groups.get("stage") or "").lower():
             # an airworthiness rule for one applicant's design: "issued for the Torvane Aerospace
             # Model TA-60 airplane"

@@ -249,17 +249,21 @@ def resolve_filler(
         return [eu_body]
     if not before or (text and _unnamed_group_before(filler.text, text[: filler.start])):
         return [EntityRef(filler.text, None, None, None)]
-    if filler.plural and kinds[0] == "PRODUCT":
-        # "these two models": the latest run of distinct product names
+    counted = _COUNTED_BODIES.match(filler.text.strip())
+    if filler.plural and (kinds[0] == "PRODUCT" or (counted and kinds[0] == "AGENCY")):
+        # "these two models": the latest run of distinct product names; "the two departments":
+        # the two bodies named last
         group: list[Mention] = []
         seen: set[str] = set()
         for mention in reversed(before):
-            if mention.id in seen:
+            if mention.id in seen or (kinds[0] == "AGENCY" and types.get(mention.id) != "AGENCY"):
                 continue
             if group and group[-1].start - mention.end > 300:
                 break
             group.append(mention)
             seen.add(mention.id)
+        if counted and counted["count"].lower() in _SMALL_COUNTS:
+            group = group[: _SMALL_COUNTS[counted["count"].lower()]]
         return [EntityRef(filler.text, m.canonical, m.id, types.get(m.id)) for m in reversed(group)]
     head = re.fullmatch(_BODY_NOUNS, filler.text.strip().lower())
     if head is not None:
@@ -286,6 +290,8 @@ def resolve_filler(
             # "its Forced Labor Division ... opened its inquiry into the company": a unit's name is
             # no company
             fitting = [m for m in fitting if not _names_a_unit(m.canonical or m.text)] or fitting
+            # "the balance goes to the Commonwealth. The company also stopped ...": a polity is no company
+            fitting = [m for m in fitting if not _names_a_polity(m.canonical or m.text)] or fitting
         qualifier = _COURT_LEVEL.search(filler.text) if kind == "COURT" else None
         if fitting and qualifier:
             # "the district court" in a state supreme court's order: a court of that level or, if
@@ -319,6 +325,21 @@ def _names_a_unit(name: str) -> bool:
         or " ".join(words[-2:]) in _UNIT_WORDS
     )
 
+
+_SMALL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# "the two departments", "both agencies": bodies named just before, counted
+_COUNTED_BODIES = re.compile(
+    r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:departments|agencies|regulators|ministries|bodies|authorities|commissions)$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_polity(name: str) -> bool:
+    """A state named by its bare title ("the Commonwealth", "the State"), which NER may call an organisation."""
+    return name.lower().removeprefix("the ").strip() in _POLITY_TITLES
+
+
+_POLITY_TITLES = frozenset({"commonwealth", "state", "crown", "government", "people", "republic", "kingdom"})
 
 _BODY_NOUNS = r"the (?P<noun>commission|bureau|department|ministry|authority|council|board|tribunal|regulator|watchdog)"
 # a sentence that opens on a body named by its noun: "The Bureau began ..."
@@ -666,6 +687,8 @@ def _names_its_own_day(said: re.Match[str], told: list[dates.DateMention], repor
     ..." told in a ruling of Monday, then "The enforcement notice, dated 14 April"."""
     if not told or reported.end > said.start() or (told[0].value.value or "") >= (reported.date or ""):
         return False
+    if (said.groupdict().get("det") or "a").lower() != "a" and _days_apart(told[0].value.value, reported.date) <= 14:
+        return True  # "has ordered X to pay ..., the Agency announced today. The Board approved the order on June 20"
     # (as its sentence's subject, not "initiated with the Board decision dated 07.03.2024")
     if not re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", text[max(0, said.start() - 6) : said.start()]):
         return False
@@ -1104,6 +1127,17 @@ def fold_headlines(events: list[Event]) -> list[Event]:
                     # "Statement from the President on Signing the X Act" names no party: the body's act
                     and (
                         parties & (_ids(e.agent) | _ids(e.target))
+                        # "FCC ENFORCEMENT BUREAU REACHES SETTLEMENT WITH ROUTER MAKER" over a body
+                        # sentence whose agent the parse lost: the one act, told by its maker
+                        or (top and not _ids(event.target) and not _ids(e.agent))
+                        # "China ... opens antitrust probe into US chipmaker" over SAMR's: its parent
+                        # or a body of its government, on no other party the heading names
+                        or (
+                            not (_ids(event.target) and _ids(e.target))
+                            and _ids(event.agent)
+                            and _ids(e.agent)
+                            and _related(_ids(event.agent), _ids(e.agent))
+                        )
                         or (not parties and e.attrs.get("stage") == event.attrs.get("stage"))
                         # "LOUPIAC MÉDIAS fined" over "... on LOUPIAC MÉDIAS SAS": the short name
                         or _short_form_of(event.agent + event.target, e.agent + e.target)
@@ -1114,6 +1148,8 @@ def fold_headlines(events: list[Event]) -> list[Event]:
             if body is not None:
                 if not body.target and event.target:
                     body.target = event.target
+                if not body.agent and event.agent:
+                    body.agent = event.agent
                 continue
         kept.append(event)
     return kept
@@ -1633,13 +1669,13 @@ _ACT_RESTATED = re.compile(
 )
 # "the expert committee reached its decision on November 27": the same, told from the maker's side
 _DECISION_REACHED = re.compile(
-    r"\b(?:reached|made|took|adopted|handed\s+down|issued)\s+(?:its|their|the|a)\s+(?:final\s+)?"
-    r"(?P<noun>decision|ruling|determination|judgment)\b",
+    r"\b(?:reached|made|took|adopted|handed\s+down|issued|approved)\s+(?P<det>its|their|the|a)\s+(?:final\s+)?"
+    r"(?P<noun>decision|ruling|determination|judgment|order)\b",
     re.IGNORECASE,
 )
 _RESTATED_TYPES = {
     "decision": ("penalty", "order", "ruling", "suspension", "designation"),
-    "order": ("order", "ruling", "suspension"),
+    "order": ("order", "ruling", "suspension", "penalty"),  # "has ordered X to pay a fine ... approved the order"
     "fine": ("penalty",),
     "penalty": ("penalty",),
     "recall": ("suspension",),
@@ -1657,24 +1693,47 @@ _RESTATED_TYPES = {
 _RESTATEMENT_REACH = 1200
 
 
+# the verb that tells an act its noun names again: "has ordered X to pay" ... "approved the order"
+_ACT_VERBS = {"order": "ordered|orders", "decision": "decided|decides", "ruling": "ruled|rules", "judgment": "adjudged"}
+
+
+def _told_as(noun: str, named: Event, reported: list[Event]) -> bool:
+    """Whether an act named again by `noun` is one of those just reported: one of its type, or
+    one told by the noun's own verb (not "blocked a Commerce Department order", the object of
+    a ruling)."""
+    verbs = _ACT_VERBS.get(noun.lower())
+    return any(
+        e.type == named.type or (verbs and re.search(rf"\b(?:{verbs})\b", e.evidence or "", re.IGNORECASE))
+        for e in reported
+    )
+
+
 def _date_from_restatement(events: list[Event], dated: set[int], text: str, published: dt.date) -> None:
     restatements = sorted(
         [*_ACT_RESTATED.finditer(text), *_DECISION_REACHED.finditer(text)], key=lambda said: said.start()
     )
     for said in restatements:
         wanted = _RESTATED_TYPES[said["noun"].lower()]
+        maker_side = said.re is _DECISION_REACHED
         reported = [
             e
             for e in events
-            if e.start < said.start() and said.start() - e.start < _RESTATEMENT_REACH and e.type in wanted
+            if e.start < said.start()
+            and said.start() - e.start < _RESTATEMENT_REACH
+            and e.type in wanted
+            # (not an act of the restatement's own sentence: "The Board approved the order on June 20",
+            # "In the Final Order dated 2 April, the Commission imposed a penalty")
+            and not e.start <= said.start() < said.end() <= e.end
         ]
         if not reported:
             continue  # nothing told just before
-        # "The measure, signed by the board on Monday": the act told again, not a rule of its own
+        # "The measure, signed by the board on Monday": the act told again, not a rule of its own;
+        # "The Board approved the order at a closed session on June 20": not a second order either
+        definite = maker_side and said["det"].lower() != "a"
         events[:] = [
             e
             for e in events
-            if e.type in wanted
+            if (e.type in wanted and not (definite and _told_as(said["noun"], e, reported)))
             or e.trigger_start is None
             or not said.start("noun") <= e.trigger_start < said.end("noun")
         ]

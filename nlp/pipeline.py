@@ -1766,6 +1766,20 @@ class Extractor:
             # a decision's digest ("Protest challenging the agency's evaluation ... is denied"), told
             # by no one but "we" on the decision's own day, is the decision
             act_days = {(a.type, a.date) for a in document_acts}
+            # "Under the agreement Yardlow will pay $3,850,000" in the summary of the decision that
+            # approves it: told undated, on the same party, it is the document's own act
+            today = published.isoformat() if published else None
+            events = [
+                e
+                for e in events
+                if not (
+                    e.date == today
+                    and any(
+                        a.type == e.type and {r.id for r in a.target if r.id} & {r.id for r in e.target}
+                        for a in document_acts
+                    )
+                )
+            ]
             events = [
                 e
                 for e in events

@@ -458,6 +458,9 @@ class EventFinder:
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
         result: list[RoleFiller] = []
         for h in heads:
+            speaker = self._speaker_of(h)
+            if speaker is not None:
+                h = speaker  # "the police department said it switched off its readers": the department
             if h.lemma_.lower() in _SPOKESMEN:
                 # "met with counsel for Hexian Zhiyun": the party its lawyers speak for
                 # (the parser may hang "for" on the verb, or read "for X to hear" as a clause)
@@ -677,6 +680,19 @@ class EventFinder:
                     RoleFiller(text, phrase.start_char, phrase.end_char, generic=generic, refers_to_event=refers)
                 )
         return result
+
+    @staticmethod
+    def _speaker_of(pronoun: Token) -> Token | None:
+        """ "X said it did Y": the "it" of a clause reported by its own subject is that subject."""
+        clause = pronoun.head
+        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return None
+        if clause.head.lemma_.lower() not in ("say", "announce", "confirm", "report", "state"):
+            return None
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.pos_ == "PRON" or speaker.i > pronoun.i:
+            return None
+        return speaker
 
     def _expand_placeholders(
         self, target: list[RoleFiller], anchor: Token, ents: dict[int, Span], agent: list[RoleFiller]
@@ -2357,6 +2373,12 @@ class EventFinder:
             bound = noun.head.head
             holder = bound.head if bound.dep_ in ("acomp", "amod") else bound
             targets = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")] or targets
+        if rule.type in ("order", "suspension") and not targets and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            # "State agencies must remove the Kindra app ... under an executive order the governor
+            # signed": what is done under the order is what it acts on
+            done = noun.head.head
+            if done.pos_ in ("VERB", "AUX"):
+                targets = self._children(done, ("dobj", "nsubjpass"))
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
         for holder in (noun, anchor):
@@ -2724,6 +2746,13 @@ class EventFinder:
                     lemma_keys(o) & rule.object_lemmas for o in self._children(gerund, ("dobj",))
                 ):
                     objects = self._children(gerund, ("dobj",))  # "proposed extending its rules": the rules
+        if rule.object_lemmas and not objects and lemma_keys(verb) & self.lex.implicative_verbs:
+            # "voted 6-2 on Monday night to require council approval": the parser may hang the
+            # infinitive as a clause of purpose
+            for clause in self._children(verb, ("advcl",)):
+                infinitive = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+                if infinitive and lemma_keys(clause) & rule.object_lemmas:
+                    objects = [clause, *self._children(clause, ("dobj",))]
         if rule.object_lemmas and objects:
             # "adopted Regulation (EU) 2019/796": the parser heads the phrase with the number
             objects = objects + [
@@ -2762,11 +2791,22 @@ class EventFinder:
             for o in self._children(verb, ("dobj",))
         ):
             return None  # "USTR later added further lists of products": a list made, nobody put on one
-        if rule.type == "designation" and any(
-            o.text == "list"  # (not a list's name: "the Entity List of strategic high-tech commodities")
-            and any(lemma_keys(t) & _LISTED_THINGS for t in self._prep_objects(o, ("of",)))
-            for holder in (verb, *self._children(verb, ("dobj",)))
-            for o in self._prep_objects(holder, ("to", "on", "onto"))
+        if (
+            rule.type == "designation"
+            and any(
+                o.text == "list"  # (not a list's name: "the Entity List of strategic high-tech commodities")
+                and any(lemma_keys(t) & _LISTED_THINGS for t in self._prep_objects(o, ("of",)))
+                for holder in (verb, *self._children(verb, ("dobj",)))
+                for o in self._prep_objects(holder, ("to", "on", "onto"))
+            )
+            and not any(
+                # ("added Kindra and its developer, Moyuan Interactive Technology Co., to the state's list
+                # of prohibited technologies": a named company on a list of things it makes)
+                t.ent_type_ in ("ORG", "PERSON")
+                for o in self._children(verb, ("dobj",))
+                for named in (o, *o.conjuncts, *self._children(o, ("appos",)))
+                for t in (named, *self._children(named, ("compound",)))
+            )
         ):
             return None  # "adds quantum sensing components to the list of technologies": things, not parties
         if (rule.requires_object or lemma in rule.requires_object_for) and not objects and not passive:

@@ -95,6 +95,12 @@ class GazetteerMatcher:
         bodies = ("department", "ministry", "office", "bureau", "agency", "commission", "committee", "subcommittee")
         if end < len(doc) and doc[end].is_title and doc[end].lower_ in bodies:
             return True  # "State" of "Florida State Department of Health"
+        # "New York State Public Service Commission": a capitalised run ending in a body's noun
+        run = end
+        while run < len(doc) and run < end + 4 and doc[run].is_title and doc[run].lower_ not in bodies:
+            run += 1
+        if run > end and run < len(doc) and doc[run].is_title and doc[run].lower_ in (*bodies, "board", "authority"):
+            return True
         if end + 1 >= len(doc) or doc[end].lower_ != "of":
             return False
         # "the President of UODO", "the President of the Personal Data Protection Office": another office

@@ -1,0 +1,164 @@
+"""Acts of U.S. states and cities in the shapes dev28 showed: a commission's decision that approves
+a settlement, a board's approval of an order told after the order, a council's vote, a governor's
+order told through what it makes agencies do, a state's own list of banned technologies, a
+permit suspended and a fleet pulled off the streets, and the names a state's bodies go by."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+SETTLEMENT_DECISION = """ALJ/KQW/mh4                                   Date of Issuance 3/23/2026
+
+Decision 26-03-004  March 19, 2026
+
+BEFORE THE PUBLIC UTILITIES COMMISSION OF THE STATE OF CALIFORNIA
+
+Order Instituting Investigation on the Commission's Own Motion into the Billing Practices of Brantwell Telecom, Inc.
+
+DECISION APPROVING SETTLEMENT AGREEMENT BETWEEN THE CONSUMER PROTECTION AND ENFORCEMENT DIVISION AND BRANTWELL TELECOM, INC.
+
+Summary
+
+This decision approves the settlement agreement between the Commission's Consumer Protection and
+Enforcement Division and Brantwell Telecom, Inc. (Brantwell). Under the agreement Brantwell will pay
+$1,200,000 to the State of California General Fund.
+
+1. Background
+
+The Commission opened this investigation on June 4, 2025.
+
+ORDER
+
+IT IS ORDERED that:
+
+1. The Settlement Agreement between the Consumer Protection and Enforcement Division and Brantwell
+Telecom, Inc., attached as Attachment A, is approved.
+
+2. Brantwell Telecom, Inc. shall pay $1,200,000 to the State of California General Fund within 30 days.
+
+This order is effective today.
+
+Dated March 19, 2026, at San Francisco, California.
+"""
+
+
+def test_a_decision_approving_a_settlement_is_the_commissions_penalty_of_its_own_day(extractor):
+    penalties = of_type(events_of(extractor, SETTLEMENT_DECISION, "2026-03-23"), "penalty")
+    assert len(penalties) == 1  # the summary's "will pay" is the decision's own act, not a second one
+    assert names(penalties[0].agent) == {"California Public Utilities Commission"}
+    assert names(penalties[0].target) == {"Brantwell Telecom"}
+    assert penalties[0].date == "2026-03-19"
+    assert "is approved" in penalties[0].evidence
+
+
+def test_the_boards_approval_of_the_order_dates_it_and_is_no_second_order(extractor):
+    text = (
+        "SACRAMENTO — The California Privacy Protection Agency's Board has ordered Quenmore Lists LLC, a "
+        "Nevada data broker, to pay a $38,000 administrative fine for failing to register, the Agency "
+        "announced today.\n\nThe Board approved the order at a closed session on March 12."
+    )
+    found = events_of(extractor, text, "2026-03-17")
+    assert [e.type for e in found] == ["penalty"]
+    assert found[0].date == "2026-03-12"
+
+
+def test_money_set_aside_for_restitution_is_no_ruling(extractor):
+    text = (
+        "Tollmere Tickets, Inc. will pay $900,000 under an Assurance of Voluntary Compliance filed in "
+        "Commonwealth Court. Of the payment, $700,000 is set aside for restitution."
+    )
+    assert of_type(events_of(extractor, text, "2026-03-17"), "ruling") == []
+
+
+def test_the_company_is_not_the_commonwealth_named_before_it(extractor):
+    text = (
+        "Tollmere Tickets, Inc. will pay $900,000 to the Commonwealth for costs. The company also stopped "
+        "selling resale tickets for two Pittsburgh venues in March."
+    )
+    halts = of_type(events_of(extractor, text, "2026-05-20"), "suspension")
+    assert len(halts) == 1
+    assert names(halts[0].agent) == {"Tollmere Tickets"}
+
+
+def test_a_states_public_service_commission_is_not_the_state_department(extractor):
+    text = "The New York State Public Service Commission fined Orrinby Fiber Inc. $2 million on Tuesday."
+    fines = of_type(events_of(extractor, text, "2026-04-09"), "penalty")
+    assert len(fines) == 1
+    assert names(fines[0].agent) == {"New York State Public Service Commission"}
+
+
+def test_a_bureaus_headline_folds_into_the_commissions_telling(extractor):
+    text = (
+        "FCC ENFORCEMENT BUREAU REACHES $900,000 SETTLEMENT WITH CAMERA MAKER OVER UNAUTHORIZED DEVICES\n\n"
+        "WASHINGTON, MAY 4, 2026—THE FEDERAL COMMUNICATIONS COMMISSION'S ENFORCEMENT BUREAU TODAY ANNOUNCED "
+        "THAT LOWBRIDGE OPTICS, INC. HAS AGREED TO PAY A $900,000 CIVIL PENALTY TO RESOLVE AN INVESTIGATION "
+        "INTO ITS MARKETING OF CAMERAS THAT HAD NOT BEEN AUTHORIZED."
+    )
+    assert len(of_type(events_of(extractor, text, "2026-05-04"), "penalty")) == 1
+
+
+def test_a_governors_order_acts_on_what_agencies_must_remove_under_it(extractor):
+    text = (
+        "AUSTIN, Texas — State agencies must remove the Pellacorn video app from government-issued phones "
+        "within 30 days under an executive order the governor signed on Tuesday."
+    )
+    orders = of_type(events_of(extractor, text, "2026-02-11"), "order")
+    assert len(orders) == 1
+    assert "Pellacorn" in names(orders[0].target)
+    assert orders[0].date == "2026-02-10"
+
+
+def test_two_departments_add_a_named_company_to_the_states_list_of_prohibited_technologies(extractor):
+    text = (
+        "The order tells the Department of Information Resources and the Department of Public Safety to "
+        "treat the app as they treat other banned apps. The two departments added Pellacorn and its "
+        "developer, Yuanshi Interactive Co., to the state's list of prohibited technologies the same day."
+    )
+    listings = of_type(events_of(extractor, text, "2026-02-11"), "designation")
+    assert len(listings) == 1
+    assert names(listings[0].target) >= {"Yuanshi Interactive"}
+    assert names(listings[0].agent) == {"Department of Information Resources", "Department of Public Safety"}
+
+
+def test_things_added_to_a_list_of_technologies_are_still_no_listing(extractor):
+    text = "Commerce added 14 quantum sensing items to the list of controlled technologies on Friday."
+    assert of_type(events_of(extractor, text, "2026-02-11"), "designation") == []
+
+
+def test_an_operator_that_takes_its_scooters_off_the_streets_suspends_its_service(extractor):
+    text = (
+        "The city suspended Brookvane Mobility's scooter permit on Monday. Brookvane took its roughly 900 "
+        "scooters off Denver streets two days later."
+    )
+    halts = [e for e in of_type(events_of(extractor, text, "2026-06-18"), "suspension") if e.date == "2026-06-17"]
+    assert len(halts) == 1
+    assert all("Brookvane" in name for name in names(halts[0].agent))
+
+
+def test_a_plane_that_takes_off_suspends_nothing(extractor):
+    text = "The chartered plane took off from Denver on Monday with the delegation on board."
+    assert of_type(events_of(extractor, text, "2026-06-18"), "suspension") == []
+
+
+def test_a_council_that_votes_to_require_passes_its_ordinance(extractor):
+    text = (
+        "The Saginaw City Council voted 7-2 on Monday night to require council approval before any city "
+        "department buys surveillance technology."
+    )
+    laws = of_type(events_of(extractor, text, "2026-01-14"), "legislation")
+    assert len(laws) == 1
+    assert names(laws[0].agent) == {"Saginaw City Council"}
+    assert laws[0].date == "2026-01-12"
+
+
+def test_a_council_that_votes_to_approve_a_contract_passes_no_law(extractor):
+    text = "The Saginaw City Council voted 7-2 on Monday to approve a paving contract with a local firm."
+    assert of_type(events_of(extractor, text, "2026-01-14"), "legislation") == []
+
+
+def test_it_in_what_a_department_said_it_did_is_the_department(extractor):
+    text = "the police department said it switched off its 22 license-plate readers on tuesday, a day after the vote."
+    halts = of_type(events_of(extractor, text, "2026-01-14"), "suspension")
+    assert len(halts) == 1
+    assert {n.lower() for n in names(halts[0].agent)} == {"the police department"}
+    assert names(halts[0].target) == {"22 license-plate readers"}
