@@ -292,6 +292,8 @@ def resolve_filler(
             fitting = [m for m in fitting if not _names_a_unit(m.canonical or m.text)] or fitting
             # "the balance goes to the Commonwealth. The company also stopped ...": a polity is no company
             fitting = [m for m in fitting if not _names_a_polity(m.canonical or m.text)] or fitting
+            # "a member of Wexmoor's Evanston location": a place naming a site is no company either
+            fitting = [m for m in fitting if not _names_a_site(text, m.end)] or fitting
         qualifier = _COURT_LEVEL.search(filler.text) if kind == "COURT" else None
         if fitting and qualifier:
             # "the district court" in a state supreme court's order: a court of that level or, if
@@ -332,6 +334,15 @@ _COUNTED_BODIES = re.compile(
     r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:departments|agencies|regulators|ministries|bodies|authorities|commissions)$",
     re.IGNORECASE,
 )
+
+
+def _names_a_site(text: str, end: int) -> bool:
+    """Whether the name ending at `end` modifies a site's noun ("Evanston location", "Osaka plant")."""
+    following = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    return following is not None and following.group(1) in _SITE_WORDS
+
+
+_SITE_WORDS = frozenset({"location", "store", "plant", "facility", "factory", "branch", "site", "campus", "warehouse"})
 
 
 def _names_a_polity(name: str) -> bool:
@@ -1148,8 +1159,9 @@ def fold_headlines(events: list[Event]) -> list[Event]:
             if body is not None:
                 if not body.target and event.target:
                     body.target = event.target
-                if not body.agent and event.agent:
-                    body.agent = event.agent
+                if not body.agent and any(r.id and r.type in ("AGENCY", "COURT") for r in event.agent):
+                    # (a body the heading names, not "UK regulator", whose country is no actor)
+                    body.agent = [r for r in event.agent if r.type in ("AGENCY", "COURT")]
                 continue
         kept.append(event)
     return kept

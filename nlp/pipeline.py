@@ -773,6 +773,10 @@ def _act_named_by(target: list) -> tuple[str, ...] | None:
     return next((_CHALLENGED_ACTS[w] for w in words[1:3] if w in _CHALLENGED_ACTS), None)
 
 
+# "dismissed that action", "blocked the law": a ruling's object the suit told just before is about
+_SUIT_NAMED = re.compile(r"(?:the|that|this|her|his|its|their)(?:\s+[\w-]+){1,2}", re.IGNORECASE)
+
+
 def _suit_challenges_the_act(events: list) -> None:
     """ "The PTA had blocked the application ... Baithak Digital filed a writ petition three days
     later": a suit that names no defendant, brought by the party an official act just hit, is
@@ -800,28 +804,35 @@ def _suit_challenges_the_act(events: list) -> None:
             named_act = _CHALLENGED_ACTS[annulled["act"].lower()]
         if named_act is None and not suit.target and re.search(r"\bpetition\s+for\s+review\b", suit.evidence or ""):
             named_act = ("order", "penalty", "designation", "rule", "suspension")  # an agency's act, reviewed
-        if suit.target and (named_act is None or suit.target[0].id):
+        defended = bool(suit.target) and (named_act is None or bool(suit.target[0].id))
+        # (whose act it was is told only by who suffered it)
+        if not defended and (named_act is not None or plaintiffs):
+            kinds = named_act or ("penalty", "order", "suspension", "designation", "rule", "investigation")
+            challenged = next(
+                (
+                    e
+                    for e in reversed(placed[:i])
+                    # (an act the suit names, "the order", may have been told well before)
+                    if suit.trigger_start - e.trigger_start < (3000 if named_act else 800)
+                    and e.type in kinds
+                    and (named_act or plaintiffs & {ref.id for ref in e.target})
+                    and any(ref.id and ref.type in ("AGENCY", "GOV") for ref in e.agent)
+                ),
+                None,
+            )
+            if challenged is not None:
+                suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
+        elif not defended:
             continue
-        if named_act is None and not plaintiffs:
-            continue  # whose act it was is told only by who suffered it
-        kinds = named_act or ("penalty", "order", "suspension", "designation", "rule", "investigation")
-        challenged = next(
-            (
-                e
-                for e in reversed(placed[:i])
-                # (an act the suit names, "the order", may have been told well before)
-                if suit.trigger_start - e.trigger_start < (3000 if named_act else 800)
-                and e.type in kinds
-                and (named_act or plaintiffs & {ref.id for ref in e.target})
-                and any(ref.id and ref.type in ("AGENCY", "GOV") for ref in e.agent)
-            ),
-            None,
-        )
-        if challenged is not None:
-            suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
         for ruling in placed[i + 1 :]:
             if ruling.type == "ruling" and ruling.trigger_start - suit.trigger_start < 800:
-                if not any(ref.id for ref in ruling.target):
+                # (after a suit against a named party, only a ruling on "the complaint" or "the law" is on
+                # that suit, not one "upheld the listing of another battery supplier, Wuxi Tongrun")
+                defendants = {ref.text.lower() for ref in suit.target}
+                on_the_suit = not defended or all(
+                    _SUIT_NAMED.fullmatch(ref.text) or ref.text.lower() in defendants for ref in ruling.target
+                )
+                if on_the_suit and not any(ref.id for ref in ruling.target):
                     # "the court remanded the matter to the Department": the suit's defendant; "denied
                     # the stay", "entered judgment for the Department": the one who sued lost
                     against_plaintiff = _AGAINST_THE_MOVANT.search(ruling.evidence or "")
@@ -1220,6 +1231,11 @@ def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
     body = _leading(mentions, "AGENCY")
     for event in events:
         agents = {r.id for r in event.agent}
+        if event.type == "ruling" and company is not None and any(r.type == "COURT" for r in event.target):
+            # "the court affirmed the Appellate Court's judgment", "revived a proposed class action":
+            # a court reviewed is no party, nor is the case; the ruling is on the one the text is about
+            parties = [r for r in event.target if r.type != "COURT"]
+            event.target = parties if any(r.id for r in parties) else []
         # (an executive order a text cites is aimed at no one company: "In Executive Order 13873 ...")
         cited_order = event.type == "order" and re.search(
             r"executive order|proclamation", " ".join([event.trigger or "", event.attrs.get("form", "")]), re.I
@@ -1480,6 +1496,38 @@ class Extractor:
         return relink
 
     @staticmethod
+    def _bare_court_links(mentions: list[Mention]) -> dict[str, Mention]:
+        """ "the Supreme Court agreed to hear the appeal" in a story about the "Illinois Supreme
+        Court": a bare court's name after the full name of exactly one court ending with it."""
+        courts = {m.id: m for m in mentions if m.id and m.label == "COURT" and m.canonical}
+
+        def bare_name(m: Mention) -> str:
+            return " ".join(w for w in m.text.lower().split() if w != "the").removesuffix("'s")
+
+        def is_bare(name: str) -> bool:
+            # ("The Circuit Court" after "the Circuit Court of Cook County" too)
+            return name in _BARE_INSTITUTIONS or (len(name.split()) == 2 and name.split()[-1] in ("court", "tribunal"))
+
+        # (a court written out in full anywhere, "the U.S. Supreme Court", is that court throughout)
+        written_out = {m.id for m in mentions if m.id in courts and not is_bare(bare_name(m))}
+        relink: dict[str, Mention] = {}
+        for mention in mentions:
+            bare = bare_name(mention)
+            if mention.id not in courts or mention.id in written_out:
+                continue
+            fuller = [
+                c
+                for c in courts.values()
+                if c.id != mention.id
+                and (c.canonical.lower().endswith(" " + bare) or c.canonical.lower().startswith(bare + " of "))
+                and c.start < mention.start
+                and c.id in written_out
+            ]
+            if len(fuller) == 1:
+                relink[mention.id] = fuller[0]
+        return relink
+
+    @staticmethod
     def _state_attorney_general_links(mentions: list[Mention]) -> dict[str, Mention]:
         """ "the Attorney General" in a filing of the "Office of the Utah Attorney General": the
         state's, not the United States', when the text names one state's and nothing federal."""
@@ -1686,6 +1734,7 @@ class Extractor:
             **self._state_attorney_general_links(mentions),
             **self._defined_term_links(analysed, mentions),
             **self._dateline_links(analysed, mentions),
+            **self._bare_court_links(mentions),
         }
         mentions = self._spread_names(analysed, self._apply_links(links, mentions, candidates, types))
         types = {m.id: m.label for m in mentions if m.id}

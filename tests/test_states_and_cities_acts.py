@@ -162,3 +162,65 @@ def test_it_in_what_a_department_said_it_did_is_the_department(extractor):
     assert len(halts) == 1
     assert {n.lower() for n in names(halts[0].agent)} == {"the police department"}
     assert names(halts[0].target) == {"22 license-plate readers"}
+
+
+STATE_SUPREME_COURT_STORY = (
+    "CHICAGO — The Illinois Supreme Court on Thursday revived a proposed class action accusing a gym chain "
+    "of scanning members' palms without consent.\n\n"
+    "In a 5-2 decision, the court affirmed the Appellate Court's judgment and sent the case back to the "
+    "Circuit Court of Cook County. Wexmoor Fitness Clubs had argued that the statute did not apply.\n\n"
+    "The case began in March 2022, when Talia Brennock, a former member of Wexmoor's Evanston location, sued "
+    "the company in the Circuit Court of Cook County. A Cook County judge dismissed the complaint in June 2023. "
+    "The Appellate Court reversed that judgment in September 2024, and the Supreme Court agreed to hear "
+    "Wexmoor's appeal. The Circuit Court must still rule on class certification.\n\n"
+    "The General Assembly responded to an earlier ruling with an amendment that limits recovery to one "
+    "violation per person for repeated collection by the same method, which the governor signed in August 2024."
+)
+
+
+def test_a_bare_supreme_court_in_a_state_courts_story_is_that_court(extractor):
+    from nlp.pipeline import DocInput
+
+    result = extractor.extract(DocInput("t", STATE_SUPREME_COURT_STORY, "2025-12-19"))
+    supreme = {m.canonical for m in result.entities if m.text.endswith("Supreme Court")}
+    assert supreme == {"Illinois Supreme Court"}
+    circuit = {m.canonical for m in result.entities if "Circuit Court" in m.text}
+    assert circuit == {"Circuit Court of Cook County"}
+
+
+def test_the_us_supreme_court_written_out_stays_the_us_court(extractor):
+    from nlp.pipeline import DocInput
+
+    text = (
+        "The Illinois Supreme Court ruled against the gym chain on Monday. The U.S. Supreme Court has not "
+        "taken such a case, and the Supreme Court's docket shows none pending."
+    )
+    result = extractor.extract(DocInput("t", text, "2025-12-19"))
+    federal = {m.canonical for m in result.entities if m.text in ("U.S. Supreme Court", "Supreme Court")}
+    assert federal == {"Supreme Court of the United States"}
+
+
+def test_a_state_supreme_court_revives_a_suit_against_the_company_it_is_about(extractor):
+    rulings = of_type(events_of(extractor, STATE_SUPREME_COURT_STORY, "2025-12-19"), "ruling")
+    top = [r for r in rulings if r.date == "2025-12-18"]
+    assert len(top) == 1  # "revived" and "affirmed" are the one decision
+    assert names(top[0].agent) == {"Illinois Supreme Court"}
+    assert names(top[0].target) == {"Wexmoor"}  # not the Appellate Court it affirmed
+
+
+def test_a_plaintiff_described_as_a_member_of_a_gym_sues_alone(extractor):
+    suits = of_type(events_of(extractor, STATE_SUPREME_COURT_STORY, "2025-12-19"), "lawsuit")
+    assert len(suits) == 1
+    assert names(suits[0].agent) == {"Talia Brennock"}
+    assert names(suits[0].target) == {"Wexmoor"}  # "the company", not its "Evanston location"
+
+
+def test_a_dismissed_complaint_is_a_ruling_against_whoever_brought_it(extractor):
+    rulings = of_type(events_of(extractor, STATE_SUPREME_COURT_STORY, "2025-12-19"), "ruling")
+    dismissal = next(r for r in rulings if r.date == "2023-06")
+    assert names(dismissal.target) == {"Talia Brennock"}
+
+
+def test_an_amendment_the_governor_signed_after_a_long_relative_clause_is_law(extractor):
+    laws = of_type(events_of(extractor, STATE_SUPREME_COURT_STORY, "2025-12-19"), "legislation")
+    assert [(law.date, law.attrs.get("stage")) for law in laws] == [("2024-08", "signed")]

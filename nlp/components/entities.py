@@ -737,8 +737,32 @@ class EntityLinker:
             ):
                 ents[index] = Span(doc, ent.start, after + 1, label=ent.label_)
                 grown = True
+        for index, ent in enumerate(ents[:-1]):
+            following = ents[index + 1]
+            if (
+                ent is not None
+                and following is not None
+                and not ent.ent_id_
+                and ent.label_ == "ORG"
+                and ent[-1].lower_ == "of"
+                and following.start == ent.end
+                and following.label_ in ("GPE", "LOC", "ORG")
+            ):
+                # "the Circuit Court of" + "Cook County": the model ended the name at its "of"
+                ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
+                grown = True
+        taken = {t for e in ents if e is not None for t in range(e.start, e.end)}
+        for index, ent in enumerate(ents):
+            if ent is None or ent.ent_id_ or ent.label_ != "ORG" or ent[-1].lower_ != "of":
+                continue
+            end = ent.end
+            while end < len(doc) and end < ent.end + 4 and doc[end].is_title and end not in taken:
+                end += 1
+            if end > ent.end:
+                ents[index] = Span(doc, ent.start, end, label="ORG")  # (the same, where "Cook County" was no name)
+                grown = True
         if grown:
-            doc.ents = ents
+            doc.ents = [e for e in ents if e is not None]
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
@@ -816,6 +840,10 @@ class EntityLinker:
                 # Public Prosecutors Office": a public body the gazetteer lacks, so that "the
                 # Commission" later finds it
                 entity_type = "AGENCY"
+            # ("the Appellate Court's judgment": the name without its possessive)
+            named = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")] or list(ent)
+            if named[-1].lower_ == "s" and words and words[-1] == "s":
+                words = words[:-1]
             if (
                 entity_type == "ORG"
                 and words
@@ -823,7 +851,7 @@ class EntityLinker:
                     words[-1] in ("court", "tribunal")
                     or re.search(r"\b(?:court|tribunal) (?:of|for)\b", " ".join(words))
                 )
-                and ent[-1].is_title
+                and named[-1].is_title
             ):
                 # "King County Superior Court", "Regional Administrative Tribunal for Lazio": a court the
                 # gazetteer lacks is a court still, so that it can rule and be reversed

@@ -212,6 +212,7 @@ _NAMING_PREPS = {"of", "including", "like", "such", "from"}
 
 def _names_phrase(token: Token, head: Token) -> bool:
     node = token
+    inside_of = False
     for _ in range(12):
         if node.i == head.i:
             return True
@@ -219,7 +220,15 @@ def _names_phrase(token: Token, head: Token) -> bool:
             if node.head.lower_ not in _NAMING_PREPS:
                 return False
             node = node.head.head
+            inside_of = True
             continue
+        if (
+            inside_of
+            and node.dep_ == "appos"
+            and node.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in node.children)
+        ):
+            return False  # "Hollis Ferreira, a former member of Brassmoor's gym": whose member, not who
         if node.dep_ == "prep" and node.lower_ in _NAMING_PREPS:
             node = node.head
             continue
@@ -528,6 +537,9 @@ class EventFinder:
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
+            if speaker is not None and any(f.type == "AGENCY" for f in found):
+                # "Britain's online safety regulator, Ofcom, said it had opened": the regulator, not its country
+                found = [f for f in found if f.type != "GOV"]
             if found:
                 result.extend(found)
                 # "Staff of the Commission's Division of Privacy and Identity Protection": a unit the
@@ -1542,6 +1554,15 @@ class EventFinder:
                 t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") or (t.is_punct and t.i == token.head.i + 1) for t in between
             ):
                 found.append(token)
+        # "an amendment that limits recovery ... by the same method, which the governor signed"
+        found += [
+            token
+            for token in law.doc[law.i + 1 : min(law.sent.end, law.i + 40)]
+            if token.dep_ == "relcl"
+            and token not in found
+            and token.head.i != law.i
+            and law in EventFinder._relative_antecedents(token)
+        ]
         return found
 
     def _realizer(self, noun: Token, rule: TriggerRule) -> tuple[Token | None, str]:
@@ -2456,6 +2477,20 @@ class EventFinder:
         found = [verb.head]
         if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
             found.append(verb.head.head.head)
+        pronoun = next(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which"))
+        if pronoun.lower_ == "which" and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ",":
+            # "an amendment that limits recovery ... by the same method, which the governor signed": a
+            # clause set off by a comma may stand for the noun that a whole relative clause describes
+            node = verb.head
+            for _ in range(6):
+                if node.dep_ == "pobj" and node.head.dep_ == "prep":
+                    node = node.head.head
+                elif node.dep_ == "relcl" or (node.dep_ in ("dobj", "attr") and node.head.dep_ == "relcl"):
+                    node = node.head
+                else:
+                    break
+                if node.pos_ in ("NOUN", "PROPN") and node not in found:
+                    found.append(node)
         return found
 
     @staticmethod
