@@ -561,6 +561,9 @@ def _closeness_of(mention: dates.DateMention, candidate: Candidate, offset: int)
     return min(levels) if levels else 2
 
 
+_TIMELINE_LABEL = re.compile(r"[ \t]*[A-Z][\w.,]*(?: [\w.,]+){0,3}:[ \t]*")
+
+
 def choose_date(candidate: Candidate, text: str, published: dt.date | None, latest: dt.date | None = None) -> Placed:
     """The sentence's date expression that belongs to this event, resolved.
 
@@ -634,6 +637,18 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
             re.IGNORECASE,
         )
     ]
+    if not found:
+        # "August: The attorney general's office filed proposed regulations": a timeline's label,
+        # which the sentence splitter may leave on its own
+        line_start = text.rfind("\n", 0, candidate.sentence_start) + 1
+        label = _TIMELINE_LABEL.fullmatch(text, line_start, candidate.sentence_start)
+        if label is not None:
+            try:
+                labelled = dates.find_dates(label.group(0), published, tense="past")
+            except Exception:  # a date layer bug must not lose the event
+                labelled = []
+            if labelled and labelled[0].value.value:
+                return Placed(candidate, labelled[0].value)
     if not found:
         lowered = f" {sentence.lower()} "
         phrases = [phrase for phrase in _anaphoric_phrases() if phrase in lowered]

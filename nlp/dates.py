@@ -772,6 +772,12 @@ def _resolve_month(month: int, modifier: str, relative_year: str, ctx: _Context)
 
 def _reads_as_month(match: re.Match, ctx: _Context, prep: str, modifier: str, relative_year: str) -> bool:
     """Whether a bare month name in running text is a date and not a verb or noun."""
+    if (
+        match.group("month")[:1].isupper()
+        and re.match(r"[ \t]*:", ctx.text[match.end("month") :])
+        and re.search(r"(?:^|\n)[ \t]*$", ctx.text[: match.start("month")])
+    ):
+        return True  # "August: The office filed proposed regulations": a timeline's label
     if not _has_context(match, "modifier", "part", "rel_year"):
         return False
     if prep in ("on", "at", "over", "for", "late on", "early on"):

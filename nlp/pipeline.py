@@ -1269,6 +1269,11 @@ def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
             event.agent = [body]
 
 
+_CONTENTS_LINE = re.compile(
+    r"\s*(?:also\s+)?(?:in|inside)\s+(?:this|today's|this week's)\s+(?:issue|edition|newsletter|briefing|roundup)\s*[:,-]",
+    re.IGNORECASE,
+)
+
 # names every country's courts and chambers share
 _BARE_INSTITUTIONS = frozenset(
     {"high court", "supreme court", "court of appeal", "constitutional court", "senate", "national assembly"}
@@ -1866,6 +1871,9 @@ class Extractor:
                     event.type = "rule"
                     event.target = []
         _name_entries_below(events, analysed)
+        # "In this issue: an insurer pays ..., and Texas proposes AI disclosure rules": a newsletter's
+        # contents line names the items below, each told again where it is reported
+        events = [e for e in events if not _CONTENTS_LINE.match(e.evidence)]
         events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)))
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)

@@ -224,3 +224,74 @@ def test_a_dismissed_complaint_is_a_ruling_against_whoever_brought_it(extractor)
 def test_an_amendment_the_governor_signed_after_a_long_relative_clause_is_law(extractor):
     laws = of_type(events_of(extractor, STATE_SUPREME_COURT_STORY, "2025-12-19"), "legislation")
     assert [(law.date, law.attrs.get("stage")) for law in laws] == [("2024-08", "signed")]
+
+
+def test_a_committee_that_heard_testimony_met(extractor):
+    text = "The House Economic Matters Committee heard testimony on Feb. 26 on a bill to create a data broker registry."
+    meetings = of_type(events_of(extractor, text, "2026-03-11"), "meeting")
+    assert [(m.date, names(m.agent)) for m in meetings] == [("2026-02-26", {"House Economic Matters Committee"})]
+
+
+def test_staff_that_took_testimony_from_traders_held_no_meeting(extractor):
+    text = "Enforcement staff reviewed chat messages and took testimony from the firm's traders in 2025."
+    assert of_type(events_of(extractor, text, "2026-03-11"), "meeting") == []
+
+
+def test_a_newsletters_contents_line_is_no_act_of_its_own(extractor):
+    text = (
+        "In this issue: a port cuts off crane software, and Texas proposes AI disclosure rules.\n\n"
+        "1. TEXAS: The Texas Department of Insurance published proposed rules on Friday that would require "
+        "insurers to disclose automated pricing."
+    )
+    rules = of_type(events_of(extractor, text, "2026-03-11"), "rule")
+    assert [(r.date, names(r.agent)) for r in rules] == [("2026-03-06", {"Texas Department of Insurance"})]
+
+
+def test_a_states_board_of_pharmacy_acts_on_a_pharmacy_its_apposition_names(extractor):
+    text = (
+        "The State of Ohio Board of Pharmacy on Tuesday summarily suspended the license of Quillmere Rx, a "
+        "mail-order pharmacy. The board began looking into the pharmacy earlier this year, after a physician "
+        "filed a complaint. Quillmere Rx is owned by Quillmere Health, which launched its weight-loss "
+        "subscription in 2024."
+    )
+    found = events_of(extractor, text, "2026-05-14")
+    [halt] = of_type(found, "suspension")
+    assert names(halt.agent) == {"State of Ohio Board of Pharmacy"}
+    assert [r.type for r in halt.target] == ["ORG"]  # "Quillmere Rx, a mail-order pharmacy": no person
+    [launch] = of_type(found, "launch")
+    assert names(launch.agent) == {"Quillmere Health"} and launch.date == "2024"
+
+
+BILL_TIMELINE = """FRANKFORT, Ky. — A trade group sued Kentucky on Monday to block a law on minors' location data.
+
+How the law got here
+
+Feb. 12: The House passed HB 388, 81-14.
+
+March 20: The governor vetoed the bill.
+
+March 26: The General Assembly overrode the veto, 76-19 in the House and 29-7 in the Senate.
+
+August: The attorney general's office filed proposed administrative regulations spelling out how companies should decide whether a user is a minor.
+"""
+
+
+def test_a_legislature_that_overrides_a_veto_enacts_the_bill(extractor):
+    laws = of_type(events_of(extractor, BILL_TIMELINE, "2026-10-21"), "legislation")
+    override = [law for law in laws if law.date == "2026-03-26"]
+    assert len(override) == 1
+    assert names(override[0].agent) == {"General Assembly"}
+    assert override[0].agent[0].type == "LEGISLATURE"
+
+
+def test_a_timelines_month_label_dates_the_line_it_heads(extractor):
+    rules = of_type(events_of(extractor, BILL_TIMELINE, "2026-10-21"), "rule")
+    assert [(r.date, r.attrs.get("stage")) for r in rules] == [("2026-08", "proposed")]
+
+
+def test_a_month_label_dates_nothing_outside_a_line_start(extractor):
+    import datetime as dt
+
+    from nlp import dates
+
+    assert dates.find_dates("The report said: August was hot.", dt.date(2026, 10, 21)) == []

@@ -719,6 +719,7 @@ class EntityLinker:
         self.document_nouns = lexicon.document_nouns
         self.agency_heads = lexicon.agency_heads
         self.office_holders = lexicon.public_office_holders
+        self.company_nouns = frozenset(lexicon.anaphors.get("ORG", ()))
 
     def _with_heads(self, doc: Doc) -> Doc:
         """ "the Alberta Securities Commission" where the model stopped at "Securities": a name
@@ -812,6 +813,10 @@ class EntityLinker:
                 ent._.entity_type = "MONEY"  # "PLN 12,418,360" the model took for a name
                 kept.append(ent)
                 continue
+            if entity_type == "PERSON" and any(
+                c.dep_ == "appos" and c.lemma_.lower() in self.company_nouns for c in ent.root.children
+            ):
+                entity_type = "ORG"  # "Carrowby Rx, a mail-order pharmacy": what it is, said beside it
             name = clean_name(surface)
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names
@@ -829,6 +834,12 @@ class EntityLinker:
                 and (words[0] in self.agency_heads or words[0] in ("division", "office"))
                 and words[1] == "of"
                 and next((t for t in ent if t.lower_ != "the"), ent[0]).is_title
+            ) or (
+                # "State of Ohio Board of Pharmacy", "City of Denver Department of Finance": a state's body
+                len(words) >= 5
+                and words[0] in ("state", "commonwealth", "city", "county")
+                and words[1] == "of"
+                and any(words[i] in self.agency_heads and words[i + 1] == "of" for i in range(3, len(words) - 1))
             )
             if (
                 entity_type == "ORG"
@@ -856,6 +867,16 @@ class EntityLinker:
                 # "King County Superior Court", "Regional Administrative Tribunal for Lazio": a court the
                 # gazetteer lacks is a court still, so that it can rule and be reversed
                 entity_type = "COURT"
+            if (
+                entity_type == "ORG"
+                and words
+                and words[-1] in ("assembly", "legislature")
+                and named[-1].is_title
+                and not any(w in ("shareholders", "annual", "stockholders", "members") for w in words)
+            ):
+                # "the General Assembly", "the Kentucky General Assembly": a legislature, not a company
+                # (not a company's "Annual General Assembly")
+                entity_type = "LEGISLATURE"
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)

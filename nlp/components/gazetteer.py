@@ -92,7 +92,17 @@ class GazetteerMatcher:
     def _head_of_longer_name(doc: Doc, start: int, end: int) -> bool:
         """ "New York State Department of Financial Services": "State Department" begins another body's name."""
         # ("the Commerce Committee": a legislature's committee, named for what it oversees)
-        bodies = ("department", "ministry", "office", "bureau", "agency", "commission", "committee", "subcommittee")
+        bodies = (
+            "department",
+            "ministry",
+            "office",
+            "bureau",
+            "agency",
+            "commission",
+            "committee",
+            "subcommittee",
+            "board",
+        )
         if end < len(doc) and doc[end].is_title and doc[end].lower_ in bodies:
             return True  # "State" of "Florida State Department of Health"
         # "New York State Public Service Commission": a capitalised run ending in a body's noun
