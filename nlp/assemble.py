@@ -561,7 +561,7 @@ def _closeness_of(mention: dates.DateMention, candidate: Candidate, offset: int)
     return min(levels) if levels else 2
 
 
-_TIMELINE_LABEL = re.compile(r"[ \t]*[A-Z][\w.,]*(?: [\w.,]+){0,3}:[ \t]*")
+_TIMELINE_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<when>[A-Z0-9][\w.,]*(?: [\w.,]+){0,3}):[ \t]*")
 
 
 def choose_date(candidate: Candidate, text: str, published: dt.date | None, latest: dt.date | None = None) -> Placed:
@@ -643,12 +643,13 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
         line_start = text.rfind("\n", 0, candidate.sentence_start) + 1
         label = _TIMELINE_LABEL.fullmatch(text, line_start, candidate.sentence_start)
         if label is not None:
+            # ("- 2024: Paylokam challenged ...": a label is a date however bare)
             try:
-                labelled = dates.find_dates(label.group(0), published, tense="past")
+                labelled = dates.resolve(label["when"], published, tense="past")
             except Exception:  # a date layer bug must not lose the event
-                labelled = []
-            if labelled and labelled[0].value.value:
-                return Placed(candidate, labelled[0].value)
+                labelled = dates.DateValue.unknown()
+            if labelled.value:
+                return Placed(candidate, labelled)
     if not found:
         lowered = f" {sentence.lower()} "
         phrases = [phrase for phrase in _anaphoric_phrases() if phrase in lowered]

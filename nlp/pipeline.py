@@ -730,13 +730,14 @@ _CHALLENGED_ACTS = {
     "suspension": ("suspension", "order"),
     "blocking": ("suspension", "order"),
     "directive": ("order",),
+    "direction": ("investigation", "order"),  # "challenged the Section 26(1) direction" to investigate
     "sanctions": ("designation", "penalty"),
     "measure": ("order", "suspension", "rule"),
 }
 
 # a ruling that turns down the suing side: its request denied, the judgment the other side's
 _AGAINST_THE_MOVANT = re.compile(
-    r"\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refus(?:ed|es)|upheld|uphold)\b"
+    r"\b(?:den(?:y|ied|ies)|dismiss(?:ed|es)?|reject(?:ed|s)?|refus(?:ed|es)|declin(?:ed|es)|upheld|uphold)\b"
     r"|\bjudgment\s+(?:for|in\s+favou?r\s+of)\s+the\s+(?:department|government|agency|bureau|commission|united\s+states)\b",
     re.IGNORECASE,
 )
@@ -1218,6 +1219,10 @@ def _leading(mentions: list[Mention], label: str) -> EntityRef | None:
 
 
 # what an act whose sentence names no party is aimed at, read from the rest of the text
+# a case named by its common noun, which names no party
+_THE_CASE = re.compile(
+    r"(?:the|this|that)\s+(?:matter|case|conduct|complaints?|allegations?|practices?|information)", re.IGNORECASE
+)
 _AIMED_AT_A_PARTY = ("investigation", "penalty", "order", "lawsuit", "designation", "ruling", "suspension", "meeting")
 _DONE_BY_A_BODY = ("investigation", "penalty", "order", "designation", "rule", "suspension")
 
@@ -1240,6 +1245,15 @@ def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
         cited_order = event.type == "order" and re.search(
             r"executive order|proclamation", " ".join([event.trigger or "", event.attrs.get("form", "")]), re.I
         )
+        if (
+            company is not None
+            and event.type in _AIMED_AT_A_PARTY
+            and event.target
+            and all(_THE_CASE.fullmatch(r.text) or (r.type == "GOV" and r.id) for r in event.target)
+            and any(_THE_CASE.fullmatch(r.text) for r in event.target)
+        ):
+            # "directed its Director General to investigate the matter": the case is the company's
+            event.target = []
         if (
             company is not None
             and event.type in _AIMED_AT_A_PARTY

@@ -295,3 +295,63 @@ def test_a_month_label_dates_nothing_outside_a_line_start(extractor):
     from nlp import dates
 
     assert dates.find_dates("The report said: August was hot.", dt.date(2026, 10, 21)) == []
+
+
+CCI_TIMELINE = """NEW DELHI, Aug 22 — The Competition Commission of India (CCI) has imposed a penalty of ₹90 crore on Rashmira Payments Private Limited, the operator of the Rashmira app, in a final order passed on Wednesday.
+
+How the case unfolded
+
+- 14 September 2023: Finding a prima facie case, the Commission directed its Director General to investigate the matter under Section 26(1) of the Act.
+- 2024: Rashmira challenged the Section 26(1) direction in a writ petition before the Karnataka High Court. The Hon'ble Court declined to stay the investigation in July 2024.
+"""
+
+
+def test_a_bulleted_timelines_labels_date_its_lines(extractor):
+    found = events_of(extractor, CCI_TIMELINE, "2025-08-22")
+    [probe] = of_type(found, "investigation")
+    assert probe.date == "2023-09-14"
+    [suit] = of_type(found, "lawsuit")
+    assert suit.date == "2024"
+
+
+def test_a_direction_to_investigate_the_matter_is_aimed_at_the_company_and_challenged_as_its_makers(extractor):
+    found = events_of(extractor, CCI_TIMELINE, "2025-08-22")
+    [probe] = of_type(found, "investigation")
+    assert names(probe.target) == {"Rashmira Payments"}
+    [suit] = of_type(found, "lawsuit")
+    assert names(suit.target) == {"Competition Commission of India"}
+
+
+def test_the_honble_court_is_the_court_named_before_and_its_refusal_to_stay_is_against_the_petitioner(extractor):
+    [ruling] = of_type(events_of(extractor, CCI_TIMELINE, "2025-08-22"), "ruling")
+    assert names(ruling.agent) == {"Karnataka High Court"}
+    assert names(ruling.target) == {"Rashmira Payments"}
+
+
+def test_a_description_before_a_name_gives_way_to_the_name(extractor):
+    text = "Turkey's Competition Board has fined the online marketplace Kestrelpazar 1.1 billion lira."
+    [fine] = of_type(events_of(extractor, text, "2025-10-09"), "penalty")
+    assert names(fine.target) == {"Kestrelpazar"}
+
+
+def test_an_act_in_the_same_meeting_takes_the_meetings_day(extractor):
+    text = (
+        "The Board took the decision at its meeting of 25 September 2025 and fined Kestrelpazar 1.1 billion lira. "
+        "In the same meeting, the Board decided to open an investigation into Yolvaris."
+    )
+    [probe] = of_type(events_of(extractor, text, "2025-10-09"), "investigation")
+    assert probe.date == "2025-09-25"
+
+
+def test_an_inspection_process_opened_into_an_app_is_an_investigation(extractor):
+    text = "The Authority said it opened an inspection process into the Quorava app in August."
+    [probe] = of_type(events_of(extractor, text, "2025-12-10"), "investigation")
+    assert probe.date == "2025-08"
+
+
+def test_an_authoritys_preventive_measure_is_no_law(extractor):
+    text = (
+        "Brazil's National Data Protection Authority has ordered the telehealth app Quorava to stop using "
+        "health data for advertising, in a preventive measure signed on Monday."
+    )
+    assert of_type(events_of(extractor, text, "2025-12-10"), "legislation") == []

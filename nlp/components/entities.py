@@ -818,6 +818,8 @@ class EntityLinker:
             ):
                 entity_type = "ORG"  # "Carrowby Rx, a mail-order pharmacy": what it is, said beside it
             name = clean_name(surface)
+            # "The Hon'ble Court", "the learned Tribunal": a court named by its honorific is "the Court"
+            name = re.sub(r"^(?:hon['’]ble|honourable|honorable|learned)\s+", "", name, flags=re.IGNORECASE)
             if not name or name.lower() in self.generic_words:
                 continue  # "the Court", "the Department": anaphors, resolved later, not names
             words = re.findall(r"[a-z]+", name.lower())

@@ -618,6 +618,17 @@ class EventFinder:
                 (c for c in h.rights if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in ("in", "across"))),
                 None,
             )
+            if (
+                cut is not None
+                and cut.dep_ == "appos"
+                and cut.i == h.i + 1
+                and h.pos_ == "NOUN"
+                and cut.pos_ == "PROPN"
+                and not anaphor
+            ):
+                # "fined the online marketplace Kervanpazar": the name the description goes on to give
+                h, cut = cut, None
+                phrase = h.doc[min(c.i for c in (h, *self._children(h, ("compound",)))) : h.i + 1]
             if cut is not None and not anaphor:
                 phrase = phrase.doc[phrase.start : max(h.i + 1, cut.left_edge.i)]
                 while len(phrase) > 1 and phrase[-1].is_punct:
@@ -1579,6 +1590,8 @@ class EventFinder:
             node = node.head
         if node.dep_ == "compound" and node.head.lemma_.lower() == "payment":
             node = node.head  # "A periodic penalty payment ... is imposed on X": the payment is imposed
+        if node.dep_ == "compound" and node.head.lemma_.lower() in ("process", "procedure"):
+            node = node.head  # "opened an inspection process into the app": the process is opened
         head = node.head
         for child in noun.children:
             if (
@@ -2056,6 +2069,16 @@ class EventFinder:
             and "ORG" not in possible  # "we launched PulseLoop Pro": a company's "we" too
         ):
             return None  # "the Commission's Report and Order, adopted ... and released September 22"
+        if (
+            candidate.type == "legislation"
+            and candidate.trigger.lower().endswith("measure")
+            and not (subject is not None and self._lawmaker(subject))
+            and not any(
+                f.type == "LEGISLATURE" or re.search(r"\b(?:governor|president|mayor|premier)\b", f.text, re.I)
+                for f in candidate.agent
+            )
+        ):
+            return None  # "the authority has ordered ..., in a preventive measure signed on Monday": its order
         if (
             candidate.type == "legislation"
             and candidate.trigger.lower().endswith("measures")
