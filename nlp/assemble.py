@@ -1698,7 +1698,7 @@ _ACT_RESTATED = re.compile(
 # "the expert committee reached its decision on November 27": the same, told from the maker's side
 _DECISION_REACHED = re.compile(
     r"\b(?:reached|made|took|adopted|handed\s+down|issued|approved)\s+(?P<det>its|their|the|a)\s+(?:final\s+)?"
-    r"(?P<noun>decision|ruling|determination|judgment|order)\b",
+    r"(?P<noun>decision|ruling|determination|judgment|order|resolution)\b",
     re.IGNORECASE,
 )
 _RESTATED_TYPES = {
@@ -1712,10 +1712,14 @@ _RESTATED_TYPES = {
     "determination": ("order", "designation", "ruling"),
     "designation": ("designation",),
     "directive": ("order",),
+    "resolution": ("penalty", "order", "suspension"),  # "the board approved the resolution on June 12"
     "letter": ("order",),  # "The letter, dated March 10": a warning letter reported just before
     "sanction": ("order", "penalty", "suspension", "designation"),  # "The sanction against X, decided on Monday"
     "measure": ("order", "suspension"),  # "The measure, signed by the authority's board on Monday"
-    "notice": ("order",),  # "The enforcement notice, dated 14 April 2026"
+    "notice": (
+        "order",
+        "penalty",
+    ),  # "The enforcement notice, dated 14 April 2026"; "The infringement notice was issued on Monday"
 }
 # how far back the act a restatement names may have been reported
 _RESTATEMENT_REACH = 1200

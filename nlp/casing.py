@@ -174,7 +174,12 @@ def alias_matches(text: str, forms_key: tuple[tuple[str, str], ...]) -> Iterator
 # form are a name
 _NAME_WORD = (
     r"(?!(?:the|a|an|of|and|its|their|to|for|in|on|with|by|from|at|as|or|that|this|against|v|vs"
-    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?)\b)(?:\([a-z]+\)|[a-z][a-z&'-]*)"
+    r"|plaintiffs?|defendants?|respondents?|petitioners?|appellants?|appellees?"
+    # "on tuesday directed vyapari payments bank limited": a day and the verb before a name are not in it
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+    r"|directed|ordered|fined|barred|banned|sued|told|asked|added|imposed|penali[sz]ed|suspended|warned"
+    r"|charged|accused|sanctioned|designated|blocked|said|says|announced|which|who|whose|when|after|before)\b)"
+    r"(?:\([a-z]+\)|[a-z][a-z&'-]*)"
 )
 # (a comma only before the legal form, "acme, inc.": "the company's subsidiary, oxbrook ..." is
 # a description and then the name)

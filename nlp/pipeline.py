@@ -730,7 +730,12 @@ _CHALLENGED_ACTS = {
     "suspension": ("suspension", "order"),
     "blocking": ("suspension", "order"),
     "directive": ("order",),
-    "direction": ("investigation", "order"),  # "challenged the Section 26(1) direction" to investigate
+    "direction": ("investigation", "order"),
+    "resolution": (
+        "penalty",
+        "order",
+        "suspension",
+    ),  # "an amparo lawsuit against the resolution"  # "challenged the Section 26(1) direction" to investigate
     "sanctions": ("designation", "penalty"),
     "measure": ("order", "suspension", "rule"),
 }

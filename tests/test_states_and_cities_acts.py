@@ -355,3 +355,72 @@ def test_an_authoritys_preventive_measure_is_no_law(extractor):
         "health data for advertising, in a preventive measure signed on Monday."
     )
     assert of_type(events_of(extractor, text, "2025-12-10"), "legislation") == []
+
+
+REGULATOR_STATEMENT = """MEDIA STATEMENT
+
+18 February 2026
+
+The Information Regulator (the Regulator) has issued an infringement notice to Ndlovu Credit Services (Pty) Ltd (Ndlovu), imposing an administrative fine of R5 million for its failure to comply with an enforcement notice. The infringement notice was issued on Monday, 16 February 2026.
+
+The Regulator commenced an assessment in terms of section 89 of POPIA on 3 March 2025, after receiving complaints from consumers.
+
+On 29 September 2025, the Regulator issued an enforcement notice directing Ndlovu to stop selling consumer credit information.
+
+Ndlovu lodged an application in the Gauteng Division of the High Court, Pretoria, on 19 November 2025, seeking to review and set aside the enforcement notice.
+"""
+
+
+def test_an_infringement_notice_issued_on_a_named_day_dates_its_fine(extractor):
+    [fine] = of_type(events_of(extractor, REGULATOR_STATEMENT, "2026-02-18"), "penalty")
+    assert fine.date == "2026-02-16"
+
+
+def test_a_regulator_that_commenced_an_assessment_investigates(extractor):
+    [probe] = of_type(events_of(extractor, REGULATOR_STATEMENT, "2026-02-18"), "investigation")
+    assert probe.date == "2025-03-03"
+    assert names(probe.agent) == {"Information Regulator of South Africa"}
+
+
+def test_an_application_lodged_in_a_high_court_division_challenges_the_regulator(extractor):
+    [suit] = of_type(events_of(extractor, REGULATOR_STATEMENT, "2026-02-18"), "lawsuit")
+    assert suit.date == "2025-11-19"
+    assert names(suit.target) == {"Information Regulator of South Africa"}  # not "Gauteng Division"
+
+
+def test_a_name_the_model_ran_into_a_sum_ends_before_it(extractor):
+    text = (
+        "Mexico's Federal Economic Competition Commission (COFECE) has fined the digital payments company "
+        "Pagosur Servicios Financieros 318 million pesos (about $16.7 million) for tying terminals."
+    )
+    [fine] = of_type(events_of(extractor, text, "2025-06-25"), "penalty")
+    assert names(fine.target) == {"Pagosur Servicios Financieros"}
+
+
+def test_a_boards_approved_resolution_dates_the_fine_and_is_no_law(extractor):
+    text = (
+        "MEXICO CITY, June 25 — Mexico's Federal Economic Competition Commission (COFECE) has fined Tepalca "
+        "Pagos 318 million pesos, the regulator said on Tuesday.\n\nThe commission's board (Pleno) approved "
+        "the resolution unanimously on June 12.\n\nTepalca said it had filed an amparo lawsuit against the "
+        "resolution on Monday."
+    )
+    found = events_of(extractor, text, "2025-06-25")
+    assert of_type(found, "legislation") == []
+    [fine] = of_type(found, "penalty")
+    assert fine.date == "2025-06-12"
+    [suit] = of_type(found, "lawsuit")
+    assert names(suit.target) == {"Federal Economic Competition Commission"}
+
+
+def test_upper_case_news_keeps_the_day_and_verb_out_of_a_company_name(extractor):
+    text = (
+        "MUMBAI, JAN 21 — THE RESERVE BANK OF INDIA (RBI) ON TUESDAY DIRECTED SAMRIDH PAYMENTS BANK LIMITED TO "
+        "STOP ONBOARDING NEW CUSTOMERS.\n\nTHE RBI HAD IMPOSED A MONETARY PENALTY OF RS 27.5 LAKH ON THE PAYMENTS "
+        "BANK IN SEPTEMBER. IN A SEPARATE RELEASE ON MONDAY, THE CENTRAL BANK ADDED NINE ENTITIES TO ITS ALERT "
+        "LIST OF UNAUTHORISED FOREX TRADING PLATFORMS."
+    )
+    found = events_of(extractor, text, "2026-01-21")
+    [fine] = of_type(found, "penalty")
+    assert names(fine.target) == {"Samridh Payments Bank"}
+    [listing] = of_type(found, "designation")
+    assert names(listing.agent) == {"Reserve Bank of India"}  # the central bank, not the bank it regulates

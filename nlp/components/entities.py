@@ -109,6 +109,9 @@ _BILL_NUMBER = re.compile(
 )
 
 
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh", "mn", "bn", "m"})
+
+
 def _free_for_product(doc: Doc, name: Span, also: tuple[str, ...] = ()) -> bool:
     """Whether `name` may become a product: no gazetteer name overlaps it, and what the model
     found inside it is a guess it often gets wrong for coined names ("released Pocket Parade":
@@ -289,6 +292,8 @@ class ProductFinder:
         after = doc[i + 2] if i + 2 < len(doc) else None
         if after is not None and (after.like_num or (after.text == "," and i + 3 < len(doc) and doc[i + 3].like_num)):
             return False  # "March 13, 2026" and friends are dates, not versions
+        if after is not None and (after.lower_ in _SCALE_WORDS or after.ent_type_ == "MONEY"):
+            return False  # "fined Pagalia Servicios Financieros 318 million pesos": a sum after a name
         return True
 
     def _company_at(self, texts: list[str], i: int) -> bool:
@@ -752,6 +757,38 @@ class EntityLinker:
                 # "the Circuit Court of" + "Cook County": the model ended the name at its "of"
                 ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
                 grown = True
+        for index, ent in enumerate(ents[:-1]):
+            following = ents[index + 1]
+            if (
+                ent is not None
+                and following is not None
+                and ent.label_ == "ORG"
+                and ent[-1].lower_ in ("division", "bench", "chamber", "registry")
+                and following.start == ent.end + 2
+                and doc[ent.end].lower_ == "of"
+                and doc[ent.end + 1].lower_ == "the"
+                and following[-1].lower_ in ("court", "tribunal")
+            ):
+                # "the Gauteng Division of the High Court": the court's seat, a court of its own
+                ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
+                grown = True
+        for index, ent in enumerate(ents):
+            if ent is None or ent.ent_id_ or ent.label_ not in ("PRODUCT", "ORG"):
+                continue
+            number = next(
+                (t.i for t in ent if t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _SCALE_WORDS), None
+            )
+            if number is None or number == ent.start:
+                continue
+            # "Pagalia Servicios Financieros 318 million pesos": the model ran the name into the sum;
+            # the name is the capitalised words before it
+            start = ent.start
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                start -= 1
+            if any(e is not None and e is not ent and e.start < number and start < e.end for e in ents):
+                start = ent.start
+            ents[index] = Span(doc, start, number, label="ORG")
+            grown = True
         taken = {t for e in ents if e is not None for t in range(e.start, e.end)}
         for index, ent in enumerate(ents):
             if ent is None or ent.ent_id_ or ent.label_ != "ORG" or ent[-1].lower_ != "of":

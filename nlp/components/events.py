@@ -811,6 +811,8 @@ class EventFinder:
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
         if lemma == "bench" and head.pos_ == "NOUN":
             return "COURT"  # "A bench of two judges dismissed the petition": the court the story is about
+        if lemma == "bank" and any(c.lower_ == "central" for c in head.children) and head.pos_ == "NOUN":
+            return "AGENCY"  # "the central bank added nine entities": the regulator, not a bank it regulates
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         # "the two companies" points back; "two shipping companies" brings in new ones
         if lemma in self.anaphor_heads and determiners & {
@@ -2071,14 +2073,16 @@ class EventFinder:
             return None  # "the Commission's Report and Order, adopted ... and released September 22"
         if (
             candidate.type == "legislation"
-            and candidate.trigger.lower().endswith("measure")
+            and candidate.trigger.lower().endswith(("measure", "resolution"))
             and not (subject is not None and self._lawmaker(subject))
             and not any(
                 f.type == "LEGISLATURE" or re.search(r"\b(?:governor|president|mayor|premier)\b", f.text, re.I)
                 for f in candidate.agent
             )
         ):
-            return None  # "the authority has ordered ..., in a preventive measure signed on Monday": its order
+            # "the authority has ordered ..., in a preventive measure signed on Monday": its order; "The
+            # commission's board (Pleno) approved the resolution": its decision
+            return None
         if (
             candidate.type == "legislation"
             and candidate.trigger.lower().endswith("measures")
