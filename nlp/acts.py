@@ -43,8 +43,15 @@ _ACT_KEYS = {
 }
 # "In the Matter of: Halit Demirkaya", "In the Matter of Northgate Quantum Holdings, Inc."
 # an FCC caption sets the name in a column closed by ")": "Brindlewood Electronics LLC      )   File No.: ..."
+# a public body's name as a letterhead's line in capitals
+_LETTERHEAD_BODY = re.compile(
+    r"^[ \t]*(?P<body>(?:DEPARTMENT|OFFICE|DIVISION|BUREAU|COMMISSION|BOARD) OF [A-Z][A-Z ,&]{2,60}?"
+    r"|[A-Z][A-Z ,&]{2,60}? (?:COMMISSION|DEPARTMENT|AUTHORITY|BOARD))[ \t]*$",
+    re.MULTILINE,
+)
 _MATTER = re.compile(
-    r"in the matter of:?[ \t)]*\n?[\s)]*?(?P<name>[^\s)][^\n]{2,120}?)(?=[ \t]{2,}\)|[ \t]*$)",
+    # (a two-column caption, "IN THE MATTER OF:      TEMPORARY ORDER ...", names the party on the next line)
+    r"in the matter of:?(?:[ \t]{3,}[^\n]*\n|[ \t)]*\n?)[\s)]*?(?P<name>[^\s)][^\n]{2,120}?)(?=[ \t]{2,}\)|[ \t]{3,}\S|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # a self-regulator's settlement letter: "RE: Wexmoor Securities, LLC (Respondent)"
@@ -543,6 +550,11 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             ]
             first = in_line[0] if in_line else next((m for m in head_mentions if m.label == "AGENCY"), None)
             agent = [_ref(first)] if first else []
+            letterhead = _LETTERHEAD_BODY.search(head[:300])
+            if not in_line and letterhead and (first is None or first.start > letterhead.end()):
+                # "STATE OF CONNECTICUT / DEPARTMENT OF BANKING" over the order: the body in its
+                # letterhead, which capitals hide from the model, before the unit that examined
+                agent = [new_ref(letterhead["body"].strip().title().replace(" Of ", " of "), "AGENCY")]
         elif rule.agent in ("court", "named-court"):
             # the caption's court ("UNITED STATES DISTRICT COURT / DISTRICT OF MINNESOTA"), not
             # the first court the opinion cites

@@ -424,3 +424,33 @@ def test_upper_case_news_keeps_the_day_and_verb_out_of_a_company_name(extractor)
     assert names(fine.target) == {"Samridh Payments Bank"}
     [listing] = of_type(found, "designation")
     assert names(listing.agent) == {"Reserve Bank of India"}  # the central bank, not the bank it regulates
+
+
+TWO_COLUMN_ORDER = """STATE OF CONNECTICUT
+DEPARTMENT OF BANKING
+
+IN THE MATTER OF:                     TEMPORARY ORDER TO CEASE AND DESIST
+
+TALLOWAY COIN KIOSKS LLC              NOTICE OF INTENT TO IMPOSE CIVIL PENALTY
+("Respondent")
+
+I. PRELIMINARY STATEMENT
+
+The Consumer Credit Division of the Department of Banking conducted an examination of Respondent's kiosks.
+
+IV. TEMPORARY ORDER TO CEASE AND DESIST
+
+Having read the record, the Commissioner ORDERS, pursuant to Section 36a-52(b) of the Connecticut General Statutes, that Talloway Coin Kiosks LLC immediately CEASE AND DESIST from engaging in the business of money transmission in Connecticut.
+
+Dated at Hartford, Connecticut,
+this 3rd day of November 2026.                ________/s/_________
+                                              Banking Commissioner
+"""
+
+
+def test_a_two_column_temporary_cease_and_desist_order_is_the_departments_order(extractor):
+    [order] = of_type(events_of(extractor, TWO_COLUMN_ORDER, "2026-11-05"), "order")
+    assert order.date == "2026-11-03"
+    assert names(order.agent) == {"Department of Banking"}
+    assert names(order.target) == {"Talloway Coin Kiosks"}
+    assert "Commissioner ORDERS" in order.evidence
