@@ -454,3 +454,26 @@ def test_a_two_column_temporary_cease_and_desist_order_is_the_departments_order(
     assert names(order.agent) == {"Department of Banking"}
     assert names(order.target) == {"Talloway Coin Kiosks"}
     assert "Commissioner ORDERS" in order.evidence
+
+
+def test_a_council_that_sets_a_proposal_aside_rules_on_nothing(extractor):
+    text = (
+        "The Tucson City Council spent two hours on Tuesday discussing a gunshot-detection system, then set the "
+        "proposal aside without taking a vote."
+    )
+    assert of_type(events_of(extractor, text, "2026-10-08"), "ruling") == []
+
+
+def test_a_court_that_sets_a_conviction_aside_rules(extractor):
+    text = "The Court of Appeal set aside the conviction of Halvard Presswood on Monday."
+    assert len(of_type(events_of(extractor, text, "2026-10-08"), "ruling")) == 1
+
+
+def test_what_an_order_directs_others_to_disable_is_no_suspension_of_its_own(extractor):
+    text = (
+        "The Ministry of Electronics and Information Technology ordered the blocking of Quillreel on Thursday. "
+        "The order, signed by a joint secretary on Thursday, directs app stores and internet service providers "
+        "to disable access within 24 hours."
+    )
+    found = events_of(extractor, text, "2025-05-17")
+    assert [e.type for e in found] == ["order"]

@@ -2579,6 +2579,13 @@ class EventFinder:
             return None  # "U.S. persons were barred from dealing with it": what a listing does
         if verb.dep_ == "prep" and verb.tag_ == "VBG":
             return None  # "the authorities BIS exercises under the EAR, including the Entity List": a preposition
+        if (
+            rule.type == "suspension"
+            and verb.dep_ in ("xcomp", "advcl")
+            and lemma_keys(verb.head) & {"direct", "order", "instruct", "require", "tell"}
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.instrument_nouns for c in verb.head.children)
+        ):
+            return None  # "The order ... directs app stores to disable access": what the order says, not done yet
         particles = rule.requires_particle_for.get(lemma)
         if particles:
             # Only what follows the verb: "On Wednesday the company switched off" is no "switch on".
