@@ -1224,6 +1224,10 @@ def _leading(mentions: list[Mention], label: str) -> EntityRef | None:
 
 
 # what an act whose sentence names no party is aimed at, read from the rest of the text
+_PARTY_BY_ROLE = re.compile(
+    r"(?:the\s+)?(?:respondents?|defendants?|applicants?|licensees?|registrants?|petitioners?|company|firm)",
+    re.IGNORECASE,
+)
 # a case named by its common noun, which names no party
 _THE_CASE = re.compile(
     r"(?:the|this|that)\s+(?:matter|case|conduct|complaints?|allegations?|practices?|information)", re.IGNORECASE
@@ -1258,6 +1262,19 @@ def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
             and any(_THE_CASE.fullmatch(r.text) for r in event.target)
         ):
             # "directed its Director General to investigate the matter": the case is the company's
+            event.target = []
+        if (
+            company is not None
+            and event.type == "investigation"
+            and event.target
+            and not any(r.id for r in event.target)
+            and company.id not in agents
+            and not any(re.match(r"(?:the\s+)?imports?\b", r.text, re.IGNORECASE) for r in event.target)
+            # (a party named by its role in the case is named: "sent Respondent a demand")
+            and not any(_PARTY_BY_ROLE.fullmatch(r.text) for r in event.target)
+        ):
+            # "opened its assessment of the series", "an inquiry into the breach": what was looked
+            # into belongs to the company the text is about
             event.target = []
         if (
             company is not None

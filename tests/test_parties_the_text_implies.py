@@ -146,3 +146,24 @@ def test_a_companys_suit_that_names_no_defendant_is_against_the_body_the_text_is
     suits = of_type(events_of(extractor, text, "2026-03-20"), "lawsuit")
     assert len(suits) == 1
     assert names(suits[0].target) == {"Nigeria Data Protection Commission"}
+
+
+def test_an_inquiry_into_a_thing_the_company_sells_is_aimed_at_the_company(extractor):
+    text = (
+        "Oakbarrow Air Systems LLC agreed to pay a $2.1 million civil penalty to the Department of Energy. "
+        "DOE opened its assessment of the series in February after a competitor complained. Oakbarrow Air "
+        "Systems said it had fixed the ratings."
+    )
+    inquiries = of_type(events_of(extractor, text, "2026-06-10"), "investigation")
+    assert len(inquiries) == 1
+    assert names(inquiries[0].target) == {"Oakbarrow Air Systems"}
+
+
+def test_an_inquiry_into_imports_stays_on_the_imports(extractor):
+    text = (
+        "Kestrel Batteries Inc. welcomed the news. The Secretary of Commerce initiated an investigation into "
+        "imports of lithium-ion battery cells on March 3. Kestrel Batteries makes such cells."
+    )
+    inquiries = of_type(events_of(extractor, text, "2026-06-10"), "investigation")
+    assert len(inquiries) == 1
+    assert "Kestrel Batteries" not in names(inquiries[0].target)
