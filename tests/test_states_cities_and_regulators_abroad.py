@@ -1,7 +1,9 @@
-"""Acts of U.S. states and cities in the shapes dev28 showed: a commission's decision that approves
-a settlement, a board's approval of an order told after the order, a council's vote, a governor's
-order told through what it makes agencies do, a state's own list of banned technologies, a
-permit suspended and a fleet pulled off the streets, and the names a state's bodies go by."""
+"""Acts in the shapes dev28 showed, of U.S. states and cities (a commission's decision approving a
+settlement, a board's approval of an order, a council's vote, a governor's order told through what it
+makes agencies do, a state's own list of banned technologies, a permit suspended and a fleet pulled
+off the streets, state courts and legislatures, the names state bodies go by) and of regulators and
+courts abroad (bulleted timelines, directions challenged in court, "the Hon'ble Court", assessments,
+infringement notices, boards' resolutions, upper-case wire copy)."""
 
 from __future__ import annotations
 
