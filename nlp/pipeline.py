@@ -786,7 +786,7 @@ _SUIT_NAMED = re.compile(r"(?:the|that|this|her|his|its|their)(?:\s+[\w-]+){1,2}
 def _suit_challenges_the_act(events: list) -> None:
     """ "The PTA had blocked the application ... Baithak Digital filed a writ petition three days
     later": a suit that names no defendant, brought by the party an official act just hit, is
-    against that act's maker."""
+    against that act's maker; and the ruling told next, if it names no party, is on that suit."""
     placed = sorted((e for e in events if e.trigger_start is not None), key=lambda e: e.trigger_start)
     for i, suit in enumerate(placed):
         plaintiffs = {ref.id for ref in suit.agent if ref.id}
@@ -811,8 +811,9 @@ def _suit_challenges_the_act(events: list) -> None:
         if named_act is None and not suit.target and re.search(r"\bpetition\s+for\s+review\b", suit.evidence or ""):
             named_act = ("order", "penalty", "designation", "rule", "suspension")  # an agency's act, reviewed
         defended = bool(suit.target) and (named_act is None or bool(suit.target[0].id))
-        # (whose act it was is told only by who suffered it)
-        if not defended and (named_act is not None or plaintiffs):
+        if not defended:
+            if named_act is None and not plaintiffs:
+                continue  # whose act it was is told only by who suffered it
             kinds = named_act or ("penalty", "order", "suspension", "designation", "rule", "investigation")
             challenged = next(
                 (
@@ -828,22 +829,23 @@ def _suit_challenges_the_act(events: list) -> None:
             )
             if challenged is not None:
                 suit.target = [ref for ref in challenged.agent if ref.id and ref.type in ("AGENCY", "GOV")]
-        elif not defended:
-            continue
-        for ruling in placed[i + 1 :]:
-            if ruling.type == "ruling" and ruling.trigger_start - suit.trigger_start < 800:
-                # (after a suit against a named party, only a ruling on "the complaint" or "the law" is on
-                # that suit, not one "upheld the listing of another battery supplier, Wuxi Tongrun")
-                defendants = {ref.text.lower() for ref in suit.target}
-                on_the_suit = not defended or all(
-                    _SUIT_NAMED.fullmatch(ref.text) or ref.text.lower() in defendants for ref in ruling.target
-                )
-                if on_the_suit and not any(ref.id for ref in ruling.target):
-                    # "the court remanded the matter to the Department": the suit's defendant; "denied
-                    # the stay", "entered judgment for the Department": the one who sued lost
-                    against_plaintiff = _AGAINST_THE_MOVANT.search(ruling.evidence or "")
-                    ruling.target = list(suit.agent if against_plaintiff else suit.target) or ruling.target
-                break
+        ruling = next((e for e in placed[i + 1 :] if e.type == "ruling"), None)
+        if ruling is not None and ruling.trigger_start - suit.trigger_start < 800:
+            _rule_on_the_suit(ruling, suit, defended)
+
+
+def _rule_on_the_suit(ruling, suit, defended: bool) -> None:
+    """The ruling told just after a suit, if it names no party, is on that suit: "the court remanded
+    the matter to the Department" on its defendant; "denied the stay", "entered judgment for the
+    Department" on the one who sued. After a suit against a named party, only a ruling on "the
+    complaint" or "the law" is on it, not one that "upheld the listing of another battery supplier"."""
+    defendants = {ref.text.lower() for ref in suit.target}
+    on_the_suit = not defended or all(
+        _SUIT_NAMED.fullmatch(ref.text) or ref.text.lower() in defendants for ref in ruling.target
+    )
+    if on_the_suit and not any(ref.id for ref in ruling.target):
+        against_plaintiff = _AGAINST_THE_MOVANT.search(ruling.evidence or "")
+        ruling.target = list(suit.agent if against_plaintiff else suit.target) or ruling.target
 
 
 def complete_from_document(

@@ -109,6 +109,22 @@ _BILL_NUMBER = re.compile(
 )
 
 
+def _one_court(doc: Doc, ent: Span, following: Span) -> bool:
+    """Whether a name the model ended early and the name after it are one court's: "the Circuit
+    Court of" + "Cook County", "the Gauteng Division" + "of the High Court"."""
+    if ent.label_ != "ORG":
+        return False
+    if not ent.ent_id_ and ent[-1].lower_ == "of":
+        return following.start == ent.end and following.label_ in ("GPE", "LOC", "ORG")
+    return (
+        ent[-1].lower_ in ("division", "bench", "chamber", "registry")
+        and following.start == ent.end + 2
+        and doc[ent.end].lower_ == "of"
+        and doc[ent.end + 1].lower_ == "the"
+        and following[-1].lower_ in ("court", "tribunal")
+    )
+
+
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh", "mn", "bn", "m"})
 
 
@@ -726,10 +742,13 @@ class EntityLinker:
         self.office_holders = lexicon.public_office_holders
         self.company_nouns = frozenset(lexicon.anaphors.get("ORG", ()))
 
-    def _with_heads(self, doc: Doc) -> Doc:
-        """ "the Alberta Securities Commission" where the model stopped at "Securities": a name
-        runs on to the capitalised head word of a public body right after it."""
-        ents = list(doc.ents)
+    def _mended_spans(self, doc: Doc) -> Doc:
+        """The model's name spans, mended where they stop short of a name or run past it:
+        "the Alberta Securities Commission" where it stopped at "Securities" runs on to the head
+        word of a public body; "the Circuit Court of" + "Cook County" and "the Gauteng Division" +
+        "of the High Court" are one court; "Pagalia Servicios Financieros 318 million" ends before
+        the sum."""
+        ents: list[Span | None] = list(doc.ents)
         grown = False
         for index, ent in enumerate(ents):
             after = ent.end
@@ -743,33 +762,9 @@ class EntityLinker:
             ):
                 ents[index] = Span(doc, ent.start, after + 1, label=ent.label_)
                 grown = True
-        for index, ent in enumerate(ents[:-1]):
-            following = ents[index + 1]
-            if (
-                ent is not None
-                and following is not None
-                and not ent.ent_id_
-                and ent.label_ == "ORG"
-                and ent[-1].lower_ == "of"
-                and following.start == ent.end
-                and following.label_ in ("GPE", "LOC", "ORG")
-            ):
-                # "the Circuit Court of" + "Cook County": the model ended the name at its "of"
-                ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
-                grown = True
-        for index, ent in enumerate(ents[:-1]):
-            following = ents[index + 1]
-            if (
-                ent is not None
-                and following is not None
-                and ent.label_ == "ORG"
-                and ent[-1].lower_ in ("division", "bench", "chamber", "registry")
-                and following.start == ent.end + 2
-                and doc[ent.end].lower_ == "of"
-                and doc[ent.end + 1].lower_ == "the"
-                and following[-1].lower_ in ("court", "tribunal")
-            ):
-                # "the Gauteng Division of the High Court": the court's seat, a court of its own
+        for index in range(len(ents) - 1):
+            ent, following = ents[index], ents[index + 1]
+            if ent is not None and following is not None and _one_court(doc, ent, following):
                 ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
                 grown = True
         for index, ent in enumerate(ents):
@@ -780,8 +775,7 @@ class EntityLinker:
             )
             if number is None or number == ent.start:
                 continue
-            # "Pagalia Servicios Financieros 318 million pesos": the model ran the name into the sum;
-            # the name is the capitalised words before it
+            # the name is the capitalised words before the sum
             start = ent.start
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
                 start -= 1
@@ -797,7 +791,7 @@ class EntityLinker:
             while end < len(doc) and end < ent.end + 4 and doc[end].is_title and end not in taken:
                 end += 1
             if end > ent.end:
-                ents[index] = Span(doc, ent.start, end, label="ORG")  # (the same, where "Cook County" was no name)
+                ents[index] = Span(doc, ent.start, end, label="ORG")  # "Cook County" where it was no name
                 grown = True
         if grown:
             doc.ents = [e for e in ents if e is not None]
@@ -806,7 +800,7 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         claimed: set[int] = set()
-        for ent in _case_sides(self._with_heads(doc)):
+        for ent in _case_sides(self._mended_spans(doc)):
             if ent.start in claimed:
                 continue  # "NEVADA" inside "SUPREME COURT OF THE STATE OF NEVADA"
             entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
