@@ -339,10 +339,9 @@ _COUNTED_BODIES = re.compile(
 def _names_a_site(text: str, end: int) -> bool:
     """Whether the name ending at `end` modifies a site's noun ("Evanston location", "Osaka plant")."""
     following = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return following is not None and following.group(1) in _SITE_WORDS
-
-
-_SITE_WORDS = frozenset({"location", "store", "plant", "facility", "factory", "branch", "site", "campus", "warehouse"})
+    return following is not None and (
+        following.group(1) == "location" or following.group(1) in default_rules().lexicon.site_nouns
+    )
 
 
 def _names_a_polity(name: str) -> bool:
