@@ -453,6 +453,20 @@ def matter_party(analysed: str, mentions: list[Mention]) -> EntityRef | None:
     return _ref(named) if named and named.id else None
 
 
+# "(b) the respondents, Shenzhen Luoyan Sensing Technology Co., Ltd., of Shenzhen, China": a notice's list
+# of the parties a proceeding is against
+_RESPONDENTS_NAMED = re.compile(r"\bthe respondents?,?[ \t]+", re.IGNORECASE)
+
+
+def named_respondent(analysed: str, mentions: list[Mention]) -> EntityRef | None:
+    """The first respondent a notice names in its list of parties, if the model found the name."""
+    for listed in _RESPONDENTS_NAMED.finditer(analysed):
+        named = next((m for m in mentions if m.start == listed.end() and m.label in ("ORG", "PERSON") and m.id), None)
+        if named is not None:
+            return _ref(named)
+    return None
+
+
 # "6/15/2026" on a line of its own above a judge's signature
 _NUMERIC_DATE_LINE = re.compile(r"^[ \t]*(?P<date>\d{1,2}/\d{1,2}/\d{4})[ \t]*$", re.MULTILINE)
 

@@ -173,6 +173,9 @@ def resolve_filler(
     if filler.text.lower() == "the company" and text and (named := _named_the_company(mentions, types, text)):
         # 'Skarvik Digital AS ("Skarvik" or "the company")': the firm the text said it would call so
         return [EntityRef(filler.text, named.canonical, named.id, types.get(named.id))]
+    if text and (defined := _defined_term_holder(filler.text, mentions, types, text)) is not None:
+        # "Loxbridge Motor Company (Loxbridge or the Manufacturer)": the term stands for that firm
+        return [EntityRef(filler.text, defined.canonical, defined.id, types.get(defined.id))]
     if filler.text.lower() in ("we", "our", "us") or defined_company:
         # First person in a filing is its author: a court whose caption heads the
         # document (an opinion's "we affirm"); in a company's report (and its defined
@@ -202,7 +205,14 @@ def resolve_filler(
                 (
                     m
                     for m in mentions
-                    if m.id and m.start < 300 and types.get(m.id) == "AGENCY" and _on_short_line(document_head, m.start)
+                    if m.id
+                    and m.start < 300
+                    and types.get(m.id) == "AGENCY"
+                    and _on_short_line(document_head, m.start)
+                    # (a heading under the release's first paragraph is no letterhead)
+                    and not any(
+                        len(line) >= 70 and line.rstrip().endswith(".") for line in document_head[: m.start].split("\n")
+                    )
                 ),
                 None,
             )
@@ -464,6 +474,22 @@ _THE_COMPANY_DEFINED = re.compile(r"\((?:[^()]{0,60}?\bor\s+)?[\"“]the company
 
 def _named_the_company(mentions: Sequence[Mention], types: dict[str, str], text: str) -> Mention | None:
     defined = _THE_COMPANY_DEFINED.search(text)
+    if defined is None:
+        return None
+    return _firm_defined_at(mentions, types, defined.start(), lambda m: defined.start() - m.end <= 40)
+
+
+# "the Manufacturer", "the Respondent": a capitalised term a filing may define for its party
+_CAPITALISED_TERM = re.compile(r"[Tt]he (?P<word>[A-Z][a-z]+)")
+
+
+def _defined_term_holder(words: str, mentions: Sequence[Mention], types: dict[str, str], text: str) -> Mention | None:
+    """ "Loxbridge Motor Company (Loxbridge or the Manufacturer)": the firm named just before the
+    parentheses that define the term (the filer's "the Company" has rules of its own)."""
+    term = _CAPITALISED_TERM.fullmatch(words)
+    if term is None or term["word"] in ("Company", "Registrant"):
+        return None
+    defined = re.search(rf"\((?:[^()]{{0,60}}?\bor\s+)?(?:the\s+)?[\"“]?(?:the\s+)?{term['word']}[\"”]?\)", text)
     if defined is None:
         return None
     return _firm_defined_at(mentions, types, defined.start(), lambda m: defined.start() - m.end <= 40)
@@ -1364,6 +1390,8 @@ def assemble(
                 if f.anaphor and "PRODUCT" in f.anaphor.split("|") and " " in f.text
             ]
         target = kept
+        if candidate.type == "launch" and target and all(r.id is None and r.text.lower() == "it" for r in target):
+            continue  # "introduced it in 2023" with no product named before: nothing to say what was launched
         attr_entities = {
             key: EntityRef(f.text, f.canonical, f.entity_id, f.type) for key, f in candidate.attr_entities.items()
         }
@@ -1448,7 +1476,14 @@ def assemble(
         named = any(r.id for r in agent + target)  # "a Hong Kong man" the next sentence names
         if fillers and all(f.generic for f in fillers) and not attr_entities and not named:
             continue  # "forced a company to pull products": nobody in particular
-        if candidate.agent and all(f.generic for f in candidate.agent):
+        # ("a purported shareholder filed a putative class action against the Company": a suit's
+        # plaintiff is often someone unnamed)
+        unnamed_plaintiff = (
+            candidate.type == "lawsuit"
+            and any(r.id for r in target)
+            and all(f.text.split()[0].lower() in ("a", "an", "the") for f in candidate.agent)
+        )
+        if candidate.agent and all(f.generic for f in candidate.agent) and not unnamed_plaintiff:
             continue  # "successive administrations have restricted...": background, not an act
         if (
             candidate.tense == "perfect"

@@ -350,7 +350,19 @@ def repair_ocr(text: str) -> str:
                 and (following.group(1)[:1].isupper() or following.group(1).lower() in ("of", "and", "for", "&"))
             )
         )
-        return joined + padding if ends_a_name else padding + joined
+        # ("Dunmar- row introduced it": a word before a lower-case one ends any name it is in, and
+        # padding after it keeps the sentence starting where its first word does)
+        plain_after = (
+            following is not None
+            and following.group(1)[:1].islower()
+            and following.group(1).lower()
+            not in (
+                "of",
+                "and",
+                "for",
+            )
+        )
+        return joined + padding if ends_a_name or plain_after else padding + joined
 
     repaired = _SPLIT_WORD.sub(join, text)
     repaired = _L_FOR_ONE.sub("1", repaired)

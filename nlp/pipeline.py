@@ -1810,7 +1810,11 @@ class Extractor:
             if made_on:
                 event.date, event.date_precision = made_on.isoformat(), "day"
         # a regulator's letter acts on the one it is written to, its order on the respondent it is "In the Matter of"
-        addressee = acts.letter_addressee(analysed, mentions) or acts.matter_party(analysed, mentions)
+        addressee = (
+            acts.letter_addressee(analysed, mentions)
+            or acts.matter_party(analysed, mentions)
+            or acts.named_respondent(analysed, mentions)
+        )
         for event in events:
             if addressee and not event.target and event.type in ("penalty", "order", "investigation", "suspension"):
                 event.target = [addressee]

@@ -281,6 +281,12 @@ def _base_of(ent: Span) -> bool:
 
 
 # participles that name who an act is aimed at ("an indictment charging X")
+# "in cooperation with CPSC", "in consultation with the FDA": who helped, not who was acted on
+_ALONGSIDE = {"cooperation", "coordination", "consultation", "conjunction", "partnership", "collaboration"}
+
+# what a recall or a halt "covers" is what was withdrawn ("filed a recall covering 48,700 crossovers")
+_RECALLED_BY = {"cover", "affect"}
+
 _NAMING_PARTICIPLES = {
     "charge",
     "target",
@@ -298,6 +304,8 @@ _NAMING_PARTICIPLES = {
     "deny",  # "an order denying the export privileges of Karatau"
     "revoke",
     "suspend",
+    "tell",  # "a directive telling operators of 140 business jets to stop using the system"
+    "instruct",
 }
 
 # the head words of a body's units: "the Commission's Division of ...", "the Bureau's Office of ..."
@@ -357,7 +365,7 @@ _LISTED_THINGS = frozenset(
 _DATE_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "week", "month", "year", "day", "time", "morning", "evening", "afternoon",
+    "november", "december", "week", "month", "year", "day", "time", "morning", "evening", "afternoon", "date",
 }  # fmt: skip
 
 
@@ -500,6 +508,19 @@ class EventFinder:
                     continue
                 if described_person and ent.root.dep_ == "pobj":
                     continue  # "a former director of Fallowmere": the employer, not the person
+                if h.pos_ == "PROPN" and any(
+                    a.dep_ == "appos"
+                    and a.pos_ == "NOUN"
+                    and (
+                        any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+                        # "Maureen Okafor, Halden's former director of information security"
+                        or (ent.root.dep_ == "poss" and a.lemma_.lower() in self.lex.person_roles)
+                    )
+                    and a.left_edge.i <= ent.start
+                    and ent.end <= a.right_edge.i + 1
+                    for a in h.children
+                ):
+                    continue  # "Brindlecrest Supply, a Tampa distributor": the name, not its description
                 if self._nationality_of(ent, h) or _base_of(ent) or self._site_name(ent):
                     continue
                 if _qualifies_with_hyphen(ent):
@@ -532,8 +553,21 @@ class EventFinder:
                             continue
                         if ent._.entity_type == "GOV" and _located_in(ent.root):
                             continue  # "the feature for users in Canada": where, not who
+                        if any(a.lemma_.lower() in _ALONGSIDE for a in token.ancestors if a.i > h.i):
+                            continue  # "batteries sold online ..., in cooperation with CPSC": who helped
                         seen_ids.add(ent._.entity_id)
                         found.append(_filler_of(ent))
+            if described_person and any(f.type == "PERSON" for f in found):
+                # "Kestavy's founder, Dalibor Vrchota, was excluded": the person, not the employer
+                employers = {t.i for c in h.children if c.dep_ == "poss" for t in c.subtree}
+                found = [
+                    f
+                    for f in found
+                    if not (
+                        f.type == "ORG"
+                        and any(ents.get(i) is not None and ents[i].start_char == f.start for i in employers)
+                    )
+                ]
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
@@ -775,7 +809,9 @@ class EventFinder:
                 continue
             words = {w.strip(".,'’\"").lower() for w in filler.text.split()}
             stems = {w[:-1] if w.endswith("s") else w for w in words}
-            if (words | stems) & self.lex.actor_nouns or _PROPER_NAME.fullmatch(filler.text.strip()):
+            # ("a purported shareholder" is one of the "shareholders" the lexicon knows)
+            actor_stems = {a[:-1] if a.endswith("s") else a for a in self.lex.actor_nouns}
+            if (words | stems) & (self.lex.actor_nouns | actor_stems) or _PROPER_NAME.fullmatch(filler.text.strip()):
                 # "Pulsefit launched ...": a name the model did not tag is still someone
                 kept.append(filler)
         return kept
@@ -1046,6 +1082,8 @@ class EventFinder:
         sent = anchor.sent
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return False
+        if "___" in sent.text:
+            return False  # "shall pay a civil monetary penalty of $[___]": a draft's blank, not an act
         opening = next((t for t in sent if not t.is_punct and t.lower_ not in ("then", "now", "so", "just")), None)
         if (
             opening is not None
@@ -1312,8 +1350,13 @@ class EventFinder:
     def _ordered_party(self, verb: Token) -> bool:
         """ "Respondent Osprey Hollow shall ... pay a civil money penalty": an order's "shall" binds the
         party it names by its role; it orders, it does not foretell."""
+        # (or by the capitalised term it defines for it: "The Manufacturer shall pay a civil penalty")
         return any(
-            c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in self.lex.party_roles for t in c.subtree)
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (
+                any(t.lower_ in self.lex.party_roles for t in c.subtree)
+                or (c.is_title and c.lower_ in self.lex.anaphors.get("ORG", ()))
+            )
             for c in verb.children
         )
 
@@ -1594,6 +1637,14 @@ class EventFinder:
             node = node.head  # "A periodic penalty payment ... is imposed on X": the payment is imposed
         if node.dep_ == "compound" and node.head.lemma_.lower() in ("process", "procedure"):
             node = node.head  # "opened an inspection process into the app": the process is opened
+        if (
+            node.dep_ == "compound"
+            and noun.lemma_.lower() == "recall"
+            and node.head.lemma_.lower() in ("plan", "report")
+        ):
+            node = node.head  # "filed a recall plan with SAMR": filing the plan is the recall
+        if node.dep_ == "compound" and any(ch.isdigit() for ch in node.head.text):
+            node = node.head  # "opened Recall Query AQ24-003": the parser heads the phrase with its number
         head = node.head
         for child in noun.children:
             if (
@@ -2393,6 +2444,18 @@ class EventFinder:
                 ):
                     # "cited Brimhall for six violations and proposed $386,410 in penalties"
                     targets = self._children(realizer.head, ("dobj",))
+        if rule.type == "lawsuit" and not targets:
+            # "filed a putative class action in the U.S. District Court for the Northern District
+            # of California against the Company": the parser may hang "against" on the court's name
+            targets = [
+                o
+                for t in noun.sent
+                if t.lower_ == "against"
+                and t.i > noun.i
+                and t.head.i in ents
+                and ents[t.head.i]._.entity_type == "COURT"
+                for o in self._children(t, ("pobj",))
+            ]
         # "a Temporary Order to Cease and Desist against Respondent": the order's name, not its party
         targets = [t for t in targets if t.lower_ not in ("cease", "desist")]
         if rule.type == "penalty":
@@ -2429,7 +2492,10 @@ class EventFinder:
                 targets = self._children(done, ("dobj", "nsubjpass"))
         # "an indictment charging X", "amendments requiring X", "suit challenging X's decision"
         participle_objects = []
-        for holder in (noun, anchor):
+        naming = _NAMING_PARTICIPLES | (_RECALLED_BY if rule.type == "suspension" else set())
+        # "a Safety Recall Report ... covering 31,406 pickups": the participle may hang on the report
+        holders = (noun, anchor, noun.head) if noun.dep_ == "compound" else (noun, anchor)
+        for holder in holders:
             for child in holder.children:
                 # ... or "a stipulated order that requires Pinwheel Pals to pay"
                 relative = child.dep_ == "relcl" and any(
@@ -2437,8 +2503,11 @@ class EventFinder:
                 )
                 if ((child.dep_ in ("acl", "advcl", "xcomp") and child.tag_ == "VBG") or relative) and lemma_keys(
                     child
-                ) & _NAMING_PARTICIPLES:
-                    participle_objects += self._children(child, ("dobj",))
+                ) & naming:
+                    objects = self._children(child, ("dobj",))
+                    # ("covering 21,300 model year 2025 Brisa hatchbacks": the parser may make
+                    # the vehicles an apposition to "year")
+                    participle_objects += objects + [a for o in objects for a in self._children(o, ("appos",))]
         exclude = {noun.i}
         agent = self._actors(self.fillers(agent_head, ents, exclude=exclude))
         if agent_head is not None and official_owner is not None and agent_head.i == official_owner.i:
@@ -2468,6 +2537,19 @@ class EventFinder:
         if rule.type == "meeting" and not target:
             target = self._witnesses(noun, ents)
         official = ("AGENCY", "GOV", "COURT")
+        if (
+            realizer is not None
+            and how == "passive"
+            and realizer.lemma_.lower() == "enter"
+            and not target
+            and any(f.type in official for f in agent)
+        ):
+            # "This Consent Order is entered into by NHTSA and Loxbridge Motor Company": the
+            # government makes it, the other party is bound by it
+            agent, target = (
+                [f for f in agent if f.type in official],
+                [f for f in agent if f.type not in official],
+            )
         if (
             rule.type == "penalty"
             and agent
@@ -3144,6 +3226,16 @@ class EventFinder:
             )
         ):
             return None  # "found that it shipped plasma etching systems to China": an export, not a release
+        if rule.type == "launch" and [h.lower_ for h in target_heads] == ["it"]:
+            # "The Cadence IP-400 is a large-volume pump ... Dunmarrow introduced it in 2023": "it"
+            # takes up the product the sentence before was about
+            described = self._previous_subject_product(verb, ents)
+            if described is not None:
+                target = [described]
+            else:
+                # (the sentence before may lie outside the parsed window: the product is then
+                # looked for among the document's names when the pronoun is resolved)
+                target = [replace(f, anaphor="PRODUCT") for f in target]
         if rule.requires_object_type:
             # (not a bare document number the tagger took for a product: "FCC 25-52 ... released August 11")
             product_like = any(
@@ -3164,6 +3256,12 @@ class EventFinder:
                 # "Its predecessor, Aster 2, was released": the name in apposition
                 for h in [*target_heads, *(a for t in target_heads for a in t.children if a.dep_ == "appos")]
             )
+            # "began selling the VoltNest 30K": a name whose number the tokenizer split off its unit
+            product_like |= any(
+                any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in h.children)
+                and any(c.dep_ == "nummod" and c.i == h.i - 1 and not c.whitespace_ for c in h.children)
+                for h in target_heads
+            )
             # "copies of the said Gazette were made available to the public": papers published, not products
             papers = any(h.lemma_.lower() in self.lex.published_papers for h in target_heads)
             if not product_like or papers:
@@ -3173,6 +3271,9 @@ class EventFinder:
                 and c.i < h.i
                 and c.text.replace(",", "").isdigit()
                 and int(c.text.replace(",", "")) >= 10
+                # (not the number in a product's name: "the TrekCharge 20K")
+                and not (h.i in ents and ents[h.i]._.entity_type == "PRODUCT" and ents[h.i].start <= c.i)
+                and not (c.i == h.i - 1 and not c.whitespace_)
                 for h in target_heads
                 for c in h.children
             ):
@@ -3180,6 +3281,26 @@ class EventFinder:
         if passive and subject is None and agent_heads:
             subject = agent_heads[0]  # "was sentenced by Judge Quenby": the bench acts, as in the active
         return self._build(rule, verb, verb, agent, target, subject, ents)
+
+    @staticmethod
+    def _previous_subject_product(verb: Token, ents: dict[int, Span]) -> RoleFiller | None:
+        """The product named as the subject of the sentence before `verb`'s, if it was one (an
+        entity the model called a product, or a name with a model number: "The Cadence IP-400")."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        before = verb.doc[start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        named = ents.get(subject.i)
+        if named is not None:
+            return _filler_of(named) if named._.entity_type == "PRODUCT" else None
+        words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("compound", "nsubj", "nsubjpass")]
+        if subject.pos_ in ("PROPN", "NOUN") and _MODEL_NUMBER.fullmatch(subject.text) and words[0].pos_ == "PROPN":
+            span = verb.doc[words[0].i : subject.i + 1]
+            return RoleFiller(span.text, span.start_char, span.end_char, type="PRODUCT")
+        return None
 
     def _acquirers(self, verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
         """Who was buying, in "prohibited the acquisition of X by Y": the "by" of the deal (or of an

@@ -149,6 +149,15 @@ class GazetteerMatcher:
         )
 
     @staticmethod
+    def _head_of_model_name(doc: Doc, end: int) -> bool:
+        """ "the Cadence IP-400 pump": a name that is also a common word ("Cadence"), before a model
+        number, is the product line's name, not the company the gazetteer knows by that word."""
+        if end >= len(doc):
+            return False
+        code = doc[end].text
+        return any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code) and code[0].isupper()
+
+    @staticmethod
     def _adjective_before_noun(doc: Doc, start: int, end: int) -> bool:
         """ "State regulators", "State law": a one-word name ("State") that is just the
         capitalised adjective of a sentence's first words, before a common noun of government."""
@@ -174,6 +183,7 @@ class GazetteerMatcher:
                     or self._tail_of_company_name(doc, start, end, matched)
                     or self._adjective_before_noun(doc, start, end)
                     or self._ministers_rank(doc, start, end)
+                    or self._head_of_model_name(doc, end)
                 ):
                     continue
                 if self._head_of_longer_name(doc, start, end) or self._tail_of_code(doc, start, end):
