@@ -51,7 +51,9 @@ _LETTERHEAD_BODY = re.compile(
 )
 _MATTER = re.compile(
     # (a two-column caption, "IN THE MATTER OF:      TEMPORARY ORDER ...", names the party on the next line)
-    r"in the matter of:?(?:[ \t]{3,}[^\n]*\n|[ \t)]*\n?)[\s)]*?(?P<name>[^\s)][^\n]{2,120}?)(?=[ \t]{2,}\)|[ \t]{3,}\S|[ \t]*$)",
+    # (not the Trade Commission's "In the Matter of CERTAIN WIRELESS EARBUDS ...", which names goods)
+    r"in the matter of:?(?:[ \t]{3,}[^\n]*\n|[ \t)]*\n?)[\s)]*?(?!certain\b)(?P<name>[^\s)][^\n]{2,120}?)"
+    r"(?=[ \t]{2,}\)|[ \t]{3,}\S|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 # a self-regulator's settlement letter: "RE: Wexmoor Securities, LLC (Respondent)"

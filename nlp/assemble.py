@@ -1272,6 +1272,9 @@ def _evidence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CAPTION = re.compile(r"[ \t]*in the matter of\b", re.IGNORECASE)
+
+
 def assemble(
     text: str,
     published: dt.date | None,
@@ -1297,6 +1300,9 @@ def assemble(
     # "In light of these measures, we ask that the ERC:" over "1. remove QICA from the Entity
     # List": what a list of demands asks for has not happened
     ordered = [c for c in ordered if not _demanded_item(c, analysed or text)]
+    # "In the Matter of CERTAIN WIRELESS EARBUDS ... AND CHARGING CASES THEREFOR": a caption names
+    # the proceeding; its words ("CHARGING") do nothing
+    ordered = [c for c in ordered if not _CAPTION.match(text, c.sentence_start)]
     # "In this interim final rule, the Office prohibits transactions ...": what the rule the
     # document is does, not an order beside it
     for c in ordered:

@@ -365,7 +365,7 @@ _LINE_BREAK = re.compile(r"\n")
 _ABBREVIATION_END = re.compile(
     r"\b(Rs|No|Nos|Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|St|Sec|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"approx|est|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Pvt|Cir|Fed|Reg|Stat|Supp|Dist|Ct|App|U\.S|v|vs|e\.g|i\.e|et al|"
-    r"s\.r\.o|S\.A|N\.V|B\.V|S\.p\.A|Pte|Bhd|Sdn|L\.P|P\.C|a\.s|S\.A\.S|Ltda|LTDA|K\.K)\.$"
+    r"s\.r\.o|S\.A|N\.V|B\.V|S\.p\.A|Pte|Bhd|Sdn|L\.P|P\.C|a\.s|S\.A\.S|Ltda|LTDA|K\.K|Res)\.$"
 )
 
 

@@ -27,7 +27,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list, "subject_lemmas": list, "follows_type": str,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "requires_party_target": bool, "passive_agent_type": str, "confidence": float, "prefilter": list,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "requires_party_target": bool, "passive_agent_type": str, "confidence": float, "prefilter": list, "agent_preps": list, "requires_agent_prep": bool,
 }  # fmt: skip
 
 
@@ -66,6 +66,12 @@ class TriggerRule:
     stage_by_realizer: dict[str, str] = field(default_factory=dict)
     # prepositions whose object is the target ("talks with X", "sued ... against X")
     target_preps: tuple[str, ...] = ("against", "on", "of", "over", "targeting", "into", "for")
+    # with the subject as target, prepositions whose object acts ("X testified before the committee":
+    # the committee holds the hearing)
+    agent_preps: tuple[str, ...] = ()
+    # the act stands only with one of those prepositions ("appeared before the committee", not
+    # "appears on the Entity List")
+    requires_agent_prep: bool = False
     # for verbs that are events only with a certain object ("proposed limits")
     object_lemmas: frozenset[str] = frozenset()
     # objects that make the verb something else ("property ... blocked" is what a designation does)
@@ -96,6 +102,8 @@ class Lexicon:
     non_factual_governors: frozenset[str]
     non_factual_modifiers: frozenset[str]
     hedge_adverbs: frozenset[str]
+    # what a body does as a rule, not an act ("Commerce's preliminary determinations usually follow")
+    habitual_adverbs: frozenset[str]
     conditional_marks: frozenset[str]
     receive_verbs: frozenset[str]
     intransitive_realizers: frozenset[str]
@@ -257,6 +265,8 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         nominal_roles=row.get("nominal_roles", False),
         stage_by_realizer=dict(row.get("stage_by_realizer", {})),
         target_preps=tuple(row.get("target_preps", TriggerRule.target_preps)),
+        agent_preps=tuple(row.get("agent_preps", ())),
+        requires_agent_prep=row.get("requires_agent_prep", False),
         object_lemmas=frozenset(row.get("object_lemmas", ())),
         subject_lemmas=frozenset(row.get("subject_lemmas", ())),
         follows_type=row.get("follows_type"),

@@ -4,6 +4,7 @@ trade enforcement (Section 337 cases, trade remedies, detentions and duties)."""
 
 from __future__ import annotations
 
+from nlp.pipeline import DocInput
 from tests.extraction_support import events_of, names, of_type
 
 CONSENT_ORDER = """U.S. DEPARTMENT OF TRANSPORTATION
@@ -201,3 +202,106 @@ def test_an_institution_notice_acts_on_the_respondents_it_lists_not_on_a_date(ex
     found = of_type(events_of(extractor, text, "2026-06-09"), "investigation")
     assert found and all("date" not in r.text for e in found for r in e.target)
     assert names(found[0].target) == {"Hangzhou Meiyun Photonics"}
+
+
+def test_a_chamber_approving_a_numbered_resolution_passes_it(extractor):
+    text = (
+        "The House of Representatives today approved H. Res. 640, finding Delia Marchbank, chief executive of "
+        "Quorra Data Systems, in contempt of Congress."
+    )
+    found = of_type(events_of(extractor, text, "2025-12-12"), "legislation")
+    assert [e.date for e in found] == ["2025-12-12"]
+    assert names(found[0].agent) == {"U.S. House of Representatives"}
+
+
+def test_shipments_port_officers_detained_are_held_by_their_agency(extractor):
+    text = (
+        "U.S. Customs and Border Protection on Thursday issued a withhold release order against Hexiang "
+        "Silicon. Since May, officers at the ports of Long Beach and Los Angeles have detained 27 shipments "
+        "of solar panels that list Hexiang wafers in their supply-chain documents."
+    )
+    found = of_type(events_of(extractor, text, "2025-08-25"), "suspension")
+    assert [e.date for e in found] == ["2025-05"]
+    assert names(found[0].agent) == {"U.S. Customs and Border Protection"}
+    assert "solar panels" in " ".join(r.text for r in found[0].target)
+
+
+def test_its_office_is_the_bodys_office_and_beginning_to_examine_opens_an_inquiry(extractor):
+    text = (
+        "U.S. Customs and Border Protection issued an order on Thursday. Its Office of Trade began examining "
+        "allegations about Hexiang Silicon's labour-transfer programmes earlier this year."
+    )
+    found = of_type(events_of(extractor, text, "2025-08-25"), "investigation")
+    assert [e.date for e in found] == ["2025"]
+    assert names(found[0].agent) == {"Office of Trade"}  # not "Its Office of Trade"
+
+
+def test_a_witness_testifying_before_a_subcommittee_is_heard_by_it(extractor):
+    text = (
+        "The company's chief executive, Ilse Varnholt, testified before the committee's Subcommittee on "
+        "Commerce, Manufacturing, and Trade on June 9."
+    )
+    found = of_type(events_of(extractor, text, "2026-07-24"), "meeting")
+    assert [e.date for e in found] == ["2026-06-09"]
+    assert names(found[0].agent) == {"Subcommittee on Commerce, Manufacturing, and Trade"}
+    assert names(found[0].target) == {"Ilse Varnholt"}
+
+
+def test_appearing_on_a_list_is_no_hearing(extractor):
+    text = (
+        "On November 12, 2025, CBP detained the 9 containers under the Uyghur Forced Labor Prevention Act, "
+        "asserting that the yarn may have contained cotton from Qarqi Cotton Co., an entity that appears on "
+        "the UFLPA Entity List."
+    )
+    assert of_type(events_of(extractor, text, "2025-12-01"), "meeting") == []
+
+
+def test_two_committees_named_with_lists_in_one_sentence_do_not_break_the_document(extractor):
+    text = (
+        "Public Law 119-77\n\nAn Act\n\nSEC. 2. ASSESSMENT.\n\n(b) Report.—The Secretary shall submit the "
+        "assessment, which may include a classified annex, to the Committee on Homeland Security of the House "
+        "of Representatives and the Committee on Commerce, Science, and Transportation of the Senate.\n\n"
+        "Approved September 2, 2025."
+    )
+    result = extractor.extract(DocInput("t", text, "2025-09-03"))
+    assert result.error is None  # the committee's grown name used to overlap a name inside it
+
+
+def test_officers_of_a_company_are_not_an_agencys_staff(extractor):
+    text = (
+        "Interior Ministry officials met the chief technology officers of the operators in Bonn on Monday to "
+        "brief them before the order was signed."
+    )
+    found = of_type(events_of(extractor, text, "2026-06-24"), "meeting")
+    assert names(found[0].agent) == {"Interior Ministry"}
+    assert not any((r.id or "").startswith("agency:") for r in found[0].target)  # the operators' people
+
+
+def test_what_a_body_usually_does_is_no_act(extractor):
+    text = (
+        "The finance ministry usually accepts the directorate's recommendations, though it has rejected several "
+        "in recent years. Commerce's preliminary determinations usually follow within four to six months."
+    )
+    assert events_of(extractor, text, "2026-05-22") == []
+    dated = "The FDA usually issues warning letters after inspections. On Monday it issued a warning letter to Kelbrook Labs."
+    assert [e.type for e in events_of(extractor, dated, "2026-05-22")] == ["order"]
+
+
+def test_an_administrative_law_judge_named_in_apposition_rules(extractor):
+    text = (
+        'On May 12, 2025, the presiding administrative law judge ("ALJ"), Judge Harriet Volk, issued a final '
+        'initial determination ("FID") finding a violation of section 337 by Respondents Foshan Lirui '
+        "Electronics Co., Ltd. and Castell Audio Ltd."
+    )
+    found = events_of(extractor, text, "2025-09-15")
+    assert [e.type for e in found] == ["ruling"]
+    assert names(found[0].agent) == {"Harriet Volk"}
+
+
+def test_a_trade_commission_caption_naming_goods_is_no_act(extractor):
+    text = (
+        "UNITED STATES INTERNATIONAL TRADE COMMISSION\nWashington, D.C.\n\n"
+        "In the Matter of CERTAIN PORTABLE SPEAKERS AND CHARGING DOCKS THEREFOR\n\n"
+        "Investigation No. 337-TA-1455\n\nNOTICE OF COMMISSION DETERMINATION NOT TO REVIEW AN INITIAL DETERMINATION"
+    )
+    assert of_type(events_of(extractor, text, "2025-10-01"), "penalty") == []  # "CHARGING" charges nobody

@@ -105,7 +105,9 @@ _NUMBERED_INSTRUMENT = re.compile(
 )
 # a bill's number as Congress and the states write it; not "U.S. 500" (a volume of reports)
 _BILL_NUMBER = re.compile(
-    r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|H\.\s?F\.|S\.\s?F\.|HB|SB|AB)\s?\d{1,5}\b(?!\.\d)"
+    # ("H. Res. 912", "S.J. Res. 14": a chamber's resolution by its number)
+    r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|H\.\s?F\.|S\.\s?F\.|HB|SB|AB"
+    r"|(?:H|S)\.\s?(?:(?:J|Con)\.\s?)?Res\.)\s?\d{1,5}\b(?!\.\d)"
 )
 
 
@@ -783,6 +785,11 @@ class EntityLinker:
                 start = ent.start
             ents[index] = Span(doc, start, number, label="ORG")
             grown = True
+        for index, ent in enumerate(ents):
+            if ent is not None and len(ent) > 1 and ent[0].lower_ in ("its", "their", "our") and not ent.ent_id_:
+                # "Its Office of Trade began examining ...": the pronoun is whose office, not its name
+                ents[index] = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+                grown = True
         taken = {t for e in ents if e is not None for t in range(e.start, e.end)}
         for index, ent in enumerate(ents):
             if ent is None or ent.ent_id_ or ent.label_ != "ORG" or ent[-1].lower_ != "of":
@@ -792,6 +799,31 @@ class EntityLinker:
                 end += 1
             if end > ent.end:
                 ents[index] = Span(doc, ent.start, end, label="ORG")  # "Cook County" where it was no name
+                grown = True
+        for index, ent in enumerate(ents):
+            # "the Subcommittee on Commerce, Manufacturing, and Trade": a committee's name lists what it
+            # oversees, and the model stops at "on" (and takes "Commerce" for the department)
+            if ent is None or ent.ent_id_ or len(ent) < 2 or ent[-1].lower_ not in ("on", "for"):
+                continue
+            if ent[-2].lower_ not in ("committee", "subcommittee"):
+                continue
+            end = ent.end
+            while end < len(doc) and end < ent.end + 10:
+                word = doc[end]
+                joiner = word.text == "," or word.lower_ in ("and", "the", "&")
+                if not (
+                    word.is_title
+                    or (joiner and end + 1 < len(doc) and (doc[end + 1].is_title or doc[end + 1].lower_ == "and"))
+                ):
+                    break
+                end += 1
+            while end > ent.end and not doc[end - 1].is_title:
+                end -= 1
+            if end > ent.end:
+                for other, covered in enumerate(ents):
+                    if covered is not None and other != index and covered.start < end and covered.end > ent.end:
+                        ents[other] = None  # (a name the list runs into is part of it)
+                ents[index] = Span(doc, ent.start, end, label="ORG")
                 grown = True
         if grown:
             doc.ents = [e for e in ents if e is not None]

@@ -407,6 +407,13 @@ def _located_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "within", "throughout")
 
 
+def _law_head(law: Span) -> Token:
+    """The token a law's name hangs on its sentence by: "approved H. Res. 912" may be parsed with
+    "Res" as the object and the full stop after it hung elsewhere, and the span's root is then either."""
+    outward = [t for t in law if not law.start <= t.head.i < law.end]
+    return next((t for t in outward if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")), law.root)
+
+
 def _filler_of(ent: Span) -> RoleFiller:
     """A linked entity as the filler of a role."""
     return RoleFiller(ent.text, ent.start_char, ent.end_char, ent._.entity_id, ent._.canonical, ent._.entity_type)
@@ -843,7 +850,20 @@ class EventFinder:
         lemma = head.lemma_.lower()
         if lemma in ("plaintiff", "defendant", "petitioner", "respondent", "appellant") and head.pos_ == "NOUN":
             return "ORG|PERSON|AGENCY"  # legal style names the party by its role, without "the"
-        if lemma in self.lex.staff_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN":
+        if (
+            lemma in self.lex.staff_nouns
+            and head.tag_ == "NNS"
+            and head.pos_ == "NOUN"
+            # ("the chief technology officers of the operators", "the company's officers": someone
+            # else's; "its inspectors" are the body's own)
+            and not any(
+                (c.dep_ == "poss" and c.pos_ != "PRON")
+                or (c.dep_ == "prep" and c.lower_ == "of")
+                # ("IMDA officers met the company's team": officers named with their body stay as told)
+                or (lemma == "officer" and c.dep_ == "compound")
+                for c in head.children
+            )
+        ):
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
         if lemma == "bench" and head.pos_ == "NOUN":
             return "COURT"  # "A bench of two judges dismissed the petition": the court the story is about
@@ -1084,6 +1104,21 @@ class EventFinder:
             return False
         if "___" in sent.text:
             return False  # "shall pay a civil monetary penalty of $[___]": a draft's blank, not an act
+        clause = anchor.head if anchor.dep_ in ("nsubj", "nsubjpass") else anchor
+        if clause.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in clause.children
+        ):
+            return False  # "preliminary determinations usually follow within six months": what happens as a rule
+        if any(
+            p.dep_ == "prep"
+            and p.lower_ in ("in", "over")
+            and any(
+                o.lemma_.lower() == "year" and any(a.lower_ in ("recent", "past") for a in o.children)
+                for o in p.children
+            )
+            for p in clause.children
+        ):
+            return False  # "it has rejected several in recent years": a record, not an act
         opening = next((t for t in sent if not t.is_punct and t.lower_ not in ("then", "now", "so", "just")), None)
         if (
             opening is not None
@@ -2055,7 +2090,8 @@ class EventFinder:
             subject is not None
             and subject.lemma_.lower() in self.lex.bench_titles
             and subject.pos_ == "NOUN"
-            and all(f.type in (None, "ORG") for f in agent)
+            # (or by the name in apposition: 'the presiding administrative law judge ("ALJ"), Judge Ruth A. Ilsley')
+            and all(f.type in (None, "ORG", "PERSON") for f in agent)
         ):
             # "the presiding administrative law judge (ALJ) issued a final initial determination":
             # a judge decides, whatever the model made of the bracketed initials
@@ -3059,6 +3095,9 @@ class EventFinder:
             if rule.subject_role == "target":
                 # "agreed to pay Vermont $350,000", "will pay the State $2.4 million": the payee
                 agent_heads = self._children(verb, ("dative",)) if verb.lemma_.lower() == "pay" else []
+                agent_heads += self._prep_objects(verb, rule.agent_preps)
+                if rule.requires_agent_prep and not agent_heads:
+                    return None
                 target_heads = [subject] if subject is not None else []
             else:
                 agent_heads = [subject] if subject is not None else []
@@ -3473,7 +3512,7 @@ class EventFinder:
             lemma = first_lemma_key(token, self.noun_rules)
             if lemma is None and token.pos_ == "PROPN":
                 law = ents.get(token.i)
-                if law is not None and law._.entity_type == "LAW" and law.root.i == token.i:
+                if law is not None and law._.entity_type == "LAW" and _law_head(law).i == token.i:
                     lemma = "law"  # "Congress enacted ECRA": a law's name is a law
             if lemma is not None:
                 for rule in self.noun_rules[lemma]:
