@@ -314,6 +314,8 @@ _SPLIT_WORD = re.compile(
     r"\b([A-Za-z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([a-z]{2,})\b"
     r"|\b([A-Z]{2,})-(?:[ \t]*\n[ \t]*|[ \t]+)([A-Z]{2,})\b"  # "EMER- GENCY" in a heading
 )
+# words after which a name goes on ("U.S. Depart- ment of State", "Health and Human Services")
+_NAME_GOES_ON = frozenset({"of", "and", "for", "&"})
 # capitalised at a sentence's start or as a determiner, never a name's first word
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "by", "of", "in", "on"})
 _L_FOR_ONE = re.compile(r"(?<=\d)[lI](?=\d|\b)|\b[lI](?=\d)")
@@ -347,7 +349,7 @@ def repair_ocr(text: str) -> str:
             # ("U.S. Depart- ment of State": a name goes on after "of")
             and not (
                 following is not None
-                and (following.group(1)[:1].isupper() or following.group(1).lower() in ("of", "and", "for", "&"))
+                and (following.group(1)[:1].isupper() or following.group(1).lower() in _NAME_GOES_ON)
             )
         )
         # ("Dunmar- row introduced it": a word before a lower-case one ends any name it is in, and
@@ -355,12 +357,7 @@ def repair_ocr(text: str) -> str:
         plain_after = (
             following is not None
             and following.group(1)[:1].islower()
-            and following.group(1).lower()
-            not in (
-                "of",
-                "and",
-                "for",
-            )
+            and following.group(1).lower() not in _NAME_GOES_ON
         )
         return joined + padding if ends_a_name or plain_after else padding + joined
 

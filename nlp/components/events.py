@@ -3266,15 +3266,10 @@ class EventFinder:
         ):
             return None  # "found that it shipped plasma etching systems to China": an export, not a release
         if rule.type == "launch" and [h.lower_ for h in target_heads] == ["it"]:
-            # "The Cadence IP-400 is a large-volume pump ... Dunmarrow introduced it in 2023": "it"
-            # takes up the product the sentence before was about
-            described = self._previous_subject_product(verb, ents)
-            if described is not None:
-                target = [described]
-            else:
-                # (the sentence before may lie outside the parsed window: the product is then
-                # looked for among the document's names when the pronoun is resolved)
-                target = [replace(f, anaphor="PRODUCT") for f in target]
+            # "The Cadence IP-400 is a large-volume pump ... Dunmarrow introduced it in 2023": what is
+            # launched is a product, looked for among the document's names when "it" is resolved
+            # (the sentence before lies outside the parsed window)
+            target = [replace(f, anaphor="PRODUCT") for f in target]
         if rule.requires_object_type:
             # (not a bare document number the tagger took for a product: "FCC 25-52 ... released August 11")
             product_like = any(
@@ -3320,26 +3315,6 @@ class EventFinder:
         if passive and subject is None and agent_heads:
             subject = agent_heads[0]  # "was sentenced by Judge Quenby": the bench acts, as in the active
         return self._build(rule, verb, verb, agent, target, subject, ents)
-
-    @staticmethod
-    def _previous_subject_product(verb: Token, ents: dict[int, Span]) -> RoleFiller | None:
-        """The product named as the subject of the sentence before `verb`'s, if it was one (an
-        entity the model called a product, or a name with a model number: "The Cadence IP-400")."""
-        start = verb.sent.start
-        if start == 0:
-            return None
-        before = verb.doc[start - 1].sent
-        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            return None
-        named = ents.get(subject.i)
-        if named is not None:
-            return _filler_of(named) if named._.entity_type == "PRODUCT" else None
-        words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("compound", "nsubj", "nsubjpass")]
-        if subject.pos_ in ("PROPN", "NOUN") and _MODEL_NUMBER.fullmatch(subject.text) and words[0].pos_ == "PROPN":
-            span = verb.doc[words[0].i : subject.i + 1]
-            return RoleFiller(span.text, span.start_char, span.end_char, type="PRODUCT")
-        return None
 
     def _acquirers(self, verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
         """Who was buying, in "prohibited the acquisition of X by Y": the "by" of the deal (or of an
