@@ -407,6 +407,11 @@ def _located_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "within", "throughout")
 
 
+def _glued_to(number: Token, unit: Token) -> bool:
+    """ "30K": a number written against the word after it, which the tokenizer split off."""
+    return number.i == unit.i - 1 and not number.whitespace_
+
+
 def _law_head(law: Span) -> Token:
     """The token a law's name hangs on its sentence by: "approved H. Res. 912" may be parsed with
     "Res" as the object and the full stop after it hung elsewhere, and the span's root is then either."""
@@ -466,6 +471,8 @@ class EventFinder:
         self.listing_verbs = frozenset(
             lemma for lemma, rules in self.verb_rules.items() if any(r.type == "designation" for r in rules)
         )
+        # the actor nouns and their singulars ("a purported shareholder" is one of the "shareholders")
+        self.actor_words = self.lex.actor_nouns | {a[:-1] if a.endswith("s") else a for a in self.lex.actor_nouns}
 
     # --- roles ---------------------------------------------------------------
 
@@ -816,9 +823,7 @@ class EventFinder:
                 continue
             words = {w.strip(".,'’\"").lower() for w in filler.text.split()}
             stems = {w[:-1] if w.endswith("s") else w for w in words}
-            # ("a purported shareholder" is one of the "shareholders" the lexicon knows)
-            actor_stems = {a[:-1] if a.endswith("s") else a for a in self.lex.actor_nouns}
-            if (words | stems) & (self.lex.actor_nouns | actor_stems) or _PROPER_NAME.fullmatch(filler.text.strip()):
+            if (words | stems) & self.actor_words or _PROPER_NAME.fullmatch(filler.text.strip()):
                 # "Pulsefit launched ...": a name the model did not tag is still someone
                 kept.append(filler)
         return kept
@@ -3293,7 +3298,7 @@ class EventFinder:
             # "began selling the VoltNest 30K": a name whose number the tokenizer split off its unit
             product_like |= any(
                 any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in h.children)
-                and any(c.dep_ == "nummod" and c.i == h.i - 1 and not c.whitespace_ for c in h.children)
+                and any(c.dep_ == "nummod" and _glued_to(c, h) for c in h.children)
                 for h in target_heads
             )
             # "copies of the said Gazette were made available to the public": papers published, not products
@@ -3307,7 +3312,7 @@ class EventFinder:
                 and int(c.text.replace(",", "")) >= 10
                 # (not the number in a product's name: "the TrekCharge 20K")
                 and not (h.i in ents and ents[h.i]._.entity_type == "PRODUCT" and ents[h.i].start <= c.i)
-                and not (c.i == h.i - 1 and not c.whitespace_)
+                and not _glued_to(c, h)
                 for h in target_heads
                 for c in h.children
             ):
