@@ -850,6 +850,12 @@ def caption_parties(text: str, mentions: list[Mention]) -> tuple[list[EntityRef]
             if any(a <= m.start and m.end <= b for a, b in columns) and m.label not in ("PLACE", "COURT", "LAW")
         ]
         words = _party_words("\n".join(head[a:b] for a, b in columns))
+        known = default_gazetteer().find(words) if words else None
+        if known is not None and (not named or len(named[0].text) < len(words) - 4):
+            # "U.S. EQUAL EMPLOYMENT OPPORTUNITY / COMMISSION,": a known body's name broken over
+            # the caption's lines, which the model reads only in pieces
+            sides.append([EntityRef(words, known.canonical, known.id, known.type)])
+            continue
         sides.append([_ref(m) for m in named[:1]] or ([EntityRef(words, None, None, None)] if words else []))
     return sides[0], sides[1]
 

@@ -119,6 +119,12 @@ def resolve_filler(
                     match = _only_entity(
                         mentions, types, "PERSON", lambda name: " " in name and name.split()[-1].lower() == short
                     )
+                if match is None and " " not in words and words.istitle():
+                    # "the Board" after "the National Labor Relations Board": the one body so named
+                    for kind in ("AGENCY", "GOV"):
+                        match = match or _only_entity(
+                            mentions, types, kind, lambda name: short in name.lower().split()[1:]
+                        )
                 if match is not None:
                     return [EntityRef(filler.text, match.canonical, match.id, types.get(match.id))]
             if named and named != filler.text.strip():
@@ -260,6 +266,15 @@ def resolve_filler(
     if not before or (text and _unnamed_group_before(filler.text, text[: filler.start])):
         return [EntityRef(filler.text, None, None, None)]
     counted = _COUNTED_BODIES.match(filler.text.strip())
+    if kinds[0] == "ORG" and (firms := _COUNTED_FIRMS.match(filler.text.strip())):
+        # "issued second requests to both companies": the two firms named last
+        group_ids: list[str] = []
+        for mention in reversed(before):
+            if types.get(mention.id) == "ORG" and mention.id not in group_ids:
+                group_ids.append(mention.id)
+        group_ids = group_ids[: _SMALL_COUNTS[firms["count"].lower()]]
+        chosen = [next(m for m in before if m.id == i) for i in reversed(group_ids)]
+        return [EntityRef(filler.text, m.canonical, m.id, "ORG") for m in chosen]
     if filler.plural and (kinds[0] == "PRODUCT" or (counted and kinds[0] == "AGENCY")):
         # "these two models": the latest run of distinct product names; "the two departments":
         # the two bodies named last
@@ -342,6 +357,11 @@ _SMALL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 # "the two departments", "both agencies": bodies named just before, counted
 _COUNTED_BODIES = re.compile(
     r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:departments|agencies|regulators|ministries|bodies|authorities|commissions)$",
+    re.IGNORECASE,
+)
+# "both companies", "the two firms": the merging parties, named just before
+_COUNTED_FIRMS = re.compile(
+    r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:companies|firms|parties|merging parties)$",
     re.IGNORECASE,
 )
 

@@ -1473,6 +1473,8 @@ class Extractor:
             word = mention.canonical
             if entity_id in self.gazetteer or " " in word or len(word) < 4:
                 continue
+            if word.lower() in default_rules().lexicon.agency_heads:
+                continue  # "the Board" under the headline "Board Orders Halvreth Games": a body's head word
             fuller = [
                 other
                 for other_id, other in organisations.items()
@@ -1568,6 +1570,27 @@ class Extractor:
             ]
             if len(fuller) == 1:
                 relink[mention.id] = fuller[0]
+        return relink
+
+    def _bare_body_links(self, mentions: list[Mention]) -> dict[str, Mention]:
+        """ "The Board also directed the Respondent" after "the National Labor Relations Board": a
+        body's bare head word, when exactly one body named before it in full carries that word."""
+        heads = default_rules().lexicon.agency_heads
+        bodies = {m.id: m for m in mentions if m.id and m.label in ("AGENCY", "GOV") and m.canonical}
+        relink: dict[str, Mention] = {}
+        for mention in mentions:
+            word = mention.canonical or ""
+            if mention.label not in ("AGENCY", "GOV", "ORG") or not mention.id:
+                continue
+            if " " in word or not word.istitle() or word.lower() not in heads:
+                continue
+            fuller = {
+                b.id: b
+                for b in bodies.values()
+                if b.id != mention.id and word.lower() in b.canonical.lower().split()[1:] and b.start < mention.start
+            }
+            if len(fuller) == 1:
+                relink[mention.id] = next(iter(fuller.values()))
         return relink
 
     @staticmethod
@@ -1778,6 +1801,7 @@ class Extractor:
             **self._defined_term_links(analysed, mentions),
             **self._dateline_links(analysed, mentions),
             **self._bare_court_links(mentions),
+            **self._bare_body_links(mentions),
         }
         mentions = self._spread_names(analysed, self._apply_links(links, mentions, candidates, types))
         types = {m.id: m.label for m in mentions if m.id}

@@ -100,8 +100,8 @@ def make_product_finder(nlp: Language, name: str) -> ProductFinder:
 
 
 _NUMBERED_INSTRUMENT = re.compile(
-    r"\b(?:(?:Cabinet|Federal|Ministerial|Presidential|Executive|Supreme)[ -])?(?:Resolution|Decree|Decree-Law|Ordinance)"
-    r" No\.? ?\(?\d[\d,.]*\)?(?: of \d{4})?"
+    r"\b(?:(?:Cabinet|Federal|Ministerial|Presidential|Executive|Supreme)[ -])?(?:Resolution|Decree|Decree-Law|Ordinance|Bill)"
+    r" No\.? ?\(?\d[\d,.]*(?:-\d+)*\)?(?: of \d{4})?"
 )
 # a bill's number as Congress and the states write it; not "U.S. 500" (a volume of reports)
 _BILL_NUMBER = re.compile(
@@ -945,7 +945,7 @@ class EntityLinker:
             entity_id, canonical = new_entity_id(entity_type, surface)
             ent._.entity_id, ent._.canonical, ent._.entity_type = entity_id, canonical, entity_type
             kept.append(ent)
-        short = self._short_forms(doc, kept)
+        short = self._short_forms(doc, kept, self.agency_heads)
         if short:
             doc.ents = sorted(kept + short, key=lambda e: e.start)
         elif [(e.start, e.end) for e in kept] != [(e.start, e.end) for e in doc.ents]:
@@ -953,7 +953,7 @@ class EntityLinker:
         return doc
 
     @staticmethod
-    def _short_forms(doc: Doc, kept: list[Span]) -> list[Span]:
+    def _short_forms(doc: Doc, kept: list[Span], agency_heads: frozenset[str] = frozenset()) -> list[Span]:
         """ "Redhaw's safety problems" after "Redhaw Freight Lines LLC": a company's first name-word
         alone, later in the text, is the company (so "the company" can find it)."""
         by_word: dict[str, Span | None] = {}
@@ -965,6 +965,8 @@ class EntityLinker:
                 and first.is_title
                 and len(first) >= 4
                 and first.text not in _NAME_STOPWORDS
+                # ("Board Orders Halvreth Games", a headline the model took for a name: "the Board" is a body)
+                and first.lower_ not in agency_heads
                 and ent[1].text not in ("&", "-", ",", "'s", "’s")
             ):
                 if first.text not in by_word:

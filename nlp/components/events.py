@@ -875,6 +875,10 @@ class EventFinder:
         if lemma == "bank" and any(c.lower_ == "central" for c in head.children) and head.pos_ == "NOUN":
             return "AGENCY"  # "the central bank added nine entities": the regulator, not a bank it regulates
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod", "predet")}
+        if lemma == "division" and (
+            determiners != {"the"} or any(c.dep_ in ("amod", "compound") for c in head.children)
+        ):
+            return None  # "the Division" is the Antitrust Division; "the appellate division" is a court
         # "the two companies" points back; "two shipping companies" brings in new ones
         if lemma in self.anaphor_heads and determiners & {
             "the",
@@ -2000,7 +2004,11 @@ class EventFinder:
         found: list[RoleFiller] = []
         for token in [*trigger.subtree, *(t for p in purposes for t in p.subtree)]:
             if token.i != trigger.i and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
-                for subject in self._children(token, ("nsubj", "nsubjpass")):
+                subjects = self._children(token, ("nsubj", "nsubjpass"))
+                if not subjects and token.pos_ == "NOUN":
+                    # "whether Varentis complies with": the parser may read the verb as a plural noun
+                    subjects = self._children(token, ("compound",))
+                for subject in subjects:
                     found += [f for f in self.fillers(subject, ents) if f.entity_id or _description(f)]
         return found
 
@@ -2382,6 +2390,15 @@ class EventFinder:
                 means_of = noun.head.head
                 if means_of.pos_ == "VERB":
                     agent_head = self.subject_of(means_of)  # "FMCSA established X by a rule published in 2016"
+            told = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during") else None
+            if rule.type == "meeting" and agent_head is None and told is not None and told.pos_ == "VERB":
+                # "Varentis ... was heard by the Commission's services at a technical meeting held on
+                # 24 March": who heard whom at it
+                heard_by = [g for a in self._children(told, ("agent",)) for g in self._children(a, ("pobj",))]
+                if heard_by:
+                    agent_head = heard_by[0]
+                    teller = self.subject_of(told)
+                    targets = targets or ([teller] if teller is not None else [])
             if (
                 agent_head is None
                 and realizer.dep_ == "ccomp"
@@ -2704,6 +2721,14 @@ class EventFinder:
             return None  # "the authorities BIS exercises under the EAR, including the Entity List": a preposition
         if (
             rule.type == "suspension"
+            and verb.tag_ == "VBG"
+            and verb.dep_ == "pcomp"
+            and verb.head.lower_ == "for"
+            and not any(c.dep_ in ("nsubj", "poss") for c in verb.children)
+        ):
+            return None  # "took formal action against a marketplace for restricting outside payments": the grounds
+        if (
+            rule.type == "suspension"
             and verb.dep_ in ("xcomp", "advcl")
             and lemma_keys(verb.head) & {"direct", "order", "instruct", "require", "tell"}
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.instrument_nouns for c in verb.head.children)
@@ -2896,6 +2921,17 @@ class EventFinder:
                 if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBD" and c.lower_ == "proposed"
                 for d in c.children
                 if d.dep_ == "dobj"
+            ]
+        if rule.type == "penalty":
+            # "fined marketplace operator Pazartik TRY 412 million": a currency code the parser takes
+            # for a verb hangs the fined firm on it as its subject
+            codes = [c for c in verb.children if c.dep_ == "ccomp" and c.is_upper and len(c.text) == 3]
+            objects += [
+                t
+                for o in [*objects, *codes]
+                if o.like_num or o.lower_ in ("million", "billion") or o in codes
+                for t in o.subtree
+                if t.i < o.i and t.dep_ == "nsubj" and t.pos_ == "PROPN"
             ]
         if not objects and rule.object_lemmas:
             # "confirmed, as an order of the Tribunal, a consent agreement": an interrupted object
@@ -3336,9 +3372,15 @@ class EventFinder:
         self, rule: TriggerRule, trigger: Token, anchor: Token, agent, target, subject, ents
     ) -> Candidate | None:
         sent = trigger.sent
-        if rule.type == "investigation" and not [f for f in target if f.entity_id]:
+        if rule.type == "investigation":
             # "opened an investigation into whether Streamly complied": the probe is of the question's subject
-            target = self._questioned(trigger, anchor, ents) or target
+            asked = self._questioned(trigger, anchor, ents)
+            if not [f for f in target if f.entity_id]:
+                target = asked or target
+            else:
+                # ("... whether Corvisto complies ... in relation to its Orvane system": the firm first)
+                known = {f.entity_id for f in target}
+                target = [f for f in asked if f.entity_id and f.entity_id not in known] + target
         if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
             # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
             target = self._found_in_breach(anchor, ents) or target
@@ -3489,6 +3531,8 @@ class EventFinder:
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token):
                 continue
+            if token.dep_ == "compound" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lex.bench_titles:
+                continue  # "Administrative Law Judge Ulrika Brinkhaus": a title, not a law
             lemma = first_lemma_key(token, self.noun_rules)
             if lemma is None and token.pos_ == "PROPN":
                 law = ents.get(token.i)

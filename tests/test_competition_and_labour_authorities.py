@@ -1,0 +1,165 @@
+"""Acts in the shapes dev30 showed: competition and labour authorities acting on technology
+companies (second requests, boards that order reinstatement, gatekeepers' choice screens,
+complaints whose caption splits an agency's name) and the bodies that act on infrastructure."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+MERGER_RELEASE = """Justice Department Requires Divestiture in Quillmark's Acquisition of Ostrand Data
+
+WASHINGTON - The Justice Department's Antitrust Division today filed a civil antitrust lawsuit
+challenging Quillmark Software Inc.'s proposed acquisition of Ostrand Data LLC.
+
+The Division issued requests for additional information, known as second requests, to both
+companies in October 2024.
+"""
+
+
+def test_a_second_request_is_the_divisions_investigation_of_the_merging_firm(extractor):
+    found = of_type(events_of(extractor, MERGER_RELEASE, "2025-06-11"), "investigation")
+    assert [e.date for e in found] == ["2024-10"]
+    assert names(found[0].agent) == {"DOJ Antitrust Division"}  # "the Division", pointing back
+    assert "Quillmark Software" in names(found[0].target)
+
+
+def test_a_bare_second_request_needs_an_agency_to_send_it(extractor):
+    text = "The buyer received a second request from its own lawyers about the schedule in May 2025."
+    assert of_type(events_of(extractor, text, "2025-06-11"), "investigation") == []
+
+
+def test_an_appellate_division_is_no_agency_the_division_points_back_to(extractor):
+    text = (
+        "The Division of Consumer Affairs sued Fenwold Solar Co. in June 2022. In December 2024 the "
+        "appellate division reversed the penalty award against Fenwold Solar Co."
+    )
+    for event in events_of(extractor, text, "2025-03-01"):
+        assert "New Jersey Division of Consumer Affairs" not in names(event.agent) or event.type == "lawsuit"
+
+
+BOARD_RELEASE = """NATIONAL LABOR RELATIONS BOARD
+Office of Public Affairs
+
+Board Orders Tessory Games to Reinstate Testers
+
+The National Labor Relations Board has ordered Tessory Games, Inc. to offer reinstatement and back
+pay to nine testers it dismissed after they signed union cards.
+
+In a Decision and Order issued on July 7, 2025, a three-member panel of the Board adopted the findings
+of Administrative Law Judge Marit Oyelaran, who ruled in February that the dismissals were unlawful.
+The Board also directed the Respondent to post a notice at its studio.
+"""
+
+
+def test_the_board_is_the_labor_board_not_the_headline_read_as_a_name(extractor):
+    events = events_of(extractor, BOARD_RELEASE, "2025-07-09")
+    orders = of_type(events, "order")
+    assert len(orders) == 1  # "also directed the Respondent" is the same order
+    assert names(orders[0].agent) == {"National Labor Relations Board"}
+    for event in events:
+        assert "Board Orders Tessory Games" not in names(event.agent)
+
+
+def test_an_administrative_law_judge_is_a_title_not_a_law(extractor):
+    events = events_of(extractor, BOARD_RELEASE, "2025-07-09")
+    assert of_type(events, "rule") == [] and of_type(events, "legislation") == []
+
+
+CAPTIONED_COMPLAINT = """Case 3:25-cv-07120     Document 1     Filed 08/12/25     Page 1 of 9
+
+ 1  MIRABEL T. OSGOOD-KANE, Regional Attorney
+ 2  U.S. EQUAL EMPLOYMENT OPPORTUNITY COMMISSION
+ 3  Attorneys for Plaintiff
+ 4
+ 5                UNITED STATES DISTRICT COURT
+ 6              NORTHERN DISTRICT OF CALIFORNIA
+ 7
+ 8  U.S. EQUAL EMPLOYMENT OPPORTUNITY       Case No. 3:25-cv-07120
+ 9  COMMISSION,                             COMPLAINT - AGE
+10              Plaintiff,                  DISCRIMINATION
+11        v.
+12  BRACKENFIELD STAFFING, INC.,
+13              Defendant.
+14
+15                   NATURE OF THE ACTION
+16     This is an action under the Age Discrimination in Employment Act of 1967 to
+17  correct unlawful practices toward older applicants.
+"""
+
+
+def test_a_complaints_nature_of_the_action_is_the_plaintiffs_suit(extractor):
+    found = of_type(events_of(extractor, CAPTIONED_COMPLAINT, "2025-08-13"), "lawsuit")
+    assert len(found) == 1
+    assert found[0].date == "2025-08-12"  # the clerk's stamp
+    # the agency's name broken over two caption lines is still the agency, not "U.S."
+    assert names(found[0].agent) == {"Equal Employment Opportunity Commission"}
+    assert names(found[0].target) == {"Brackenfield Staffing"}
+
+
+def test_a_nature_of_action_line_outside_a_caption_is_no_suit(extractor):
+    text = "This is an action under the new statute, the minister told reporters on Monday, and it will follow soon."
+    assert of_type(events_of(extractor, text, "2025-08-13"), "lawsuit") == []
+
+
+def test_a_choice_screen_rolled_out_is_a_launch(extractor):
+    found = of_type(
+        events_of(extractor, "Corvisto rolled out a browser choice screen for EU users in March 2025.", "2025-10-15"),
+        "launch",
+    )
+    assert [e.date for e in found] == ["2025-03"]
+    assert names(found[0].agent) == {"Corvisto"}
+
+
+def test_proceedings_to_assess_whether_a_firm_complies_are_against_that_firm(extractor):
+    text = (
+        "The European Commission has today opened proceedings to assess whether Corvisto complies with its "
+        "obligations under the Digital Markets Act (DMA) in relation to its Orvane mobile operating system."
+    )
+    found = of_type(events_of(extractor, text, "2025-10-15"), "investigation")
+    assert len(found) == 1
+    assert "Corvisto" in names(found[0].target)
+
+
+def test_heard_by_a_bodys_services_at_a_meeting_is_their_meeting_with_the_firm(extractor):
+    text = (
+        "(5) Corvisto replied to the preliminary findings on 20 March 2026 and was heard by the Commission's "
+        "services at a technical meeting held on 24 March 2026."
+    )
+    found = of_type(events_of(extractor, "The European Commission fined Corvisto.\n\n" + text, "2026-06-24"), "meeting")
+    assert [e.date for e in found] == ["2026-03-24"]
+    assert names(found[0].agent) == {"European Commission"}
+    assert names(found[0].target) == {"Corvisto"}
+
+
+def test_a_meeting_merely_attended_names_no_host(extractor):
+    text = "Corvisto's lawyers spoke at a technical meeting held on 24 March 2026 in Brussels."
+    for event in of_type(events_of(extractor, text, "2026-06-24"), "meeting"):
+        assert "European Commission" not in names(event.agent)
+
+
+def test_restricting_as_the_grounds_of_an_action_is_no_suspension(extractor):
+    text = (
+        "The Japan Fair Trade Commission has taken formal action against a domestic app marketplace for "
+        "restricting outside payment options."
+    )
+    assert of_type(events_of(extractor, text, "2026-01-15"), "suspension") == []
+
+
+def test_a_currency_code_before_the_amount_leaves_the_fined_firm_the_target(extractor):
+    text = (
+        "Türkiye's Competition Board fined marketplace operator Kervanik TRY 412 million (about $11 million) "
+        "for favouring its own logistics arm."
+    )
+    found = of_type(events_of(extractor, text, "2026-03-18"), "penalty")
+    assert len(found) == 1
+    assert "Kervanik" in " ".join(r.text for r in found[0].target)
+
+
+def test_a_council_passing_a_numbered_bill_passes_legislation(extractor):
+    text = (
+        "Pittsburgh City Council voted 7-2 on March 10 to pass Bill No. 2026-0187, which requires app-based "
+        "delivery companies to pay workers at least $21.50 for each hour of active time."
+    )
+    found = of_type(events_of(extractor, text, "2026-03-18"), "legislation")
+    assert [e.date for e in found] == ["2026-03-10"]
+    assert names(found[0].agent) == {"Pittsburgh City Council"}
