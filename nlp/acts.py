@@ -322,6 +322,14 @@ _HEAD_DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _HEAD_DATE_CHARS = 300
+# "MINUTES OF THE REGULAR MEETING / Tuesday, July 8, 2025, 6:00 p.m.": what the minutes record
+# was done that day, whenever they were approved or posted
+_MINUTES_DATE = re.compile(
+    r"^[ \t]*(?i:minutes of (?:the )?[^\n]{0,60}?(?:meeting|session|hearing))"
+    r"(?:[ \t]+(?i:of|held on|held)[ \t]+|[ \t]*\n[ \t]*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
+    rf"(?P<date>{_LONG_DATE})",
+    re.MULTILINE,
+)
 # "03/18/2026" on a line of its own above an OFAC "Recent Actions" item: its day, month first
 _NUMERIC_HEAD_DATE = re.compile(r"^[ \t]*(?P<month>\d{2})/(?P<day>\d{2})/(?P<year>\d{4})[ \t]*$", re.MULTILINE)
 # "Jakarta, 1 December 2025 | Public Relations Bureau", "HONG KONG, 21 October 2025 - The
@@ -362,6 +370,7 @@ def written_date(analysed: str, published: dt.date | None, headers: str | None =
     posted it."""
     salutation = _SALUTATION.search(analysed[:3000])
     line = _DATE_LINE.search(analysed[: salutation.start()]) if salutation else None
+    line = line or _MINUTES_DATE.search(analysed[:600])
     line = line or _RELEASE_LINE.search(analysed[:1500]) or _DATED_LABEL.search(analysed[:1500])
     line = line or _ADOPTED_LINE.search(analysed[:1500]) or _HEAD_DATE_LINE.search(analysed[:_HEAD_DATE_CHARS])
     line = line or _REGISTRATION_LINE.search(analysed[:600]) or _DATELINE_DATE.search(analysed[:_DATELINE_CHARS])

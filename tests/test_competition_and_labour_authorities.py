@@ -163,3 +163,143 @@ def test_a_council_passing_a_numbered_bill_passes_legislation(extractor):
     found = of_type(events_of(extractor, text, "2026-03-18"), "legislation")
     assert [e.date for e in found] == ["2026-03-10"]
     assert names(found[0].agent) == {"Pittsburgh City Council"}
+
+
+MINUTES = """GLENMORROW COUNTY BOARD OF SUPERVISORS
+MINUTES OF THE REGULAR MEETING
+Tuesday, July 8, 2025, 6:00 p.m., Board Room
+
+1. CALL TO ORDER. The Chair called the meeting to order at 6:02 p.m.
+
+2. ORDINANCE 2025-14. On motion of Supervisor Abernathy, seconded by Supervisor Quell, the Board adopted
+Ordinance 2025-14, establishing a twelve-month moratorium on the acceptance of data center applications
+in the Route 9 corridor, effective August 1, 2025. Vote: 4-1.
+
+Approved by the Board: July 22, 2025
+"""
+
+
+def test_a_moratorium_the_board_adopts_is_its_suspension_on_the_day_of_the_meeting(extractor):
+    found = of_type(events_of(extractor, MINUTES, "2025-07-23"), "suspension")
+    assert len(found) == 1
+    assert found[0].date == "2025-07-08"  # the meeting's day, not the day the minutes were approved
+    assert "data center applications" in " ".join(r.text for r in found[0].target)
+
+
+def test_a_moratorium_only_proposed_is_no_suspension(extractor):
+    text = "The Director of Planning said the Board could establish a moratorium on data center applications next year."
+    assert of_type(events_of(extractor, text, "2025-07-23"), "suspension") == []
+
+
+def test_a_regulators_decision_setting_terms_is_a_rule(extractor):
+    text = (
+        "DUBLIN, 16 May 2025 - The Commission for Regulation of Utilities (CRU) today published its decision "
+        "setting the terms on which new data centres may connect to the electricity system."
+    )
+    found = of_type(events_of(extractor, text, "2025-05-16"), "rule")
+    assert len(found) == 1
+    assert names(found[0].agent) == {"Commission for Regulation of Utilities"}
+
+
+def test_a_courts_decision_is_no_rule_however_it_sets_terms(extractor):
+    text = "The High Court published its decision setting aside the award on Monday."
+    assert of_type(events_of(extractor, text, "2025-05-16"), "rule") == []
+
+
+SATELLITE_STORY = """NEW DELHI, 13 November 2026 - Nakshatra Orbitals Ltd said today that it began commercial
+satellite broadband service on Thursday in 12 states.
+
+A DoT security team inspected the company's Pune gateway in September to check that traffic is routed
+through lawful-interception points in India.
+"""
+
+
+def test_beginning_commercial_service_launches_that_service(extractor):
+    found = of_type(events_of(extractor, SATELLITE_STORY, "2026-11-13"), "launch")
+    assert [e.date for e in found] == ["2026-11-12"]
+    assert names(found[0].agent) == {"Nakshatra Orbitals"}
+    assert "satellite broadband service" in " ".join(r.text for r in found[0].target)
+
+
+def test_a_dot_team_inspecting_a_firms_gateway_investigates_the_firm(extractor):
+    found = of_type(events_of(extractor, SATELLITE_STORY, "2026-11-13"), "investigation")
+    assert [e.date for e in found] == ["2026-09"]
+    assert names(found[0].agent) == {"Department of Telecommunications (India)"}
+    assert names(found[0].target) == {"Nakshatra Orbitals"}  # the company's, not the town's
+
+
+def test_a_regulator_rejecting_a_utilitys_tariff_orders_the_utility(extractor):
+    text = (
+        "The Federal Energy Regulatory Commission on Thursday rejected tariff revisions proposed by Calder Ridge "
+        "Transmission Co. that would have set charges for co-located data centers."
+    )
+    found = of_type(events_of(extractor, text, "2026-08-07"), "order")
+    assert [e.date for e in found] == ["2026-08-06"]
+    assert names(found[0].target) == {"Calder Ridge Transmission"}
+
+
+def test_rejecting_an_argument_is_no_order(extractor):
+    text = "The Federal Energy Regulatory Commission on Thursday rejected the argument that the rule was arbitrary."
+    assert of_type(events_of(extractor, text, "2026-08-07"), "order") == []
+
+
+def test_a_technical_conference_an_agency_held_is_a_meeting(extractor):
+    found = of_type(
+        events_of(extractor, "FERC held a technical conference on co-located load in November 2024.", "2026-08-07"),
+        "meeting",
+    )
+    assert [e.date for e in found] == ["2024-11"]
+    assert names(found[0].agent) == {"Federal Energy Regulatory Commission"}
+
+
+def test_a_press_conference_is_no_meeting(extractor):
+    text = "FERC's chairman held a press conference on Thursday in Washington."
+    assert of_type(events_of(extractor, text, "2026-08-07"), "meeting") == []
+
+
+def test_a_platform_that_stopped_taking_on_riders_suspended_it(extractor):
+    text = (
+        "Spain's Labour and Social Security Inspectorate has fined Trazora Delivery S.L., a food delivery "
+        "platform, 18.6 million euros. "
+        "The company has stopped taking on new self-employed riders in Madrid since September, a spokeswoman said."
+    )
+    found = of_type(events_of(extractor, text, "2026-10-07"), "suspension")
+    assert [e.date for e in found] == ["2026-09"]
+    assert names(found[0].agent) == {"Trazora Delivery"}
+
+
+def test_a_firm_that_kept_directing_riders_gave_no_order(extractor):
+    text = "The inspectorate found that Trazora, which operates in 31 Spanish cities, kept directing riders through its app."
+    assert of_type(events_of(extractor, text, "2026-10-07"), "order") == []
+
+
+JURY_STORY = """SAN JOSE, Calif., Nov 18 - A federal jury yesterday found that Halbrook Logistics Software
+unlawfully maintained a monopoly over warehouse-robot software and awarded rival Penwarden Robotics
+$212 million in damages.
+
+Penwarden sued Halbrook in 2023, accusing it of cutting off access to its fleet-management interfaces
+after Penwarden began selling a competing robot controller.
+"""
+
+
+def test_a_jurys_finding_is_a_ruling_against_the_firm_found_liable(extractor):
+    events = events_of(extractor, JURY_STORY, "2026-11-18")
+    rulings = of_type(events, "ruling")
+    assert [e.date for e in rulings] == ["2026-11-17"]
+    assert names(rulings[0].target) == {"Halbrook Logistics Software"}  # not the rival it paid
+
+
+def test_what_a_suit_accuses_a_firm_of_doing_is_no_act(extractor):
+    events = events_of(extractor, JURY_STORY, "2026-11-18")
+    assert of_type(events, "suspension") == [] and of_type(events, "launch") == []
+    assert len(of_type(events, "lawsuit")) == 1
+
+
+def test_a_jurys_negative_finding_about_the_plaintiff_is_no_second_ruling(extractor):
+    text = (
+        "On March 6, 2026, the jury returned a unanimous verdict finding Tanvale Corp. liable and awarding "
+        "Ostwick Inc. $38.5 million. The jury found that Ostwick had not proved misappropriation of a fifth secret."
+    )
+    rulings = of_type(events_of(extractor, text, "2026-03-23"), "ruling")
+    assert len(rulings) == 1
+    assert names(rulings[0].target) == {"Tanvale"}

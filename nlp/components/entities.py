@@ -31,7 +31,7 @@ _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 # "Orbitek H7", "Sable X2", "Stellvard S-19": a model code after a name
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 _CORPORATE_SUFFIX = re.compile(
-    r"[,\s&]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|ag|gmbh|kg|kgaa|n\.v|b\.v|"
+    r"[,\s&]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|s\.l|s\.l\.u|s\.a\.u|ag|gmbh|kg|kgaa|n\.v|b\.v|"
     r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş|fze|fzco|fz-llc|dmcc)\.?$",
     re.IGNORECASE,
 )
@@ -893,11 +893,12 @@ class EntityLinker:
             if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
                 continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
             public_office = len(words) >= 2 and words[-1] == "office" and words[-2] in self.office_holders
-            # "Division of Examinations", "Office of Enforcement": a body named by its head word first
+            # "Division of Examinations", "Office of Enforcement", "Commission for Regulation of
+            # Utilities": a body named by its head word first
             headed = (
                 len(words) >= 3
                 and (words[0] in self.agency_heads or words[0] in ("division", "office"))
-                and words[1] == "of"
+                and words[1] in ("of", "for")
                 and next((t for t in ent if t.lower_ != "the"), ent[0]).is_title
             ) or (
                 # "State of Ohio Board of Pharmacy", "City of Denver Department of Finance": a state's body

@@ -870,6 +870,10 @@ class EventFinder:
             )
         ):
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
+        if lemma in ("team", "taskforce") and head.pos_ == "NOUN":
+            bodies = [e for e in head.doc.ents if e._.entity_type in ("AGENCY", "GOV") and e.root.head.i == head.i]
+            if any(e.root.dep_ == "compound" for e in bodies):
+                return "AGENCY"  # "A DoT security team inspected the gateway": the body's own people
         if lemma == "bench" and head.pos_ == "NOUN":
             return "COURT"  # "A bench of two judges dismissed the petition": the court the story is about
         if lemma == "bank" and any(c.lower_ == "central" for c in head.children) and head.pos_ == "NOUN":
@@ -1231,6 +1235,9 @@ class EventFinder:
                 return False
             if via == "xcomp" and token.lemma_.lower() in self.lex.cessative_verbs:
                 return False
+            if via == "prep" and below is not None and below.lower_ == "of" and token.lemma_.lower() == "accuse":
+                return False  # "sued Cantabrine, accusing it of cutting off access": the charge, not an act
+
             if via == "prep" and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press"):
                 return False  # "moved for an injunction barring X": asked for it, not granted
             if (
@@ -1421,7 +1428,8 @@ class EventFinder:
             return False
         # (a government only when a named owner holds the site: "its U.S. facilities" may be the country's)
         owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.head.children)
-        return ent._.entity_type in ("ORG", "PLACE") or (ent._.entity_type == "GOV" and owned)
+        # ("the company's Ahmedabad gateway": the model may take the town for a product too)
+        return ent._.entity_type in ("ORG", "PLACE", "PRODUCT") or (ent._.entity_type == "GOV" and owned)
 
     def _settled_tense(self, anchor: Token, rule: TriggerRule) -> str:
         """ "Pebbleshore will pay the State $2.4 million under the agreement": a modal the rule
@@ -2010,6 +2018,24 @@ class EventFinder:
                     subjects = self._children(token, ("compound",))
                 for subject in subjects:
                     found += [f for f in self.fillers(subject, ents) if f.entity_id or _description(f)]
+        return found
+
+    def _found_liable(self, verb: Token, ents: dict[int, Span]) -> list[RoleFiller]:
+        """The named subjects of a verdict's findings ("finding Tanager liable", "found that X ...")."""
+        findings = [verb] if verb.lemma_.lower() == "find" else []
+        findings += [
+            f
+            for o in self._children(verb, ("dobj",))
+            for f in self._children(o, ("acl",))
+            if f.lemma_.lower() == "find"
+        ]
+        found: list[RoleFiller] = []
+        for finding in findings:
+            for clause in self._children(finding, ("ccomp",)):
+                if any(c.dep_ == "neg" for c in clause.children):
+                    continue  # "found that Quillfeather had not proved ...": the claim that failed
+                for subject in self._children(clause, ("nsubj", "nsubjpass")):
+                    found += [f for f in self.fillers(subject, ents) if f.entity_id or subject.pos_ == "PROPN"]
         return found
 
     def _found_in_breach(self, anchor: Token, ents: dict[int, Span]) -> list[RoleFiller]:
@@ -2719,6 +2745,8 @@ class EventFinder:
             return None  # "U.S. persons were barred from dealing with it": what a listing does
         if verb.dep_ == "prep" and verb.tag_ == "VBG":
             return None  # "the authorities BIS exercises under the EAR, including the Entity List": a preposition
+        if rule.type == "order" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in ("keep", "continue"):
+            return None  # "found that Rondaflex kept directing riders through its app": conduct, not an order
         if (
             rule.type == "suspension"
             and verb.tag_ == "VBG"
@@ -3381,6 +3409,15 @@ class EventFinder:
                 # ("... whether Corvisto complies ... in relation to its Orvane system": the firm first)
                 known = {f.entity_id for f in target}
                 target = [f for f in asked if f.entity_id and f.entity_id not in known] + target
+        if rule.type == "ruling" and "jury" in rule.subject_lemmas:
+            # "the jury returned a verdict finding Tanager liable", "found that Cantabrine unlawfully
+            # maintained a monopoly": the verdict is against whoever it finds liable, not the winner
+            clauses = self._children(trigger, ("ccomp",)) if trigger.lemma_.lower() == "find" else []
+            if clauses and all(any(c.dep_ == "neg" for c in clause.children) for clause in clauses):
+                return None  # "The jury found that Quillfeather had not proved ...": one finding of a verdict told
+            target = self._found_liable(trigger, ents) or target
+        if rule.names_its_target and not target and trigger.pos_ in ("NOUN", "PROPN"):
+            target = self.fillers(trigger, ents)
         if rule.type in ("penalty", "order") and not [f for f in target if f.entity_id]:
             # "adopted a Notice, finding that Tollridge had violated ... and proposing a forfeiture"
             target = self._found_in_breach(anchor, ents) or target
