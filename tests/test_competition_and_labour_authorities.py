@@ -303,3 +303,41 @@ def test_a_jurys_negative_finding_about_the_plaintiff_is_no_second_ruling(extrac
     rulings = of_type(events_of(extractor, text, "2026-03-23"), "ruling")
     assert len(rulings) == 1
     assert names(rulings[0].target) == {"Tanvale"}
+
+
+def test_a_headline_fined_without_was_fines_its_subject(extractor):
+    text = "Taiwan's Ministry of Environment fined Hsinlan Wafer Co. in September.\n\n– September: Hsinlan Wafer fined over wastewater discharges."
+    for penalty in of_type(events_of(extractor, text, "2026-10-08"), "penalty"):
+        assert "Hsinlan Wafer" not in names(penalty.agent)
+
+
+def test_a_regulator_that_fined_over_forty_firms_is_still_the_agent(extractor):
+    found = of_type(
+        events_of(extractor, "The Financial Conduct Authority fined over 40 firms in 2025.", "2026-01-08"), "penalty"
+    )
+    assert len(found) == 1
+    assert names(found[0].agent) == {"Financial Conduct Authority"}
+
+
+def test_a_law_directing_a_commission_to_adopt_rules_is_no_rule_yet(extractor):
+    text = (
+        "The Governor signed Senate Bill 266 on July 10. The law directs the North Carolina Utilities Commission "
+        "to adopt rules carrying out the cost requirements within 180 days."
+    )
+    assert of_type(events_of(extractor, text, "2026-07-11"), "rule") == []
+
+
+def test_a_commission_adopting_rules_as_a_law_directed_is_a_rule(extractor):
+    text = "On May 4 the North Carolina Utilities Commission adopted rules carrying out the cost requirements."
+    assert len(of_type(events_of(extractor, text, "2026-07-11"), "rule")) == 1
+
+
+def test_a_reference_for_a_phase_2_investigation_opens_one(extractor):
+    text = (
+        "Completed acquisition by Tamsworth Holdings plc of Ryeland Media Limited.\n\n"
+        "7. The CMA therefore decided on 2 September 2026 to refer the Merger for a phase 2 investigation "
+        "pursuant to section 22(1) of the Act."
+    )
+    found = of_type(events_of(extractor, text, "2026-09-09"), "investigation")
+    assert [e.date for e in found] == ["2026-09-02"]
+    assert names(found[0].agent) == {"Competition and Markets Authority"}

@@ -1795,6 +1795,14 @@ class EventFinder:
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
         if (
+            rule.type == "investigation"
+            and node.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.pos_ == "VERB"
+            and realizes(head.head, frozenset({"refer"}) & rule.realized_by)
+        ):
+            return head.head, "object"  # "decided to refer the Merger for a phase 2 investigation"
+        if (
             node.dep_ == "pobj"
             and head.lower_ == "of"
             and head.head.lemma_.lower() in ("notice", "draft", "text")
@@ -2289,6 +2297,17 @@ class EventFinder:
             realizer, how = self._realizer(noun, rule) if rule.realized_by else (None, "")
         if realizer is not None and realizer.dep_ == "pcomp" and realizer.head.lower_ == "without":
             return None  # "fined it without holding a hearing"
+        if (
+            rule.type in ("rule", "suspension", "investigation", "meeting")
+            and realizer is not None
+            and realizer.dep_ == "xcomp"
+            and lemma_keys(realizer.head) & {"direct", "instruct", "require", "tell"}
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.instrument_nouns | {"law", "act", "statute"}
+                for c in realizer.head.children
+            )
+        ):
+            return None  # "The law directs the Utilities Commission to adopt rules": a duty laid down, not yet done
         if (
             realizer is not None
             and realizer.dep_ == "pcomp"
@@ -3173,6 +3192,18 @@ class EventFinder:
                 if subject is None and adjectival_agent is not None:
                     agent_heads = [adjectival_agent]
                 target_heads = objects
+                if (
+                    rule.type == "penalty"
+                    and not objects
+                    and verb.tag_ in ("VBD", "VBN")
+                    and subject is not None
+                    and subject.head.i == verb.i
+                    and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                    and any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in verb.children)
+                ):
+                    # "September: Zhubei Kelin fined over wastewater discharges": a headline's passive
+                    # without its "was", the subject fined, by nobody named
+                    agent_heads, target_heads = [], [subject]
         if rule.type == "designation" and rule.object_lemmas:
             # "blocked the property and interests in property ... of the following persons": the
             # owner is the one designated, not the property
