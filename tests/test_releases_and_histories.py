@@ -166,7 +166,8 @@ def test_a_criminal_docket_gives_the_charge_and_the_plea_as_penalties(extractor)
     penalties = sorted((e for e in events if e.type == "penalty"), key=lambda e: e.date)
     assert [e.date for e in penalties] == ["2026-03-04", "2026-03-19"]
     for penalty in penalties:
-        assert names(penalty.agent) == {"USA"}  # the labelled caption's plaintiff, not the whole caption
+        # the labelled caption's plaintiff, not the whole caption ("USA", which the gazetteer knows)
+        assert names(penalty.agent) == {"United States"}
         assert any("ARKWRIGHT-MBEKI" in name.upper() for name in names(penalty.target))
     # a waiver of indictment charges nobody
     assert "2026-03-04" not in [e.date for e in events if e.type != "penalty"]
