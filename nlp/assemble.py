@@ -265,17 +265,18 @@ def resolve_filler(
         return [eu_body]
     if not before or (text and _unnamed_group_before(filler.text, text[: filler.start])):
         return [EntityRef(filler.text, None, None, None)]
-    counted = _COUNTED_BODIES.match(filler.text.strip())
-    if kinds[0] == "ORG" and (firms := _COUNTED_FIRMS.match(filler.text.strip())):
+    counted = _COUNTED.match(filler.text.strip())
+    if kinds[0] == "ORG" and counted and counted["firms"]:
         # "issued second requests to both companies": the two firms named last
         group_ids: list[str] = []
         for mention in reversed(before):
             if types.get(mention.id) == "ORG" and mention.id not in group_ids:
                 group_ids.append(mention.id)
-        group_ids = group_ids[: _SMALL_COUNTS[firms["count"].lower()]]
+        group_ids = group_ids[: _SMALL_COUNTS[counted["count"].lower()]]
         chosen = [next(m for m in before if m.id == i) for i in reversed(group_ids)]
         return [EntityRef(filler.text, m.canonical, m.id, "ORG") for m in chosen]
-    if filler.plural and (kinds[0] == "PRODUCT" or (counted and kinds[0] == "AGENCY")):
+    bodies = counted if counted and counted["bodies"] else None
+    if filler.plural and (kinds[0] == "PRODUCT" or (bodies and kinds[0] == "AGENCY")):
         # "these two models": the latest run of distinct product names; "the two departments":
         # the two bodies named last
         group: list[Mention] = []
@@ -287,8 +288,8 @@ def resolve_filler(
                 break
             group.append(mention)
             seen.add(mention.id)
-        if counted and counted["count"].lower() in _SMALL_COUNTS:
-            group = group[: _SMALL_COUNTS[counted["count"].lower()]]
+        if bodies and bodies["count"].lower() in _SMALL_COUNTS:
+            group = group[: _SMALL_COUNTS[bodies["count"].lower()]]
         return [EntityRef(filler.text, m.canonical, m.id, types.get(m.id)) for m in reversed(group)]
     head = re.fullmatch(_BODY_NOUNS, filler.text.strip().lower())
     if head is not None:
@@ -354,14 +355,12 @@ def _names_a_unit(name: str) -> bool:
 
 
 _SMALL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-# "the two departments", "both agencies": bodies named just before, counted
-_COUNTED_BODIES = re.compile(
-    r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:departments|agencies|regulators|ministries|bodies|authorities|commissions)$",
-    re.IGNORECASE,
-)
-# "both companies", "the two firms": the merging parties, named just before
-_COUNTED_FIRMS = re.compile(
-    r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?(?:companies|firms|parties|merging parties)$",
+# "the two departments", "both agencies": bodies named just before, counted; "both companies",
+# "the two firms": the merging parties
+_COUNTED = re.compile(
+    r"(?:the\s+)?(?P<count>two|both|three|four)\s+(?:the\s+)?"
+    r"(?:(?P<bodies>departments|agencies|regulators|ministries|bodies|authorities|commissions)"
+    r"|(?P<firms>companies|firms|parties|merging parties))$",
     re.IGNORECASE,
 )
 

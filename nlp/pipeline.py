@@ -1468,12 +1468,13 @@ class Extractor:
         one organisation in the document has a full name starting with it.
         """
         organisations = {m.id: m for m in mentions if m.id and m.label == "ORG" and m.canonical}
+        agency_heads = default_rules().lexicon.agency_heads
         relink: dict[str, Mention] = {}
         for entity_id, mention in organisations.items():
             word = mention.canonical
             if entity_id in self.gazetteer or " " in word or len(word) < 4:
                 continue
-            if word.lower() in default_rules().lexicon.agency_heads:
+            if word.lower() in agency_heads:
                 continue  # "the Board" under the headline "Board Orders Halvreth Games": a body's head word
             fuller = [
                 other

@@ -465,6 +465,8 @@ class EventFinder:
             for lemma, rules in self.noun_rules.items()
             if any(r.type in ("order", "rule", "ruling") for r in rules)
         } - {"control", "restriction"}
+        # what can lay a duty on a body ("The law directs the Commission to adopt rules")
+        self.directing_texts = frozenset(self.instrument_nouns | {"law", "act", "statute"})
         self.investigation_verbs = frozenset(
             lemma for lemma, rules in self.verb_rules.items() if any(r.type == "investigation" for r in rules)
         )
@@ -2302,10 +2304,7 @@ class EventFinder:
             and realizer is not None
             and realizer.dep_ == "xcomp"
             and lemma_keys(realizer.head) & {"direct", "instruct", "require", "tell"}
-            and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in self.instrument_nouns | {"law", "act", "statute"}
-                for c in realizer.head.children
-            )
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.directing_texts for c in realizer.head.children)
         ):
             return None  # "The law directs the Utilities Commission to adopt rules": a duty laid down, not yet done
         if (
