@@ -86,6 +86,12 @@ _PRESIDENTIAL_DOCUMENT = re.compile(
 _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")
 
 
+# how far back a pronoun's one recent person may be named: about a sentence
+_RECENT_PERSON_CHARS = 400
+# a bench's title before a name: the judge who acts on the party, not the party "she" means
+_BENCH_BEFORE = re.compile(r"\b(?:Judge|Justice|Magistrate)\s+$")
+
+
 def resolve_filler(
     filler: RoleFiller,
     mentions: Sequence[Mention],
@@ -307,6 +313,17 @@ def resolve_filler(
             # not the judge named last
             named = Counter(m.id for m in mentions if types.get(m.id) == "PERSON")
             chosen = max(reversed(fitting), key=lambda m: named[m.id])
+            # "... entered a final judgment against Feagley, who consented to it. The judgment
+            # enjoins her": the one party named just before, where the release names others more
+            recent = {
+                m.id: m
+                for m in fitting
+                if filler.start - m.end < _RECENT_PERSON_CHARS
+                and not _BENCH_BEFORE.search(text[max(0, m.start - 12) : m.start])
+                and not m.text.startswith(("Judge ", "Justice "))
+            }
+            if len(recent) == 1:
+                chosen = next(iter(recent.values()))
             return [EntityRef(filler.text, chosen.canonical, chosen.id, kind)]
         if fitting and kind == "ORG" and text and filler.text.lower() not in ("it", "its", "they", "them", "their"):
             # "the company" after "Kindlewell ... the PaceHarbor running app": a name used to

@@ -574,7 +574,8 @@ _FRONTED_DATE = re.compile(
 
 
 def comma_after_fronted_dates(text: str) -> str:
-    return _FRONTED_DATE.sub(lambda m: m.group(0)[:-1] + ",", text)
+    # (not after a year: "2026,BaFin" would be one token, and the name lost in it)
+    return _FRONTED_DATE.sub(lambda m: m.group(0) if m.group(0)[-2].isdigit() else m.group(0)[:-1] + ",", text)
 
 
 def normalise_case(text: str, forms: dict[str, str] | None = None) -> tuple[str, str]:

@@ -31,7 +31,9 @@ Policies for ambiguous cases
   (later, in future tense) month when that would cross publication.
 * Periods that are not a single day, month or year ("last week", "the past
   week") get month precision if they fit in one month, else year precision
-  if they fit in one year, else ``unknown``.  A weekend is the exception:
+  if they fit in one year, else ``unknown``.  A calendar week across two
+  months is its later month, as the annotation convention reads it (the
+  earlier month its alternative).  A weekend is the exception:
   "over the weekend" is its Saturday, at day precision, because a two-day
   span is far closer to a day than to its month and the annotation
   convention (tests/data/eval/README.md) reads it so, with Sunday the
@@ -711,7 +713,11 @@ def _relative_period_rule(match: re.Match, ctx: _Context) -> _Hit | None:
     if unit == "weekend":
         return _Hit(DateValue.day(_weekend_saturday(published, modifier, ctx.tense)), _relation(match))
     if unit == "week":
-        return _Hit(_period_value(*_week_span(published, modifier, part, ctx.tense)), _relation(match))
+        first, last = _week_span(published, modifier, part, ctx.tense)
+        if (first.year, first.month) != (last.year, last.month):
+            # a week across two months is read as its later month, the other one the alternative
+            return _Hit(DateValue.month(last.year, last.month), _relation(match))
+        return _Hit(_period_value(first, last), _relation(match))
     if modifier == "the past":
         length = 30 if unit == "month" else 365
         return _Hit(_period_value(published - dt.timedelta(days=length), published), _relation(match))

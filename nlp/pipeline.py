@@ -1794,8 +1794,9 @@ class Extractor:
                     and kept.label == "ORG"
                 ):
                     filler.entity_id, filler.canonical, filler.type = kept.id, kept.canonical, kept.label
+        same_names = self._same_name_links(mentions)
         links = {
-            **self._same_name_links(mentions),
+            **same_names,
             **self._short_name_links(mentions),
             **self._fuzzy_links(mentions),
             **self._state_attorney_general_links(mentions),
@@ -1804,6 +1805,11 @@ class Extractor:
             **self._bare_court_links(mentions),
             **self._bare_body_links(mentions),
         }
+        for source, named in same_names.items():
+            # "Qingmo" a place in one window and a person in another, the person the company's
+            # short name: the place's link goes on to the company
+            if links.get(source) is named and named.id in links and named.id != source:
+                links[source] = links[named.id]
         mentions = self._spread_names(analysed, self._apply_links(links, mentions, candidates, types))
         types = {m.id: m.label for m in mentions if m.id}
         # Offsets point into `analysed`, which has the same length as `text`:

@@ -32,9 +32,11 @@ _VERSION = re.compile(r"^\d{1,3}(?:\.\d)?[a-z]?$")
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s&]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|l\.l\.c|s\.a|s\.l|s\.l\.u|s\.a\.u|ag|gmbh|kg|kgaa|n\.v|b\.v|"
-    r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş|fze|fzco|fz-llc|dmcc)\.?$",
+    r"pte|pvt|private|pty|sdn|bhd|s\.r\.o|a\.s|s\.p\.a|jsc|pjsc|ooo|tbk|a\.ş|k\.k|kk|fze|fzco|fz-llc|dmcc)\.?$",
     re.IGNORECASE,
 )
+# a role in a case, which people hold as well as companies ("plaintiff Dana Reyes")
+_PARTY_NOUNS = frozenset({"plaintiff", "defendant"})
 _PARTY_ROLE = re.compile(
     r"^(?i:(?:lead |named )?(?:plaintiff|defendant|petitioner|respondent|appellant|appellee|intervenor)s?"
     r"(?:[- ](?:appellant|appellee|cross-appellant|cross-appellee|intervenor))?)\s+(?=[A-Z][a-z])"
@@ -108,6 +110,8 @@ _BILL_NUMBER = re.compile(
     # ("H. Res. 912", "S.J. Res. 14": a chamber's resolution by its number)
     r"(?<![\w.])(?:H\.\s?R\.|S\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|H\.\s?F\.|S\.\s?F\.|HB|SB|AB"
     r"|(?:H|S)\.\s?(?:(?:J|Con)\.\s?)?Res\.)\s?\d{1,5}\b(?!\.\d)"
+    # "Senate Bill 1473", "Assembly Bill No. 12": written out, as the states do
+    r"|\b(?:Senate|House|Assembly) (?:Bill|(?:Joint |Concurrent )?Resolution) (?:No\. ?)?\d{1,5}\b(?!\.\d)"
 )
 
 
@@ -505,7 +509,7 @@ class CompanyFinder:
                     start -= 1
                 else:
                     break
-            while start < token.i and (doc[start].lower_ in _LAW_NAME_JOINERS or doc[start].text == "-"):
+            while start < token.i and (doc[start].lower_ in _LAW_NAME_JOINERS or doc[start].text in ("-", "'s")):
                 start += 1
             if start == token.i:
                 continue  # "the Act": a defined term, taken up later as an anaphor
@@ -513,13 +517,18 @@ class CompanyFinder:
             if end + 1 < len(doc) and doc[end].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[end + 1].text):
                 end += 2
             laws.append(Span(doc, start, end, label="LAW"))
-        # "Senate passed S. 1847", "H.R. 3318", "SB 1047": a bill by its number; and a numbered
-        # instrument, "Cabinet Resolution No. (117) of 2026", "Decree No. 11,482"
+        return laws
+
+    @staticmethod
+    def _numbered_bills(text: str, doc: Doc) -> list[Span]:
+        """ "Senate passed S. 1847", "H.R. 3318", "SB 1047", "Senate Bill 1473": a bill by its
+        number; and a numbered instrument, "Cabinet Resolution No. (117) of 2026", "Decree No. 11,482"."""
+        bills = []
         for match in [*_BILL_NUMBER.finditer(text), *_NUMBERED_INSTRUMENT.finditer(text)]:
             bill = doc.char_span(match.start(), match.end(), label="LAW", alignment_mode="expand")
             if bill is not None:
-                laws.append(bill)
-        return laws
+                bills.append(bill)
+        return bills
 
     @staticmethod
     def _verbless_heads(doc: Doc) -> list[Span]:
@@ -580,7 +589,8 @@ class CompanyFinder:
             for d in self._acronym_defined(doc, text)
             if not any(e.start <= d.start and d.end <= e.end and len(e) > len(d) for e in doc.ents if not e.ent_id_)
         ]
-        spans = self._aged_people(doc, text) + self._titled_people(doc) + self._named_laws(doc, text) + defined
+        bills = self._numbered_bills(text, doc)
+        spans = self._aged_people(doc, text) + self._titled_people(doc) + self._named_laws(doc, text) + bills + defined
         i = 0
         while i < len(doc):
             if not self._is_suffix(doc[i]) or i == 0 or self._inside_body_name(doc, i):
@@ -590,8 +600,10 @@ class CompanyFinder:
             if i > 1 and doc[i - 1].text == "," and doc[i].text.rstrip(".").upper() in _COMMA_SUFFIXES:
                 start = i - 1  # "Nimbletide Health, Inc.": the name is before the comma
             while start > 0:
-                if self._is_name_word(doc[start - 1]) or doc[start - 1].text in ("&", "-"):
+                if self._is_name_word(doc[start - 1]) or doc[start - 1].text == "&":
                     start -= 1
+                elif doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+                    start -= 1  # "Hewlett-Packard", not the dash after "LUXEMBOURG - "
                 elif (
                     doc[start - 1].is_space
                     and "\n" not in doc[start - 1].text
@@ -643,7 +655,7 @@ class CompanyFinder:
             for e in doc.ents
             if e.ent_id_
             and e.start not in bracketed
-            and not any(d.start <= e.start and e.end <= d.end and len(d) > len(e) for d in defined)
+            and not any(d.start <= e.start and e.end <= d.end and len(d) > len(e) for d in defined + bills)
             # "Koszyk24" read as a product model, inside "Koszyk24 sp. z o.o.": the company's name
             and not (
                 e.label_ == "PRODUCT" and any(c.start <= e.start and e.end <= c.end and len(c) > len(e) for c in spans)
@@ -836,6 +848,8 @@ class EntityLinker:
             if ent.start in claimed:
                 continue  # "NEVADA" inside "SUPREME COURT OF THE STATE OF NEVADA"
             entry = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and ent.label_ == "LAW" and entry.type != "LAW":
+                entry = None  # "Senate Bill 1473": a bill whose first word alone the gazetteer knew as a chamber
             if entry is not None and entry.id == "court:scotus":
                 named = _SUPREME_COURT_OF.match(doc.text, ent.end_char)
                 whole = doc.char_span(ent.start_char, named.end(), alignment_mode="expand") if named else None
@@ -880,6 +894,13 @@ class EntityLinker:
                 c.dep_ == "appos" and c.lemma_.lower() in self.company_nouns for c in ent.root.children
             ):
                 entity_type = "ORG"  # "Carrowby Rx, a mail-order pharmacy": what it is, said beside it
+            elif (
+                entity_type == "PERSON"
+                and ent.start > 0
+                and doc[ent.start - 1].is_lower
+                and doc[ent.start - 1].lemma_ in self.company_nouns - _PARTY_NOUNS
+            ):
+                entity_type = "ORG"  # "the Hong Kong-registered exchange Bitzlato": what it is, said before it
             name = clean_name(surface)
             # "The Hon'ble Court", "the learned Tribunal": a court named by its honorific is "the Court"
             name = re.sub(r"^(?:hon['’]ble|honourable|honorable|learned)\s+", "", name, flags=re.IGNORECASE)
@@ -922,7 +943,7 @@ class EntityLinker:
             if named[-1].lower_ == "s" and words and words[-1] == "s":
                 words = words[:-1]
             if (
-                entity_type == "ORG"
+                entity_type in ("ORG", "PLACE")  # (the model reads "Ramsey County District Court" as a place)
                 and words
                 and (
                     words[-1] in ("court", "tribunal")
@@ -934,7 +955,7 @@ class EntityLinker:
                 # gazetteer lacks is a court still, so that it can rule and be reversed
                 entity_type = "COURT"
             if (
-                entity_type == "ORG"
+                entity_type in ("ORG", "PLACE")  # (the model reads "the California Legislature" as a place)
                 and words
                 and words[-1] in ("assembly", "legislature")
                 and named[-1].is_title
@@ -992,7 +1013,18 @@ class EntityLinker:
         misread = {
             e.start: e
             for e in kept
-            if len(e) == 1 and e.text in defined and e._.entity_type == "PLACE" and not e.ent_id_
+            if len(e) == 1
+            and not e.ent_id_
+            and (
+                (e.text in defined and e._.entity_type == "PLACE")
+                # "imposed a fine on Qingmo" after "chatbot maker Qingmo Intelligence": the model's
+                # person or unknown place is the company's short form
+                or (
+                    e._.entity_type in ("PERSON", "PLACE")
+                    and by_word.get(e.text) is not None
+                    and e.start > by_word[e.text].end
+                )
+            )
         }
         if misread:
             kept[:] = [e for e in kept if e.start not in misread]

@@ -277,9 +277,31 @@ def _qualifies_with_hyphen(ent: Span) -> bool:
 def _base_of(ent: Span) -> bool:
     """ "a Copenhagen-based ocean carrier": the city says where the party sits, it is not one."""
     doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in ("based", "headquartered")
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and doc[ent.end + 1].lower_ in ("based", "headquartered", "registered", "incorporated", "domiciled")
+    )
 
 
+# "- June 12, 2025: Eleven households sue Quarrywick": a timeline's item, told in the present
+_DATE_LABEL = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b[\w ,.]{0,10}|\b\d{4}|\d{1,2}/\d{1,2}/\d{2,4}):[ \t]*$"
+)
+
+
+def _after_date_label(sentence: Span) -> bool:
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    return bool(_DATE_LABEL.search(text, line_start, sentence.start_char))
+
+
+# governors that report a claim, not an aim: what they govern may be untrue however it is told
+_ASSERTING_VERBS = frozenset(
+    {"allege", "claim", "argue", "deny", "dispute", "doubt", "suggest", "speculate", "rumor", "believe", "think"}
+    | {"assume", "suppose", "question", "appear", "seem", "predict", "forecast", "estimate", "imagine", "fear"}
+)
 # participles that name who an act is aimed at ("an indictment charging X")
 # "in cooperation with CPSC", "in consultation with the FDA": who helped, not who was acted on
 _ALONGSIDE = {"cooperation", "coordination", "consultation", "conjunction", "partnership", "collaboration"}
@@ -501,6 +523,16 @@ class EventFinder:
                 client = ents.get(h.i + 2) if after is not None else None
                 if client is not None and client._.entity_type in ("ORG", "PERSON", "GOV", "AGENCY"):
                     h = client.root
+            named = ents.get(h.i + 1)
+            if (
+                named is not None
+                and named.start == h.i + 1
+                and h.is_lower
+                and self.anaphor_heads.get(h.lemma_.lower()) == "ORG"
+                and named.root.head == h.head
+                and named.root.dep_ in ("oprd", "npadvmod", "dep")
+            ):
+                h = named.root  # "naming the exchange Bitzlato", the name parsed apart from its noun
             phrase = _phrase(h)
             found = []
             seen_ids = set()
@@ -872,10 +904,15 @@ class EventFinder:
             )
         ):
             return "AGENCY"  # "Diversion investigators executed a warrant": the agency's staff
-        if lemma in ("team", "taskforce") and head.pos_ == "NOUN":
+        if lemma in ("team", "taskforce", "staff") and head.pos_ == "NOUN":
             bodies = [e for e in head.doc.ents if e._.entity_type in ("AGENCY", "GOV") and e.root.head.i == head.i]
-            if any(e.root.dep_ == "compound" for e in bodies):
-                return "AGENCY"  # "A DoT security team inspected the gateway": the body's own people
+            if any(e.root.dep_ == "compound" for e in bodies) or any(
+                c.dep_ == "compound" and c.is_title and c.lemma_.lower() in self.lex.anaphors.get("AGENCY", ())
+                for c in head.children
+            ):
+                # "A DoT security team inspected the gateway", "Department staff inspected the
+                # Facility": the body's own people
+                return "AGENCY"
         if lemma == "bench" and head.pos_ == "NOUN":
             return "COURT"  # "A bench of two judges dismissed the petition": the court the story is about
         if lemma == "bank" and any(c.lower_ == "central" for c in head.children) and head.pos_ == "NOUN":
@@ -1011,10 +1048,21 @@ class EventFinder:
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
                 verb = verb.head.head  # "amends the rule by adding X": whoever amends adds
                 continue
-            if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            if (
+                verb.dep_ == "conj"
+                and verb.tag_ == "VBG"
+                and (
+                    verb.head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                    or (
+                        verb.head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
+                    )
+                )
+            ):
                 # "adopted a Notice, finding that Tollridge had violated ... and proposing a
                 # forfeiture": the model joins the participle to the finding's verb; it goes
-                # with the participle above ("finding ... and proposing")
+                # with the participle above ("finding ... and proposing"); so with "requiring
+                # X to pay ... and banning both from trading", where a participle cannot join
+                # the infinitive
                 higher = next((a for a in verb.head.ancestors if a.tag_ == "VBG"), None)
                 if higher is not None:
                     verb = higher
@@ -1266,6 +1314,10 @@ class EventFinder:
                 break
             if token.dep_ == "relcl" and _non_restrictive(token):
                 break  # "alleging it sold the kits, which it rolled out in 2022": the writer's own aside
+            if token.dep_ == "relcl" and token.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in token.children):
+                # "agreed to a requirement under which it stopped onboarding": told as past fact, which
+                # what someone agreed, sought or planned cannot undo (what someone alleges still can)
+                ignore = ignore | (self.lex.non_factual_governors - _ASSERTING_VERBS)
             if token.dep_ in ("ccomp", "conj", "parataxis") and any(
                 c.lower_ == ";" and c.dep_ == "punct" and min(token.i, token.head.i) < c.i < max(token.i, token.head.i)
                 for c in token.head.children
@@ -2521,6 +2573,8 @@ class EventFinder:
                 agent_head = next(iter(senders), None)
             else:
                 agent_head = subject
+                if subject is not None and subject.lower_ in ("who", "which", "that") and realizer.dep_ == "relcl":
+                    agent_head = realizer.head  # "Governor Gavin Newsom, who signed the ... Law": the governor
                 if how == "with":
                     targets = self._children(realizer, ("dobj",)) + targets
                 realizer_preps = tuple(
@@ -3009,7 +3063,12 @@ class EventFinder:
                 if c.lower_ in particles and c.lower_ in ("off", "down", "out", "on") and c.dep_ == "prep"
                 for o in self._children(c, ("pobj",))
             ]
-        if rule.object_lemmas and not objects and verb.dep_ != "relcl":
+        if (
+            rule.object_lemmas
+            and not objects
+            # ("systems that their manufacturers stopped supporting": a kind of maker, no act of one)
+            and not (verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in verb.children))
+        ):
             # "stopped selling the routers": the gerund names what stopped, its object what it concerned;
             # "proposed to require signed updates": so does an infinitive
             for gerund in self._children(verb, ("xcomp",)):
@@ -3118,6 +3177,7 @@ class EventFinder:
             and not verb.is_upper
             and not any(c.dep_ == "aux" for c in verb.children)
             and not self._now_available(verb)  # "is now available": new as of the day it is said
+            and not _after_date_label(verb.sent)
             and not re.search(
                 r"\btoday\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                 # "In this rule, BIS adds 19 entities", "The Regulations add": the document doing what it says
@@ -3224,6 +3284,14 @@ class EventFinder:
             ]
             if met:
                 target_heads, preps = met, ()
+        if rule.party_preps and target_heads:
+            # "appointed a special representative (Sonderbeauftragter) at Elbquell Bank AG": the bank
+            # is overseen, not the one appointed
+            overseen = self._prep_objects(verb, rule.party_preps) or [
+                w for h in target_heads for w in self._prep_objects(h, rule.party_preps)
+            ]
+            if overseen:
+                target_heads, preps = overseen, ()
         if rule.type == "ruling" and target_heads:
             preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
         target_heads = list(target_heads) + self._prep_objects(verb, preps)
@@ -3295,6 +3363,17 @@ class EventFinder:
             others = [f for f in others if f.entity_id not in {o.entity_id for o in own}]
             if own and others and all(f.type in ("AGENCY", "GOV") for f in own):
                 agent, target = own, others
+        if rule.type == "penalty" and rule.subject_role == "target" and not agent:
+            # "The Attorney General's Office today announced that Tellomar ... will pay $1.35
+            # million": the public body announcing a payment it has exacted is the enforcer
+            clause = verb
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in ("announce", "say", "state"):
+                teller = self.subject_of(clause.head)
+                told = self.fillers(teller, ents) if teller is not None else []
+                if told and all(f.type in ("AGENCY", "GOV") for f in told):
+                    agent = told
         if (
             rule.type == "investigation"
             and target_heads
