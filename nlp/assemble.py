@@ -622,9 +622,6 @@ def _closeness_of(mention: dates.DateMention, candidate: Candidate, offset: int)
     return min(levels) if levels else 2
 
 
-_TIMELINE_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<when>[A-Z0-9][\w.,]*(?: [\w.,]+){0,3}):[ \t]*")
-
-
 def choose_date(candidate: Candidate, text: str, published: dt.date | None, latest: dt.date | None = None) -> Placed:
     """The sentence's date expression that belongs to this event, resolved.
 
@@ -699,14 +696,12 @@ def choose_date(candidate: Candidate, text: str, published: dt.date | None, late
         )
     ]
     if not found:
-        # "August: The attorney general's office filed proposed regulations": a timeline's label,
-        # which the sentence splitter may leave on its own
-        line_start = text.rfind("\n", 0, candidate.sentence_start) + 1
-        label = _TIMELINE_LABEL.fullmatch(text, line_start, candidate.sentence_start)
+        # "August: The attorney general's office filed proposed regulations"
+        label = dates.timeline_label(text, candidate.sentence_start)
         if label is not None:
             # ("- 2024: Paylokam challenged ...": a label is a date however bare)
             try:
-                labelled = dates.resolve(label["when"], published, tense="past")
+                labelled = dates.resolve(label, published, tense="past")
             except Exception:  # a date layer bug must not lose the event
                 labelled = dates.DateValue.unknown()
             if labelled.value:

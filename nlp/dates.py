@@ -1255,3 +1255,26 @@ def resolve(expression: str, published: dt.date, *, tense: str = "past") -> Date
     if mentions:
         return max(mentions, key=lambda m: m.end - m.start).value
     return _dateparser_value(expression, published, tense)
+
+
+# "- June 12, 2025: Eleven households sue Quarrywick", "August: The office filed ...": a
+# timeline's label opening its line, which dates what follows however that is told (the
+# sentence splitter may leave the label apart from the line it dates)
+_TIMELINE_LABEL = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<when>[A-Z0-9][\w.,/]*(?: [\w.,]+){0,3}):[ \t]*")
+_CALENDAR_LABEL = re.compile(
+    rf"\b(?:{_alternation(_MONTHS)})\b|\b\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE
+)
+
+
+def timeline_label(text: str, start: int) -> str | None:
+    """The label that opens the line of the sentence starting at `start`, if the line is a
+    timeline's item ("2024", "June 12, 2025", "August"), else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _TIMELINE_LABEL.fullmatch(text, line_start, start)
+    return label["when"] if label else None
+
+
+def is_calendar_label(label: str) -> bool:
+    """Whether a timeline label names a month, a year or a numeric date, rather than a step
+    or a party ("Step 2", "Update")."""
+    return bool(_CALENDAR_LABEL.search(label))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.dates import DateMention, DateValue, find_dates, resolve, shift
+from nlp.dates import DateMention, DateValue, find_dates, is_calendar_label, resolve, shift, timeline_label
 
 TUE = dt.date(2026, 11, 17)  # the running example of events.md
 MON = dt.date(2026, 11, 16)
@@ -481,3 +481,21 @@ def test_a_day_first_march_or_may_after_a_preposition_is_a_date_before_any_word(
     assert [m.value.value for m in find_dates("it was dated 2 May and signed", published)] == ["2025-05-02"]
     assert find_dates("all 13 may face fines", published) == []
     assert find_dates("Rule 2 May apply", published) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "calendar"),
+    [
+        ("- June 12, 2025: Eleven households sue the maker.", "June 12, 2025", True),
+        ("August: The office filed proposed regulations.", "August", True),
+        ("• 03/14/2026: The board voted.", "03/14/2026", True),
+        ("Step 2: The agency reviews the filing.", "Step 2", False),
+        ("The agency said in its statement: we will act.", None, False),
+    ],
+)
+def test_timeline_label_opens_its_line(line, label, calendar):
+    text = f"Background paragraph.\n{line}"
+    sentence_start = text.index(line) + line.index(":") + 2
+    found = timeline_label(text, sentence_start)
+    assert found == label
+    assert (found is not None and is_calendar_label(found)) is calendar

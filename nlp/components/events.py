@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp import extensions  # noqa: F401  (registers the Span/Doc attributes)
+from nlp import dates, extensions  # noqa: F401  (extensions registers the Span/Doc attributes)
 from nlp.gazetteer import default_gazetteer
 from nlp.rules import Lexicon, RuleSet, TriggerRule, default_rules
 
@@ -284,17 +284,10 @@ def _base_of(ent: Span) -> bool:
     )
 
 
-# "- June 12, 2025: Eleven households sue Quarrywick": a timeline's item, told in the present
-_DATE_LABEL = re.compile(
-    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\b[\w ,.]{0,10}|\b\d{4}|\d{1,2}/\d{1,2}/\d{2,4}):[ \t]*$"
-)
-
-
 def _after_date_label(sentence: Span) -> bool:
-    text = sentence.doc.text
-    line_start = text.rfind("\n", 0, sentence.start_char) + 1
-    return bool(_DATE_LABEL.search(text, line_start, sentence.start_char))
+    # "- June 12, 2025: Eleven households sue Quarrywick": a timeline's item, told in the present
+    label = dates.timeline_label(sentence.doc.text, sentence.start_char)
+    return label is not None and dates.is_calendar_label(label)
 
 
 # governors that report a claim, not an aim: what they govern may be untrue however it is told
