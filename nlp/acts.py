@@ -1098,11 +1098,21 @@ UPDATE_HEADING = re.compile(
 )
 
 
+# "STATEMENT OF THE GOVERNOR ON HOUSE BILL 2917" over "May 6, 2026": a part of the document
+# written on a day of its own, a line holding nothing but that day under the part's heading
+SECTION_DATE = re.compile(
+    r"(?<=\n)[ \t]*(?P<heading>\S[^\n]*)\n[ \t]*\n?[ \t]*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of each item in a list of dated items, the span running to the next item.
 
     What an item says happened "today", or tells undated, happened on its date, not on the day
-    the page or the alert went out. One dated line is a dateline, not a list: it takes two."""
+    the page or the alert went out. One dated line is a dateline, not a list: it takes two,
+    unless it dates a later part of the document under that part's own heading."""
     heads = []
     found = sorted([*DATED_ITEM.finditer(plain), *UPDATE_HEADING.finditer(plain)], key=lambda m: m.start())
     # "17/07/2025 | press release": a European page writes the day first, and one item whose first
@@ -1125,6 +1135,19 @@ def dated_items(plain: str, published: dt.date | None) -> list[tuple[int, int, d
         if when is not None and (published is None or when <= published):
             heads.append((match.start(), when))
     if len(heads) < 2:
+        heads = []
+    for match in SECTION_DATE.finditer(plain):
+        when = _docket_date(match["date"]) or _parse_long_date(match["date"])
+        if (
+            match["heading"].isupper()
+            and match.start("date") > 600  # (a date at the top is the document's own: written_date)
+            and when is not None
+            and (published is None or when <= published)
+            and not any(start <= match.start("date") <= start + 40 for start, _ in heads)
+        ):
+            heads.append((match.start("date"), when))
+    heads.sort()
+    if not heads:
         return []
     ends = [start for start, _ in heads[1:]] + [len(plain)]
     return [(start, end, when) for (start, when), end in zip(heads, ends, strict=True)]
@@ -1863,6 +1886,24 @@ _RECORD_ACTION = re.compile(
 )
 
 
+# "... of the United States of America in Congress assembled": a federal law, which the
+# President approves; a state's ("... in General Assembly convened") its governor does
+_CONGRESS_ASSEMBLED = re.compile(r"\bin congress assembled\b", re.IGNORECASE)
+_STATE_GOVERNOR = re.compile(
+    r"\bGovernor of (?:the State of )?(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"|\bOFFICE OF THE GOVERNOR\s+STATE OF (?P<upper>[A-Z]+(?: [A-Z]+)?)$",
+    re.MULTILINE,
+)
+
+
+def _approver(text: str) -> EntityRef | None:
+    if _CONGRESS_ASSEMBLED.search(text):
+        return _gazetteer_ref("gov:us-president")
+    named = _STATE_GOVERNOR.search(text)
+    state = (named["state"] or named["upper"].title()) if named else None
+    return new_ref(f"Governor of {state}" if state else "Governor", "GOV")
+
+
 def statute_history_events(text: str) -> list[Event]:
     """A public law's enactment ("Approved ...") and the chamber votes its legislative history lists."""
     if not _ENACTING_CLAUSE.search(text):
@@ -1871,7 +1912,7 @@ def statute_history_events(text: str) -> list[Event]:
     approved = _APPROVED.search(text)
     when = _parse_long_date(approved.group("date")) if approved else None
     if approved and when:
-        president = _gazetteer_ref("gov:us-president")
+        approver = _approver(text)
         events.append(
             Event(
                 type="legislation",
@@ -1880,7 +1921,7 @@ def statute_history_events(text: str) -> list[Event]:
                 evidence=approved.group(0).strip(),
                 start=approved.start(0) + len(approved.group(0)) - len(approved.group(0).lstrip()),
                 end=approved.end(0),
-                agent=[president] if president else [],
+                agent=[approver] if approver else [],
                 attrs={"stage": "signed"},
                 confidence=0.85,
                 trigger="Approved",

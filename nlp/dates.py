@@ -1058,7 +1058,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "day_month",
-        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_ANY}"
+        rf"(?P<week_of>(?:the\s+)?week\s+of\s+)?(?:{_WEEKDAY_FOR_DATELINE},?\s+)?(?:th(?:e|is)\s+)?{_DAY}\s+(?:(?:day\s+)?of\s+)?{_MONTH_ANY}"
         rf"(?:,?\s+{_YEAR})?{_NUMBER_END}",
         _month_day_rule,
         needs_digit=True,

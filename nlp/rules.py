@@ -27,7 +27,7 @@ _RULE_KEYS = {
     "requires_context": list, "requires_object": bool, "requires_object_for": list,
     "requires_particle_for": dict, "requires_governor": list, "requires_agent_type": list, "requires_object_type": list, "subject_lemmas": list, "follows_type": str,
     "type_by_agent": dict, "subject_role": str, "attrs": dict, "nominal_roles": bool,
-    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "requires_party_target": bool, "passive_agent_type": str, "confidence": float, "prefilter": list, "agent_preps": list, "requires_agent_prep": bool, "names_its_target": bool, "party_preps": list,
+    "stage_by_realizer": dict, "target_preps": list, "object_lemmas": list, "excluded_object_lemmas": list, "ignore_governors": list, "ignore_modals": list, "requires_past": bool, "requires_party_target": bool, "passive_agent_type": str, "confidence": float, "prefilter": list, "agent_preps": list, "requires_agent_prep": bool, "names_its_target": bool, "party_preps": list, "attestation": bool,
 }  # fmt: skip
 
 
@@ -77,6 +77,10 @@ class TriggerRule:
     # "appointed a special representative at Elbquell Bank AG": the party acted on is named by
     # these prepositions, and the object is only the means
     party_preps: tuple[str, ...] = ()
+    # an enrolled bill's endorsement ("Passed the Senate the 21st day of April", "Approved by the
+    # Governor this 5th day of May"): the verb opens its line with no subject, and who acted is
+    # its object or its "by" phrase
+    attestation: bool = False
     # for verbs that are events only with a certain object ("proposed limits")
     object_lemmas: frozenset[str] = frozenset()
     # objects that make the verb something else ("property ... blocked" is what a designation does)
@@ -274,6 +278,7 @@ def _check_rule(row: Any, where: str) -> TriggerRule:
         requires_agent_prep=row.get("requires_agent_prep", False),
         names_its_target=row.get("names_its_target", False),
         party_preps=tuple(row.get("party_preps", ())),
+        attestation=row.get("attestation", False),
         object_lemmas=frozenset(row.get("object_lemmas", ())),
         subject_lemmas=frozenset(row.get("subject_lemmas", ())),
         follows_type=row.get("follows_type"),

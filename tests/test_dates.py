@@ -499,3 +499,15 @@ def test_timeline_label_opens_its_line(line, label, calendar):
     found = timeline_label(text, sentence_start)
     assert found == label
     assert (found is not None and is_calendar_label(found)) is calendar
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Passed the Senate the 21st day of April, 2026.", "2026-04-21"),
+        ("Approved by the Governor this 5th day of May, 2026, at 11:40 o'clock a.m.", "2026-05-05"),
+    ],
+)
+def test_an_endorsements_day_of_the_month_is_a_day(text, value):
+    found = find_dates(text, dt.date(2026, 5, 13))
+    assert [m.value for m in found] == [DateValue(value, "day")]

@@ -284,6 +284,17 @@ def _base_of(ent: Span) -> bool:
     )
 
 
+def _long_title(sentence: Span) -> bool:
+    """ "An Act relating to cell-cultured protein; defining terms; requiring certain labeling":
+    a bill's long title, a noun with no verb of its own that governs it."""
+    root = sentence.root
+    return (
+        root.lemma_.lower() in ("act", "bill")
+        and root.i - sentence.start <= 1
+        and bool(re.match(r"\W*an? (?:act|bill)\b", sentence.text, re.IGNORECASE))
+    )
+
+
 def _after_date_label(sentence: Span) -> bool:
     # "- June 12, 2025: Eleven households sue Quarrywick": a timeline's item, told in the present
     label = dates.timeline_label(sentence.doc.text, sentence.start_char)
@@ -1198,6 +1209,8 @@ class EventFinder:
                 token.i == anchor.i
                 or via in ("xcomp", "conj", "advcl")
                 or (via, before) == ("prep", "pcomp")
+                # "may issue an order stopping the sale": the modal governs what the order does
+                or (via, before) == ("dobj", "acl")
                 # "could have their apps taken down": a causative "have" carries its modal over
                 or (via == "ccomp" and token.lemma_.lower() in ("have", "get"))
             ) and not (
@@ -3215,7 +3228,19 @@ class EventFinder:
             and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
             and bool(self._children(verb, ("nsubj",)))
         )
-        if ordered_done:
+        if rule.attestation:
+            text = verb.doc.text
+            if text[text.rfind("\n", 0, verb.idx) + 1 : verb.idx].strip() or self._children(
+                verb, ("nsubj", "nsubjpass")
+            ):
+                return None
+            agent_heads = [g for a in self._children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
+            if agent_heads:
+                subject = agent_heads[0]  # "Approved by the Governor": the one who signed, for subject_lemmas
+            else:
+                agent_heads = self._children(verb, ("dobj",))
+            target_heads = []
+        elif ordered_done:
             subject = self.subject_of(verb.head)
             target_heads = self._children(verb, ("nsubj",))
             agent_heads = [subject] if subject is not None else []
@@ -3666,9 +3691,10 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = _entity_spans(doc)
         candidates: list[Candidate] = []
-        used: set[int] = set()
+        # what a bill's long title lists is what the bill would do, not what anyone did
+        used: set[int] = {t.i for sentence in doc.sents if _long_title(sentence) for t in sentence}
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token):
+            if token.i in used or (token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token)):
                 continue
             if token.dep_ == "compound" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lex.bench_titles:
                 continue  # "Administrative Law Judge Ulrika Brinkhaus": a title, not a law

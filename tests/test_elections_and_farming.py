@@ -1,0 +1,85 @@
+"""Acts in the shapes dev32 showed: the bodies that act on technology in elections and the
+media (election commissions, secretaries of state, broadcasting regulators) and in farming,
+food and biotechnology (agriculture departments, food-safety agencies, state legislatures
+and their enrolled bills)."""
+
+from __future__ import annotations
+
+from tests.extraction_support import events_of, names, of_type
+
+ENROLLED_BILL = """ENROLLED HOUSE
+BILL NO. 3310
+
+An Act relating to farm drones; defining terms; requiring certain registration; directing the
+State Board of Agriculture to promulgate rules; providing penalties; and providing an effective date.
+
+SECTION 1. The Department may issue an order stopping the use of any drone that is not registered.
+
+Passed the House of Representatives the 4th day of March, 2026.
+
+Presiding Officer of the House of Representatives
+
+Passed the Senate the 15th day of April, 2026.
+
+Approved by the Governor of the State of Nebraska this 2nd day of May, 2026, at 10:15 o'clock a.m.
+"""
+
+
+def test_an_enrolled_bills_endorsements_are_each_chambers_passage_and_the_governors_signature(extractor):
+    found = of_type(events_of(extractor, ENROLLED_BILL, "2026-05-20"), "legislation")
+    by_date = {e.date: e for e in found}
+    assert set(by_date) == {"2026-03-04", "2026-04-15", "2026-05-02"}
+    assert "House of Representatives" in " ".join(names(by_date["2026-03-04"].agent))
+    assert "Senate" in " ".join(names(by_date["2026-04-15"].agent))
+    assert by_date["2026-05-02"].attrs.get("stage") == "signed"
+    assert "Nebraska" in " ".join(names(by_date["2026-05-02"].agent))
+
+
+def test_what_a_bills_long_title_and_its_sections_say_is_done_by_nobody(extractor):
+    found = events_of(extractor, ENROLLED_BILL, "2026-05-20")
+    assert {e.type for e in found} == {"legislation"}
+
+
+def test_a_subjectless_approval_by_a_board_is_no_signature(extractor):
+    text = "Minutes of the March meeting.\nApproved by the Board on March 12, 2026.\n"
+    assert of_type(events_of(extractor, text, "2026-03-20"), "legislation") == []
+
+
+def test_a_passage_line_needs_a_legislature(extractor):
+    text = "Quarterly inspection report.\nPassed the final inspection the 4th day of March, 2026.\n"
+    assert of_type(events_of(extractor, text, "2026-03-20"), "legislation") == []
+
+
+STATE_PUBLIC_ACT = """Substitute House Bill No. 5120
+
+Public Act No. 26-88
+
+AN ACT CONCERNING AGRICULTURAL DRONE REGISTRATION.
+
+Be it enacted by the Senate and House of Representatives in General Assembly convened:
+
+Section 1. Each operator of an agricultural drone shall register it with the department.
+
+Approved May 28, 2026
+"""
+
+
+def test_a_state_public_acts_approval_is_its_governors_not_the_presidents(extractor):
+    text = STATE_PUBLIC_ACT + "\nOFFICE OF THE GOVERNOR\nSTATE OF VERMONT\n"
+    signed = of_type(events_of(extractor, text, "2026-06-01"), "legislation")
+    assert [e.date for e in signed] == ["2026-05-28"]
+    assert names(signed[0].agent) == {"Governor of Vermont"}
+
+
+def test_a_statement_under_its_own_dated_heading_dates_its_yesterday_from_that_day(extractor):
+    text = (
+        ENROLLED_BILL
+        + "".join(f"SECTION {n}. The Board shall keep a register of operators.\n\n" for n in range(2, 12))
+        + "\n* * *\n\nSTATEMENT OF THE GOVERNOR ON HOUSE BILL 3310\n\nMay 6, 2026\n\n"
+        + "Yesterday I signed House Bill 3310, which requires farm drones to be registered.\n\n"
+        # (a statement long enough that its date is neither the document's head nor its foot)
+        + "Growers asked for a register that is simple to use, and this law gives them one. " * 25
+    )
+    signed = [e for e in of_type(events_of(extractor, text, "2026-05-20"), "legislation") if "I" in names(e.agent)]
+    assert [e.date for e in signed] in ([], ["2026-05-05"])
+    assert "2026-05-19" not in {e.date for e in of_type(events_of(extractor, text, "2026-05-20"), "legislation")}
