@@ -83,3 +83,27 @@ def test_a_statement_under_its_own_dated_heading_dates_its_yesterday_from_that_d
     signed = [e for e in of_type(events_of(extractor, text, "2026-05-20"), "legislation") if "I" in names(e.agent)]
     assert [e.date for e in signed] in ([], ["2026-05-05"])
     assert "2026-05-19" not in {e.date for e in of_type(events_of(extractor, text, "2026-05-20"), "legislation")}
+
+
+def test_a_parliament_approving_a_text_passes_it(extractor):
+    text = "The European Parliament had approved the same text on Dec. 16 by 412 votes to 201."
+    passed = of_type(events_of(extractor, text, "2026-01-21"), "legislation")
+    assert [e.date for e in passed] == ["2025-12-16"]
+    assert names(passed[0].agent) == {"European Parliament"}
+
+
+def test_the_council_of_the_eu_adopting_a_regulation_legislates(extractor):
+    text = "On Tuesday the Council of the EU adopted the regulation on new genomic techniques."
+    found = events_of(extractor, text, "2026-01-21")
+    assert [e.type for e in found] == ["legislation"]
+    assert names(found[0].agent) == {"Council of the European Union"}
+
+
+def test_an_agency_adopting_a_regulation_still_makes_a_rule(extractor):
+    text = "On Tuesday the Food Standards Agency adopted the regulation on precision-bred food."
+    assert [e.type for e in events_of(extractor, text, "2026-01-21")] == ["rule"]
+
+
+def test_a_legislature_approving_a_companys_proposal_is_no_legislation(extractor):
+    text = "Shareholders of Varrowby Foods approved the proposal on May 3."
+    assert of_type(events_of(extractor, text, "2026-05-21"), "legislation") == []
