@@ -1573,6 +1573,28 @@ class Extractor:
                 relink[mention.id] = fuller[0]
         return relink
 
+    @staticmethod
+    def _bare_chamber_links(mentions: list[Mention]) -> dict[str, Mention]:
+        """ "the Senate passed it 31-4" in a story about "the Maryland Senate": Congress's bare
+        chamber name, after exactly one state chamber of that name and no written-out "U.S. Senate"."""
+        relink: dict[str, Mention] = {}
+        for national, word in (("legislature:us-senate", "senate"), ("legislature:us-house", "house")):
+            named = [m for m in mentions if m.id == national]
+            if not named or any(re.search(r"\b(?:U\.?S\.?|United States)\b", m.text) for m in named):
+                continue
+            state = {
+                m.id: m
+                for m in mentions
+                if m.label == "LEGISLATURE"
+                and m.id
+                and m.id != national
+                and re.search(rf"\b{word}\b", m.canonical or "", re.IGNORECASE)
+                and m.start < named[-1].start
+            }
+            if len(state) == 1:
+                relink[national] = next(iter(state.values()))
+        return relink
+
     def _bare_body_links(self, mentions: list[Mention]) -> dict[str, Mention]:
         """ "The Board also directed the Respondent" after "the National Labor Relations Board": a
         body's bare head word, when exactly one body named before it in full carries that word."""
@@ -1803,6 +1825,7 @@ class Extractor:
             **self._defined_term_links(analysed, mentions),
             **self._dateline_links(analysed, mentions),
             **self._bare_court_links(mentions),
+            **self._bare_chamber_links(mentions),
             **self._bare_body_links(mentions),
         }
         for source, named in same_names.items():

@@ -5,6 +5,7 @@ and their enrolled bills)."""
 
 from __future__ import annotations
 
+from nlp.pipeline import DocInput
 from tests.extraction_support import events_of, names, of_type
 
 ENROLLED_BILL = """ENROLLED HOUSE
@@ -107,3 +108,41 @@ def test_an_agency_adopting_a_regulation_still_makes_a_rule(extractor):
 def test_a_legislature_approving_a_companys_proposal_is_no_legislation(extractor):
     text = "Shareholders of Varrowby Foods approved the proposal on May 3."
     assert of_type(events_of(extractor, text, "2026-05-21"), "legislation") == []
+
+
+def entity_names(extractor, text: str, published: str = "2026-04-29") -> dict[str, tuple[str, str]]:
+    found = extractor.extract(DocInput("t", text, published)).entities
+    return {m.text: (m.label, m.canonical) for m in found}
+
+
+def test_a_states_chambers_are_its_own_not_congresss(extractor):
+    found = entity_names(
+        extractor,
+        "The California Senate passed the bill. The Maryland House of Delegates approved it. "
+        "The Oklahoma House of Representatives passed it.",
+    )
+    assert found["California Senate"] == ("LEGISLATURE", "California Senate")
+    assert found["Maryland House of Delegates"][0] == "LEGISLATURE"
+    assert found["Oklahoma House of Representatives"][1] == "Oklahoma House of Representatives"
+    assert "U.S. Senate" not in {canonical for _, canonical in found.values()}
+
+
+def test_the_bare_senate_after_a_state_senate_is_that_senate(extractor):
+    text = "The Maryland Senate passed the bill 31-4 on April 2. The Senate had debated it for weeks."
+    found = entity_names(extractor, text)
+    assert found["Senate"] == ("LEGISLATURE", "Maryland Senate")
+
+
+def test_the_bare_senate_stays_congresss_where_the_us_senate_is_written_out(extractor):
+    text = (
+        "The Maryland Senate passed its bill on April 2. The U.S. Senate passed a federal bill. The Senate adjourned."
+    )
+    found = entity_names(extractor, text)
+    assert found["Senate"][1] == "U.S. Senate"
+
+
+def test_a_house_of_delegates_approving_it_passes_the_bill_just_told(extractor):
+    text = "House Bill 1187 cleared the State Senate 38-9 on April 6. The House of Delegates had approved it in March."
+    passed = of_type(events_of(extractor, text, "2026-04-29"), "legislation")
+    assert sorted(e.date for e in passed) == ["2026-03", "2026-04-06"]
+    assert {n for e in passed for n in names(e.agent)} >= {"House of Delegates"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -714,6 +715,48 @@ def _court_place(doc: Doc, ent: Span, entry) -> int | None:
     return start if start < ent.start else None
 
 
+_NATIONAL_CHAMBERS = frozenset({"legislature:us-senate", "legislature:us-house"})
+
+
+@lru_cache(maxsize=1)
+def _us_state_names() -> frozenset[str]:
+    """ "maryland", "new york": the states the gazetteer knows as "State of ..." governments."""
+    return frozenset(
+        entry.canonical.removeprefix("State of ").lower()
+        for entry in default_gazetteer().entries.values()
+        if entry.id.startswith("gov:us-state-")
+    )
+
+
+def _chamber_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
+    """Where a state's own chamber runs, when the gazetteer took its words for Congress's:
+    "the California Senate", "the state Senate", "the House of Delegates", "the Oklahoma House
+    of Representatives" (the state's name or "state" before the bare chamber's name)."""
+    if entry.id not in _NATIONAL_CHAMBERS:
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or " ".join(t.lower_ for t in words) not in ("senate", "house", "house of representatives"):
+        return None
+    end = ent.end
+    delegates = end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("delegates", "assembly")
+    if delegates:
+        end += 2  # "House of Delegates": only states have one
+    start = words[0].i
+    if start >= 1 and doc[start - 1].lower_ == "state":
+        return start - 1, end
+    for size in (2, 1):  # "New York Senate", "Maryland Senate"
+        if start >= size and doc[start - size : start].text.lower() in _us_state_names():
+            return start - size, end
+    return (start, end) if delegates else None
+
+
+def _chamber_of_its_own(doc: Doc, start: int, end: int) -> Span:
+    chamber = Span(doc, start, end, label="ORG")
+    chamber._.entity_id, chamber._.canonical = new_entity_id("LEGISLATURE", chamber.text)
+    chamber._.entity_type = "LEGISLATURE"
+    return chamber
+
+
 def _court_of_its_own(doc: Doc, start: int, end: int) -> Span:
     """A court the gazetteer's bare words would have mistaken for a national one, as a new entity."""
     court = Span(doc, start, end, label="ORG")
@@ -865,6 +908,14 @@ class EntityLinker:
                 and _HEAD_OF_ANOTHER.match(doc.text, ent.end_char)
             ):
                 continue  # "The President of UOKiK", "the President of the Republic": another body's head
+            chamber = _chamber_place(doc, ent, entry) if entry is not None else None
+            if chamber is not None:
+                # "the California Senate", "the House of Delegates": a state's chamber, not Congress's
+                start, end = chamber
+                kept = [k for k in kept if k.end <= start]
+                kept.append(_chamber_of_its_own(doc, start, end))
+                claimed.update(range(start, end))
+                continue
             place = _court_place(doc, ent, entry) if entry is not None and entry.type == "COURT" else None
             if place is not None:
                 # "the Islamabad High Court", "the Nevada Supreme Court": a court of that place,
