@@ -146,3 +146,28 @@ def test_a_house_of_delegates_approving_it_passes_the_bill_just_told(extractor):
     passed = of_type(events_of(extractor, text, "2026-04-29"), "legislation")
     assert sorted(e.date for e in passed) == ["2026-03", "2026-04-06"]
     assert {n for e in passed for n in names(e.agent)} >= {"House of Delegates"}
+
+
+def test_a_countrys_parliament_is_the_legislature_not_the_country(extractor):
+    text = "Italy's parliament gave final approval to the ban in November 2023."
+    passed = of_type(events_of(extractor, text, "2026-11-05"), "legislation")
+    assert [e.date for e in passed] == ["2023-11"]
+    assert names(passed[0].agent) == {"Italy's parliament"}
+
+
+def test_a_repository_the_company_launched_is_a_launch(extractor):
+    text = "Vidrane expanded its ad repository, which the company launched on 2 May 2025."
+    launches = of_type(events_of(extractor, text, "2026-06-01"), "launch")
+    assert [e.date for e in launches] == ["2025-05-02"]
+    assert "ad repository" in names(launches[0].target)
+
+
+def test_an_app_we_launched_names_the_app_in_apposition(extractor):
+    text = "Sorrelby Media said KZQN Now, the free streaming app we launched in 2023, has two million users."
+    launches = of_type(events_of(extractor, text, "2026-06-01"), "launch")
+    assert [e.date for e in launches] == ["2023"]
+
+
+def test_apps_people_use_every_day_are_no_launch(extractor):
+    text = "Regulators said the apps children use every day collect too much data."
+    assert of_type(events_of(extractor, text, "2026-06-01"), "launch") == []

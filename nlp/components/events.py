@@ -284,6 +284,10 @@ def _base_of(ent: Span) -> bool:
     )
 
 
+# the kinds of body a country's possessive may name unnamed ("Italy's parliament")
+_PLACES_BODIES = frozenset({"LEGISLATURE"})
+
+
 def _long_title(sentence: Span) -> bool:
     """ "An Act relating to cell-cultured protein; defining terms; requiring certain labeling":
     a bill's long title, a noun with no verb of its own that governs it."""
@@ -626,6 +630,17 @@ class EventFinder:
             if speaker is not None and any(f.type == "AGENCY" for f in found):
                 # "Britain's online safety regulator, Ofcom, said it had opened": the regulator, not its country
                 found = [f for f in found if f.type != "GOV"]
+            if (
+                found
+                and all(f.type in ("PLACE", "GOV") for f in found)
+                and h.is_lower
+                and self.anaphor_heads.get(h.lemma_.lower()) in _PLACES_BODIES
+                and any(c.dep_ == "poss" for c in h.children)
+            ):
+                # "Italy's parliament gave final approval": the country's body, not the country
+                words = h.doc[h.left_edge.i : h.i + 1]
+                body = self.anaphor_heads[h.lemma_.lower()]
+                found = [RoleFiller(words.text, words.start_char, words.end_char, type=body)]
             if found:
                 result.extend(found)
                 # "Staff of the Commission's Division of Privacy and Identity Protection": a unit the
@@ -3043,6 +3058,18 @@ class EventFinder:
             # "confirmed, as an order of the Tribunal, a consent agreement": an interrupted object
             # the parser leaves as a bare dependent
             objects = [c for c in verb.children if c.dep_ == "dep" and c.i > verb.i and c.pos_ == "NOUN"]
+        if (
+            not objects
+            and rule.type == "launch"
+            and verb.dep_ == "relcl"
+            and not passive
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and self._children(verb, ("nsubj",))
+            and not any(c.lower_ in ("which", "that", "who", "whom") for c in verb.children)
+            and not self._children(verb, ("ccomp", "xcomp"))
+        ):
+            # "KZBM Now, the free streaming app we launched in 2023": the noun, or the name it describes
+            objects = [verb.head.head if verb.head.dep_ == "appos" else verb.head]
         adjectival_agent = None
         if not objects and verb.dep_ == "amod" and verb.head.i > verb.i:
             # "OFAC designated defendant SIRRUS AVIA SUPPLY FZE": capitals lead the parser to
