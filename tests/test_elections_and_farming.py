@@ -171,3 +171,42 @@ def test_an_app_we_launched_names_the_app_in_apposition(extractor):
 def test_apps_people_use_every_day_are_no_launch(extractor):
     text = "Regulators said the apps children use every day collect too much data."
     assert of_type(events_of(extractor, text, "2026-06-01"), "launch") == []
+
+
+def test_a_finding_of_reason_to_believe_opens_an_investigation(extractor):
+    text = (
+        "On February 21, 2025, the Federal Election Commission found reason to believe that Orlan PAC violated the Act."
+    )
+    found = of_type(events_of(extractor, text, "2025-06-01"), "investigation")
+    assert [e.date for e in found] == ["2025-02-21"]
+    assert names(found[0].target) == {"Orlan PAC"}
+
+
+def test_no_reason_to_believe_opens_nothing(extractor):
+    text = "The Federal Election Commission found no reason to believe that Orlan PAC violated the Act."
+    assert of_type(events_of(extractor, text, "2025-06-01"), "investigation") == []
+
+
+def test_a_states_department_is_its_own_not_the_federal_one(extractor):
+    found = entity_names(
+        extractor,
+        "An inspector of the Kansas Department of Agriculture visited the warehouse. The Iowa Department "
+        "of Agriculture and Land Stewardship suspended the licence. The U.S. Department of Agriculture said so.",
+    )
+    assert found["Kansas Department of Agriculture"] == ("AGENCY", "Kansas Department of Agriculture")
+    assert found["Iowa Department of Agriculture and Land Stewardship"][0] == "AGENCY"
+    assert found["U.S. Department of Agriculture"][1] == "U.S. Department of Agriculture"
+
+
+def test_an_inspector_of_a_state_department_inspects_for_it(extractor):
+    text = "On July 15, 2025, an inspector of the Kansas Department of Agriculture inspected the Salina warehouse of Windmere Aerial."
+    found = of_type(events_of(extractor, text, "2025-09-01"), "investigation")
+    assert [e.date for e in found] == ["2025-07-15"]
+    assert names(found[0].agent) == {"Kansas Department of Agriculture"}
+
+
+def test_officers_of_the_carabinieri_inspect_for_it(extractor):
+    text = "Officers of the Carabinieri's health protection unit inspected the Trattoria Belmonte on Oct. 9."
+    found = of_type(events_of(extractor, text, "2026-11-05"), "investigation")
+    assert [e.date for e in found] == ["2026-10-09"]
+    assert "Carabinieri" in names(found[0].agent)

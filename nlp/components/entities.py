@@ -750,10 +750,39 @@ def _chamber_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
     return (start, end) if delegates else None
 
 
-def _chamber_of_its_own(doc: Doc, start: int, end: int) -> Span:
+def _state_body_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
+    """Where a state's own department runs, when the gazetteer took its bare words for a federal
+    one: "the Kansas Department of Agriculture", "the Iowa Department of Agriculture and Land
+    Stewardship" (a state's name right before "Department of ...")."""
+    if entry.type != "AGENCY" or not entry.id.startswith("agency:us-"):
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or words[0].lower_ not in ("department", "office", "division", "bureau", "board", "commission"):
+        return None
+    start = words[0].i
+    place = next(
+        (
+            start - size
+            for size in (2, 1)
+            if start >= size and doc[start - size : start].text.lower() in _us_state_names()
+        ),
+        None,
+    )
+    if place is None:
+        return None
+    end = ent.end
+    # "... of Agriculture and Land Stewardship": the rest of the state body's own name
+    while end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+    return place, end
+
+
+def _chamber_of_its_own(doc: Doc, start: int, end: int, kind: str = "LEGISLATURE") -> Span:
     chamber = Span(doc, start, end, label="ORG")
-    chamber._.entity_id, chamber._.canonical = new_entity_id("LEGISLATURE", chamber.text)
-    chamber._.entity_type = "LEGISLATURE"
+    chamber._.entity_id, chamber._.canonical = new_entity_id(kind, chamber.text)
+    chamber._.entity_type = kind
     return chamber
 
 
@@ -909,11 +938,13 @@ class EntityLinker:
             ):
                 continue  # "The President of UOKiK", "the President of the Republic": another body's head
             chamber = _chamber_place(doc, ent, entry) if entry is not None else None
-            if chamber is not None:
-                # "the California Senate", "the House of Delegates": a state's chamber, not Congress's
-                start, end = chamber
+            body = _state_body_place(doc, ent, entry) if entry is not None and chamber is None else None
+            if chamber is not None or body is not None:
+                # "the California Senate", "the House of Delegates", "the Kansas Department of
+                # Agriculture": a state's own, not the federal one the bare words name
+                start, end = chamber or body
                 kept = [k for k in kept if k.end <= start]
-                kept.append(_chamber_of_its_own(doc, start, end))
+                kept.append(_chamber_of_its_own(doc, start, end, "LEGISLATURE" if chamber else "AGENCY"))
                 claimed.update(range(start, end))
                 continue
             place = _court_place(doc, ent, entry) if entry is not None and entry.type == "COURT" else None
