@@ -210,3 +210,25 @@ def test_officers_of_the_carabinieri_inspect_for_it(extractor):
     found = of_type(events_of(extractor, text, "2026-11-05"), "investigation")
     assert [e.date for e in found] == ["2026-10-09"]
     assert "Carabinieri" in names(found[0].agent)
+
+
+def test_a_restraining_order_granted_on_a_states_request_rules_against_the_party_it_bars(extractor):
+    text = (
+        "A Lancaster County District Court judge on Tuesday granted the state's request for a temporary "
+        "restraining order barring Pellworth Agronomics from selling farm data."
+    )
+    rulings = of_type(events_of(extractor, text, "2026-08-12"), "ruling")
+    assert [e.date for e in rulings] == ["2026-08-11"]
+    assert names(rulings[0].target) == {"Pellworth Agronomics"}
+
+
+def test_a_judge_who_declined_to_dismiss_a_suit_rules_against_its_defendant(extractor):
+    text = "The judge declined to dismiss the FTC's lawsuit against Kestmoor Machinery on Tuesday."
+    rulings = of_type(events_of(extractor, text, "2026-08-12"), "ruling")
+    assert [e.date for e in rulings] == ["2026-08-11"]
+    assert names(rulings[0].target) == {"Kestmoor Machinery"}
+
+
+def test_a_judge_asked_to_dismiss_who_has_not_ruled_has_not_ruled(extractor):
+    text = "Kestmoor asked the judge to dismiss the case last week, but the judge has not ruled."
+    assert of_type(events_of(extractor, text, "2026-08-12"), "ruling") == []

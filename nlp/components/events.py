@@ -284,6 +284,12 @@ def _base_of(ent: Span) -> bool:
     )
 
 
+# what a party asks a court for, or brings before it, named with the party's possessive
+_ASKED_FOR = frozenset(
+    {"motion", "request", "application", "petition", "lawsuit", "suit", "case", "complaint", "action", "bid"}
+)
+_RESTRAINING_VERBS = frozenset({"bar", "enjoin", "block", "prohibit", "restrain", "stop", "halt", "forbid"})
+
 # the kinds of body a country's possessive may name unnamed ("Italy's parliament")
 _PLACES_BODIES = frozenset({"LEGISLATURE"})
 
@@ -2142,6 +2148,20 @@ class EventFinder:
                 )
         return token.lemma_.lower() in self.lex.lawmaker_words
 
+    def _relief_parties(self, asked: Token) -> list[Token]:
+        """ "granted the state's request for a temporary restraining order barring Pallister",
+        "declined to dismiss the FTC's lawsuit against Kestrand": the party the relief or the suit
+        is aimed at, not the one who asked for it."""
+        if asked.lemma_.lower() not in _ASKED_FOR or not any(c.dep_ == "poss" for c in asked.children):
+            return []
+        parties: list[Token] = []
+        for token in asked.subtree:
+            if token.dep_ == "prep" and token.lower_ == "against":
+                parties += self._children(token, ("pobj",))
+            elif token.dep_ == "acl" and token.lemma_.lower() in _RESTRAINING_VERBS:
+                parties += self._children(token, ("dobj",))
+        return parties
+
     @staticmethod
     def _mistagged_verb(token: Token) -> bool:
         """ "We affirm.", "We AFFIRM.": the small model tags a bare predicate after a pronoun as anything."""
@@ -3339,6 +3359,7 @@ class EventFinder:
                 target_heads, preps = overseen, ()
         if rule.type == "ruling" and target_heads:
             preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
+            target_heads = [party for h in target_heads for party in (self._relief_parties(h) or [h])]
         target_heads = list(target_heads) + self._prep_objects(verb, preps)
         if rule.type in ("order", "suspension") and all(h.lemma_.lower() in _PAYMENT_NOUNS for h in target_heads):
             target_heads = self._award_holders(verb) or target_heads
