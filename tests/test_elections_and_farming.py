@@ -232,3 +232,13 @@ def test_a_judge_who_declined_to_dismiss_a_suit_rules_against_its_defendant(extr
 def test_a_judge_asked_to_dismiss_who_has_not_ruled_has_not_ruled(extractor):
     text = "Kestmoor asked the judge to dismiss the case last week, but the judge has not ruled."
     assert of_type(events_of(extractor, text, "2026-08-12"), "ruling") == []
+
+
+def test_a_sued_company_the_model_missed_is_named_not_its_description(extractor):
+    text = (
+        "The Nebraska Attorney General's office on Monday sued Tarrow Agronomics, the Kansas City "
+        "company behind the Croplume precision-agriculture app, accusing it of selling data."
+    )
+    suits = of_type(events_of(extractor, text, "2026-08-12"), "lawsuit")
+    assert len(suits) == 1
+    assert names(suits[0].target) == {"Tarrow Agronomics"}

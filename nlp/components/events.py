@@ -575,6 +575,8 @@ class EventFinder:
                     and a.pos_ == "NOUN"
                     and (
                         any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+                        # "Pallister Agronomics, the Kansas City company behind the app": what it is
+                        or self.anaphor_heads.get(a.lemma_.lower()) == "ORG"
                         # "Maureen Okafor, Halden's former director of information security"
                         or (ent.root.dep_ == "poss" and a.lemma_.lower() in self.lex.person_roles)
                     )
@@ -597,7 +599,17 @@ class EventFinder:
             # "six entities responsible for the Russian government's actions": counted, they are the party
             # ("AED 2,400,000 on Meridune Exchange": a currency's number follows it and counts nothing)
             counted = any(c.dep_ == "nummod" and c.i < h.i for c in h.children)
-            if deep and not found and not counted and not described_person:
+            # ("Pallister Agronomics, the Kansas City company behind the Croplume app": a name the
+            # model missed is the participant itself, not what its description mentions)
+            unknown_name = (
+                h.pos_ == "PROPN"
+                and h.is_title
+                and h.lower_.rstrip(".") not in self.lex.corporate_suffixes
+                and not any(t.i in ents for t in h.lefts if t.dep_ in ("compound", "nmod") or t.i == h.i)
+                and h.i not in ents
+                and any(c.dep_ == "appos" for c in h.children)
+            )
+            if deep and not found and not counted and not described_person and not unknown_name:
                 for token in h.subtree:
                     ent = ents.get(token.i)
                     if (
