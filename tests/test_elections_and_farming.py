@@ -242,3 +242,17 @@ def test_a_sued_company_the_model_missed_is_named_not_its_description(extractor)
     suits = of_type(events_of(extractor, text, "2026-08-12"), "lawsuit")
     assert len(suits) == 1
     assert names(suits[0].target) == {"Tarrow Agronomics"}
+
+
+def test_a_committee_that_questioned_a_witness_held_a_hearing(extractor):
+    text = "The Senate Rules and Administration Committee on Tuesday questioned Sharlene Ramsby, Vidrane's head of election integrity."
+    hearings = of_type(events_of(extractor, text, "2026-05-20"), "meeting")
+    assert [e.date for e in hearings] == ["2026-05-19"]
+    assert "Sharlene Ramsby" in names(hearings[0].target)
+
+
+def test_a_committee_that_will_question_executives_has_held_nothing(extractor):
+    text = (
+        "The Senate Rules and Administration Committee will question the chief executives of three platforms next week."
+    )
+    assert of_type(events_of(extractor, text, "2026-05-20"), "meeting") == []
