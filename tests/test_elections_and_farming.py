@@ -256,3 +256,12 @@ def test_a_committee_that_will_question_executives_has_held_nothing(extractor):
         "The Senate Rules and Administration Committee will question the chief executives of three platforms next week."
     )
     assert of_type(events_of(extractor, text, "2026-05-20"), "meeting") == []
+
+
+def test_a_department_of_law_is_a_body_not_a_statute(extractor):
+    found = entity_names(
+        extractor,
+        "The Colorado Department of Law filed a lawsuit against Basketly, Inc. The Department of Law Act 1990 applies.",
+    )
+    assert found["Colorado Department of Law"][0] == "AGENCY"
+    assert all(label != "AGENCY" for text, (label, _) in found.items() if text.endswith("Act"))

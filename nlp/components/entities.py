@@ -995,6 +995,16 @@ class EntityLinker:
                     continue  # "Minister of Economy, Trade and Industry": the tail of an office's title
             if entity_type in ("ORG", "PERSON") and words and {words[0], words[-1]} & self.document_nouns:
                 continue  # "Wells Notice", "Order Denying Export Privileges": a document's title
+            if (
+                entity_type == "LAW"
+                and len(words) >= 3
+                and any(
+                    w in ("department", "ministry", "office") and n == "of"
+                    for w, n in zip(words, words[1:], strict=False)
+                )
+                and words[-1] not in ("act", "acts", "code", "regulation", "regulations", "rules", "statute")
+            ):
+                entity_type = "AGENCY"  # "the Colorado Department of Law": a body named for its field, not a statute
             public_office = len(words) >= 2 and words[-1] == "office" and words[-2] in self.office_holders
             # "Division of Examinations", "Office of Enforcement", "Commission for Regulation of
             # Utilities": a body named by its head word first
