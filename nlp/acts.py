@@ -585,8 +585,14 @@ def document_events(item: DocInput, text: str, published: dt.date | None, mentio
             # the first court the opinion cites
             header = _court_from_header(text)
             first = next((m for m in mentions if m.label == "COURT"), None)
-            if header.id is None and first is None and not re.search(r"\bcourt\b", head, re.IGNORECASE):
-                continue  # "it is hereby ORDERED" in an agency's order (the SEC's, the FCC's) is no court's
+            if (
+                header.id is None
+                and first is None
+                and (not re.search(r"\bcourt\b", head, re.IGNORECASE) or _LETTERHEAD_BODY.search(head[:300]))
+            ):
+                # "it is hereby ORDERED" in an agency's order (the SEC's, the FCC's, one under a
+                # "DEPARTMENT OF STATE" letterhead that mentions enforcement "in district court") is no court's
+                continue
             if rule.agent == "named-court" and header.id is None:
                 continue  # a bare "ORDER" heading is a court's only under a court the heading names
             named_in_header = first is not None and first.text.lower() in header.text.lower()

@@ -265,3 +265,30 @@ def test_a_department_of_law_is_a_body_not_a_statute(extractor):
     )
     assert found["Colorado Department of Law"][0] == "AGENCY"
     assert all(label != "AGENCY" for text, (label, _) in found.items() if text.endswith("Act"))
+
+
+DECERTIFICATION = """STATE OF NEVADA
+DEPARTMENT OF STATE
+
+Election Order No. 2026-E-4
+
+IN THE MATTER OF THE CERTIFICATION OF QUELLTON BALLOT SYSTEMS TALLYPRO 3
+
+ORDER OF DECERTIFICATION
+
+The Nevada Secretary of State ("the Secretary") makes the following findings and issues the following order.
+
+1. Staff examined 120 devices in two counties. The Secretary may seek to enforce this order in district court.
+
+IT IS THEREFORE ORDERED that the Quellton Ballot Systems TallyPro 3 voting system is DECERTIFIED for use in elections in the State of Nevada.
+
+Dated this 5th day of March, 2026.
+"""
+
+
+def test_an_order_of_decertification_under_a_state_letterhead_is_the_departments_order(extractor):
+    found = events_of(extractor, DECERTIFICATION, "2026-03-09")
+    assert "ruling" not in {e.type for e in found}  # a department's order, though it names a court
+    orders = of_type(found, "order")
+    assert [e.date for e in orders] == ["2026-03-05"]
+    assert [a.canonical for a in orders[0].agent] == ["Nevada Department Of State"]

@@ -760,11 +760,13 @@ def _state_body_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
     if not words or words[0].lower_ not in ("department", "office", "division", "bureau", "board", "commission"):
         return None
     start = words[0].i
+    # ("STATE OF COLORADO" over "DEPARTMENT OF STATE": a letterhead's state on the line above)
+    above = start - 1 if start >= 1 and doc[start - 1].is_space and "\n" in doc[start - 1].text else start
     place = next(
         (
-            start - size
+            above - size
             for size in (2, 1)
-            if start >= size and doc[start - size : start].text.lower() in _us_state_names()
+            if above >= size and doc[above - size : above].text.lower() in _us_state_names()
         ),
         None,
     )
@@ -781,7 +783,7 @@ def _state_body_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
 
 def _chamber_of_its_own(doc: Doc, start: int, end: int, kind: str = "LEGISLATURE") -> Span:
     chamber = Span(doc, start, end, label="ORG")
-    chamber._.entity_id, chamber._.canonical = new_entity_id(kind, chamber.text)
+    chamber._.entity_id, chamber._.canonical = new_entity_id(kind, " ".join(chamber.text.split()))
     chamber._.entity_type = kind
     return chamber
 
