@@ -246,6 +246,15 @@ def resolve_filler(
             if called and types.get(called[-1].id) in kinds:
                 chosen = called[-1]
                 return [EntityRef(filler.text, chosen.canonical, chosen.id, types.get(chosen.id))]
+        # "... siding with the Attorney General's Office days after it sued": a pronoun in a clause
+        # of time just after a name takes that name up
+        if text and re.search(
+            r"\b(?:after|before|since|until|once)\s+$", text[max(0, filler.start - 10) : filler.start]
+        ):
+            near = [m for m in same if 0 <= filler.start - m.end <= 24]
+            if near:
+                chosen = near[-1]
+                return [EntityRef(filler.text, chosen.canonical, chosen.id, types.get(chosen.id))]
         for kind in kinds:
             if prefer and kind not in prefer:
                 # "The Bureau began looking into Tollgate ..., when it sent the company a letter": an

@@ -292,3 +292,12 @@ def test_an_order_of_decertification_under_a_state_letterhead_is_the_departments
     orders = of_type(found, "order")
     assert [e.date for e in orders] == ["2026-03-05"]
     assert [a.canonical for a in orders[0].agent] == ["Nevada Department Of State"]
+
+
+def test_it_in_a_clause_of_time_takes_up_the_name_just_before(extractor):
+    text = (
+        "A Gila County Superior Court judge on Monday blocked the county Board of Supervisors from hand "
+        "counting ballots, siding with the Arizona Attorney General's Office days after it sued."
+    )
+    suits = of_type(events_of(extractor, text, "2026-03-17"), "lawsuit")
+    assert suits and all("Board of Supervisors" not in names(e.agent) for e in suits)
