@@ -5,8 +5,7 @@ and their enrolled bills)."""
 
 from __future__ import annotations
 
-from nlp.pipeline import DocInput
-from tests.extraction_support import events_of, names, of_type
+from tests.extraction_support import entities_of, events_of, names, of_type
 
 ENROLLED_BILL = """ENROLLED HOUSE
 BILL NO. 3310
@@ -110,13 +109,8 @@ def test_a_legislature_approving_a_companys_proposal_is_no_legislation(extractor
     assert of_type(events_of(extractor, text, "2026-05-21"), "legislation") == []
 
 
-def entity_names(extractor, text: str, published: str = "2026-04-29") -> dict[str, tuple[str, str]]:
-    found = extractor.extract(DocInput("t", text, published)).entities
-    return {m.text: (m.label, m.canonical) for m in found}
-
-
 def test_a_states_chambers_are_its_own_not_congresss(extractor):
-    found = entity_names(
+    found = entities_of(
         extractor,
         "The California Senate passed the bill. The Maryland House of Delegates approved it. "
         "The Oklahoma House of Representatives passed it.",
@@ -129,7 +123,7 @@ def test_a_states_chambers_are_its_own_not_congresss(extractor):
 
 def test_the_bare_senate_after_a_state_senate_is_that_senate(extractor):
     text = "The Maryland Senate passed the bill 31-4 on April 2. The Senate had debated it for weeks."
-    found = entity_names(extractor, text)
+    found = entities_of(extractor, text)
     assert found["Senate"] == ("LEGISLATURE", "Maryland Senate")
 
 
@@ -137,7 +131,7 @@ def test_the_bare_senate_stays_congresss_where_the_us_senate_is_written_out(extr
     text = (
         "The Maryland Senate passed its bill on April 2. The U.S. Senate passed a federal bill. The Senate adjourned."
     )
-    found = entity_names(extractor, text)
+    found = entities_of(extractor, text)
     assert found["Senate"][1] == "U.S. Senate"
 
 
@@ -188,7 +182,7 @@ def test_no_reason_to_believe_opens_nothing(extractor):
 
 
 def test_a_states_department_is_its_own_not_the_federal_one(extractor):
-    found = entity_names(
+    found = entities_of(
         extractor,
         "An inspector of the Kansas Department of Agriculture visited the warehouse. The Iowa Department "
         "of Agriculture and Land Stewardship suspended the licence. The U.S. Department of Agriculture said so.",
@@ -259,7 +253,7 @@ def test_a_committee_that_will_question_executives_has_held_nothing(extractor):
 
 
 def test_a_department_of_law_is_a_body_not_a_statute(extractor):
-    found = entity_names(
+    found = entities_of(
         extractor,
         "The Colorado Department of Law filed a lawsuit against Basketly, Inc. The Department of Law Act 1990 applies.",
     )

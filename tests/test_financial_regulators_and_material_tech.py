@@ -6,14 +6,7 @@ settlements an attorney general announces)."""
 
 from __future__ import annotations
 
-from nlp.pipeline import DocInput
-from tests.extraction_support import events_of, names, of_type
-
-
-def entities_of(extractor, text: str, published: str = "2026-05-04") -> dict[str, tuple[str, str]]:
-    """Each mention's words, with the type and canonical name it was linked to."""
-    found = extractor.extract(DocInput("t", text, published)).entities
-    return {m.text: (m.label, m.canonical) for m in found}
+from tests.extraction_support import entities_of, events_of, names, of_type
 
 
 def test_a_japanese_kabushiki_kaisha_is_a_company_named_without_its_form(extractor):

@@ -781,19 +781,13 @@ def _state_body_place(doc: Doc, ent: Span, entry) -> tuple[int, int] | None:
     return place, end
 
 
-def _chamber_of_its_own(doc: Doc, start: int, end: int, kind: str = "LEGISLATURE") -> Span:
-    chamber = Span(doc, start, end, label="ORG")
-    chamber._.entity_id, chamber._.canonical = new_entity_id(kind, " ".join(chamber.text.split()))
-    chamber._.entity_type = kind
-    return chamber
-
-
-def _court_of_its_own(doc: Doc, start: int, end: int) -> Span:
-    """A court the gazetteer's bare words would have mistaken for a national one, as a new entity."""
-    court = Span(doc, start, end, label="ORG")
-    court._.entity_id, court._.canonical = new_entity_id("COURT", court.text)
-    court._.entity_type = "COURT"
-    return court
+def _body_of_its_own(doc: Doc, start: int, end: int, kind: str) -> Span:
+    """A court, chamber or department the gazetteer's bare words would have mistaken for a
+    national one ("the Nevada Supreme Court", "the California Senate"), as a new entity."""
+    body = Span(doc, start, end, label="ORG")
+    body._.entity_id, body._.canonical = new_entity_id(kind, body.text)
+    body._.entity_type = kind
+    return body
 
 
 def _case_sides(doc: Doc) -> list[Span]:
@@ -929,7 +923,7 @@ class EntityLinker:
                 whole = doc.char_span(ent.start_char, named.end(), alignment_mode="expand") if named else None
                 if whole is not None:
                     # "SUPREME COURT OF THE STATE OF NEVADA", "Supreme Court\nof\nIndia": another country's or state's
-                    kept.append(_court_of_its_own(doc, whole.start, whole.end))
+                    kept.append(_body_of_its_own(doc, whole.start, whole.end, "COURT"))
                     claimed.update(range(whole.start, whole.end))
                     continue
             if (
@@ -946,7 +940,7 @@ class EntityLinker:
                 # Agriculture": a state's own, not the federal one the bare words name
                 start, end = chamber or body
                 kept = [k for k in kept if k.end <= start]
-                kept.append(_chamber_of_its_own(doc, start, end, "LEGISLATURE" if chamber else "AGENCY"))
+                kept.append(_body_of_its_own(doc, start, end, "LEGISLATURE" if chamber else "AGENCY"))
                 claimed.update(range(start, end))
                 continue
             place = _court_place(doc, ent, entry) if entry is not None and entry.type == "COURT" else None
@@ -954,7 +948,7 @@ class EntityLinker:
                 # "the Islamabad High Court", "the Nevada Supreme Court": a court of that place,
                 # not England's High Court or the U.S. Supreme Court the bare words name
                 kept = [k for k in kept if k.end <= place]
-                kept.append(_court_of_its_own(doc, place, ent.end))
+                kept.append(_body_of_its_own(doc, place, ent.end, "COURT"))
                 continue
             if entry is not None:
                 ent._.entity_id, ent._.canonical, ent._.entity_type = entry.id, entry.canonical, entry.type

@@ -294,15 +294,16 @@ _RESTRAINING_VERBS = frozenset({"bar", "enjoin", "block", "prohibit", "restrain"
 _PLACES_BODIES = frozenset({"LEGISLATURE"})
 
 
+_LONG_TITLE_START = re.compile(r"\W*an? (?:act|bill)\b", re.IGNORECASE)
+
+
 def _long_title(sentence: Span) -> bool:
     """ "An Act relating to cell-cultured protein; defining terms; requiring certain labeling":
     a bill's long title, a noun with no verb of its own that governs it."""
+    if not _LONG_TITLE_START.match(sentence.text):
+        return False  # (the cheap test first: this runs over every sentence parsed)
     root = sentence.root
-    return (
-        root.lemma_.lower() in ("act", "bill")
-        and root.i - sentence.start <= 1
-        and bool(re.match(r"\W*an? (?:act|bill)\b", sentence.text, re.IGNORECASE))
-    )
+    return root.lemma_.lower() in ("act", "bill") and root.i - sentence.start <= 1
 
 
 def _after_date_label(sentence: Span) -> bool:
