@@ -1257,7 +1257,8 @@ def _signing_judge(entry: str) -> list[EntityRef]:
 _CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate|Assembly|Governor)\s+(?P<action>.+)$", re.IGNORECASE)
 _INTRODUCED = re.compile(
     # Illinois's list: "1/14/2026  SENATE  FILED WITH SECRETARY BY SEN. X", then "FIRST READING"
-    r"^introduced in (?:the )?(?P<chamber>house|senate|assembly)\b|^filed with (?:the )?(?:secretary|clerk)\b"
+    # Vermont's: "01/07/2026  Senate   Introduced by Senators X, Y and Z"
+    r"^introduced(?: in (?:the )?(?P<chamber>house|senate|assembly))?\b|^filed with (?:the )?(?:secretary|clerk)\b"
     r"|^first reading\b",
     re.IGNORECASE,
 )
@@ -1267,7 +1268,9 @@ _PASSED = re.compile(
     # a state chamber passes a bill on its third reading
     r"|^(?:(?P<reading_chamber>house|senate|assembly) )?third reading passed\b|^passed (?:on )?third reading\b"
     # "THIRD READING - SHORT DEBATE - PASSED 079-032-000"
-    r"|^third reading\W+(?:short debate\W+)?passed\b",
+    r"|^third reading\W+(?:short debate\W+)?passed\b"
+    # "Read third time and passed; roll call, Yeas 21, Nays 8"
+    r"|^read (?:a )?third time and passed\b",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
@@ -1286,6 +1289,20 @@ _STATE_LEGISLATURE = re.compile(
     # a capitals page: "ILLINOIS GENERAL ASSEMBLY"
     r"|\b(?P<capital_state>[A-Z]{4,}(?: [A-Z]{3,})?) (?:GENERAL ASSEMBLY|STATE LEGISLATURE|LEGISLATURE)\b"
 )
+
+
+def _first_sponsor(text: str) -> str:
+    """The first sponsor a bill's status page names, as it writes a member ("Rep. Okonjo, Adaeze").
+
+    A list of bare surnames ("Sponsors: Abernathy-Osei, Esquivel-Baird", "Sponsors: Senators
+    Halvorsen-Dunmore, Brattlehurst") gives its first name, without the plural title.
+    """
+    sponsor = _SPONSOR.search(text[:HEAD_CHARS])
+    name = sponsor.group("name").strip() if sponsor else ""
+    name = re.sub(r"^(?:senators|representatives|sens\.|reps\.)\s+", "", name, flags=re.IGNORECASE)
+    if name and not re.match(r"(?:rep|sen)\b", name, re.IGNORECASE):
+        name = re.split(r",| and ", name)[0].strip()
+    return name
 
 
 def _state_name(found: re.Match[str] | None) -> str:
@@ -1329,8 +1346,8 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
 
     introduced = _INTRODUCED.match(action)
     if introduced:
-        sponsor = _SPONSOR.search(text[:HEAD_CHARS])
-        agent = [EntityRef(sponsor.group("name").strip(), None, None, "PERSON")] if sponsor else []
+        sponsor = _first_sponsor(text)
+        agent = [EntityRef(sponsor, None, None, "PERSON")] if sponsor else []
         return agent or chamber_of(introduced), {"stage": "introduced"}
     passed = _PASSED.match(action)
     if passed:
@@ -1371,10 +1388,7 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
     chamber = {"H": "House", "S": "Senate", "A": "Assembly"}.get(origin["prefix"][-1]) if origin else None
     state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
     state_name = re.sub(r" State$", "", _state_name(state))
-    sponsor = _SPONSOR.search(text[:HEAD_CHARS])
-    sponsor_name = sponsor.group("name").strip() if sponsor else ""
-    if sponsor_name and not re.match(r"(?:rep|sen)\b", sponsor_name, re.IGNORECASE):
-        sponsor_name = sponsor_name.split(",")[0].strip()  # "Sponsors: Abernathy-Osei, Esquivel-Baird"
+    sponsor_name = _first_sponsor(text)
 
     events: list[Event] = []
     when: dt.date | None = None

@@ -83,6 +83,12 @@ _PRESIDENTIAL = re.compile(
 _PRESIDENTIAL_DOCUMENT = re.compile(
     r"\bpresidential documents\b|\bexecutive order \d|\bby the president of the united states\b", re.IGNORECASE
 )
+# a letter's close and the office under it: "Sincerely,\n\nGovernor of Vermont"
+_SIGNING_OFFICE = re.compile(
+    r"^[ \t]*(?:sincerely|respectfully(?: submitted)?|yours (?:sincerely|truly|faithfully)),?[ \t]*\n\s*"
+    r"(?P<office>(?:Governor|President|Mayor|Premier)\b[^\n]{0,60})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")
 
 
@@ -167,6 +173,10 @@ def resolve_filler(
         # an agency before a country: "Moscow, Russia" in the respondent's address signs nothing
         letterhead = [m for m in letterhead if types.get(m.id) == "AGENCY"] or letterhead
         if not letterhead:
+            # a veto message signed "Sincerely, / Governor of Vermont": the office that signs it
+            signed = _SIGNING_OFFICE.search(text[-400:]) if text else None
+            if signed is not None:
+                return [EntityRef(signed["office"].strip(), None, None, "PERSON")]
             return [EntityRef(filler.text, None, None, None)]
         signer = letterhead[-1]
         return [EntityRef(filler.text, signer.canonical, signer.id, types.get(signer.id))]
@@ -278,6 +288,19 @@ def resolve_filler(
             return [EntityRef(filler.text, only.canonical, only.id, kinds[0])]
     if not before and (eu_body := _eu_body(filler.text, mentions)) is not None:
         return [eu_body]
+    if not before and kinds == ["PERSON"] and filler.text.lower() in ("he", "she"):
+        # "the eSafety Commissioner ... she had assessed Tandemly": in a text that names no one,
+        # the office a person holds, named last
+        offices = [
+            m
+            for m in mentions
+            if m.end <= filler.start
+            and m.id
+            and types.get(m.id) == "AGENCY"
+            and (m.canonical or m.text).split()[-1].lower() in default_rules().lexicon.official_titles
+        ]
+        if offices:
+            return [EntityRef(filler.text, offices[-1].canonical, offices[-1].id, "AGENCY")]
     if not before or (text and _unnamed_group_before(filler.text, text[: filler.start])):
         return [EntityRef(filler.text, None, None, None)]
     counted = _COUNTED.match(filler.text.strip())
@@ -970,6 +993,12 @@ def _attrs_differ(a: Event, b: Event) -> bool:
     return any(a.attrs.get(key) and b.attrs.get(key) and a.attrs[key] != b.attrs[key] for key in _IDENTIFYING_ATTRS)
 
 
+# "In a separate notice, it placed nine companies ... on its export control list": another paper's act
+_TOLD_AS_SEPARATE = re.compile(
+    r"\W*in (?:a|another) separate (?:notice|order|decision|announcement|statement|release)\b", re.IGNORECASE
+)
+
+
 def _same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
@@ -991,6 +1020,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return True  # one word read twice (a rule recited with its maker, and the sentence's own reading)
     if _attrs_differ(a, b):
         return False
+    if a.start != b.start and any(_TOLD_AS_SEPARATE.match(e.evidence or "") for e in (a, b)):
+        return False  # "In a separate notice, it placed nine companies ... on its export control list"
     if not _dates_compatible(dates.DateValue(a.date, a.date_precision), dates.DateValue(b.date, b.date_precision)):
         return False
     a_agents, b_agents = _ids(a.agent), _ids(b.agent)

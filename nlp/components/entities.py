@@ -412,7 +412,9 @@ _SUM_IN_CODE = re.compile(r"[A-Z]{3}[ \t]?\d[\d,.]*(?:[ \t]+(?:thousand|million|
 _AGE = re.compile(r",[ \t]*(\d{2}),")
 _CLOSING_BRACKET = re.compile(r"\)")
 # small words inside a statute's name: "Safeguards for Minors Act", "Protection of Children Act"
-_STATUTE_HEAD = re.compile(r"\b(?:Act|Law)\b")
+# "Act", "Law" or "Code" ("the Vermont Kids Code"); and an instrument named with its year, "the Online Safety (Age-Restricted Social
+# Media Platforms) Rules 2025", "the Privacy Regulations 2013"
+_STATUTE_HEAD = re.compile(r"\b(?:Act|Law|Code)\b|\b(?:Rules|Regulations)(?= (?:19|20)\d\d\b)")
 _LAW_NAME_JOINERS = frozenset({"for", "of", "and", "on", "the", "to", "in", "&"})
 
 
@@ -499,7 +501,7 @@ class CompanyFinder:
         for token in (span[0] for span in heads if span is not None and len(span) == 1):
             if token.i == 0:
                 continue
-            if token.text == "Law" and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+            if token.text in ("Law", "Code") and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
                 continue
             start = token.i
             while start > 0:
@@ -508,6 +510,8 @@ class CompanyFinder:
                     start -= 1
                 elif before.lower_ in _LAW_NAME_JOINERS and start > 1 and self._is_name_word(doc[start - 2]):
                     start -= 1
+                elif before.text == ")" and (opening := self._named_parenthesis(doc, start - 1)) is not None:
+                    start = opening  # "the Regulatory Powers (Standard Provisions) Act 2014"
                 else:
                     break
             while start < token.i and (doc[start].lower_ in _LAW_NAME_JOINERS or doc[start].text in ("-", "'s")):
@@ -517,8 +521,30 @@ class CompanyFinder:
             end = token.i + 1
             if end + 1 < len(doc) and doc[end].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[end + 1].text):
                 end += 2
+            elif end < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[end].text):
+                end += 1  # "the Online Safety Act 2021": Australia's, not the UK's of 2023
             laws.append(Span(doc, start, end, label="LAW"))
         return laws
+
+    def _named_parenthesis(self, doc: Doc, closing: int) -> int | None:
+        """Where a parenthesis of name words inside a statute's name opens, if it is one.
+
+        "Online Safety (Age-Restricted Social Media Platforms) Rules": capitalised words in
+        brackets right after a name word; not "(the Act)" or "(Cth)" after a whole name.
+        """
+        for opening in range(closing - 1, max(0, closing - 10), -1):
+            if doc[opening].text == "(":
+                inside = doc[opening + 1 : closing]
+                name_words = [t for t in inside if self._is_name_word(t)]
+                if (
+                    len(name_words) >= 2
+                    and all(self._is_name_word(t) or t.lower_ in _LAW_NAME_JOINERS or t.text == "-" for t in inside)
+                    and opening > 0
+                    and self._is_name_word(doc[opening - 1])
+                ):
+                    return opening
+                return None
+        return None
 
     @staticmethod
     def _numbered_bills(text: str, doc: Doc) -> list[Span]:

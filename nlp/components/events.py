@@ -444,6 +444,22 @@ def _located_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "within", "throughout")
 
 
+def _last_conjunct_before(noun: Token, clause: Token) -> Token:
+    """The noun a relative clause hangs on, where the parser hung it on the first of two.
+
+    "a friend-finding and group-chat app that the provider launched": the clause belongs to the
+    common noun right before its relative word, not to the first conjunct; names in a list keep
+    the parser's reading, since the clause may speak of all of them.
+    """
+    if noun.pos_ != "NOUN":
+        return noun
+    relative_word = clause.left_edge.i
+    for conjunct in noun.conjuncts:
+        if conjunct.pos_ == "NOUN" and noun.i < conjunct.i and conjunct.right_edge.i + 1 == relative_word:
+            return conjunct
+    return noun
+
+
 def _glued_to(number: Token, unit: Token) -> bool:
     """ "30K": a number written against the word after it, which the tokenizer split off."""
     return number.i == unit.i - 1 and not number.whitespace_
@@ -1574,9 +1590,18 @@ class EventFinder:
         if clause.dep_ not in ("acl", "relcl") or clause.i in (anchor.i, trigger.i):
             return False
         noun = clause.head
-        if noun.i in (anchor.i, trigger.i) or noun.ent_type_ == "LAW":
+        if noun.i in (anchor.i, trigger.i):
             return False
-        if noun.lemma_.lower() in self.noun_rules or noun.lemma_.lower() in _INSTRUMENT_NOUNS:
+        # a statute's clause tells its own making, unless it names its own maker ("the Rules,
+        # which the Minister made in July 2025", inside a sentence about something else)
+        statute_made_by_another = noun.ent_type_ == "LAW" and any(
+            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children
+        )
+        if noun.ent_type_ == "LAW" and not statute_made_by_another:
+            return False
+        if not statute_made_by_another and (
+            noun.lemma_.lower() in self.noun_rules or noun.lemma_.lower() in _INSTRUMENT_NOUNS
+        ):
             return False
         if noun.lemma_.lower() in _SITTINGS:
             return False  # "in a virtual plenary session concluded on Friday, declared": the act's sitting
@@ -1622,6 +1647,16 @@ class EventFinder:
             result.append((token.idx, token.idx + len(token), level))
         del doc
         return result
+
+    def _courts_in_general(self, verb: Token) -> bool:
+        """ "Courts in other states have blocked laws of this kind": courts counted by nobody."""
+        subject = self.subject_of(verb)
+        return (
+            subject is not None
+            and subject.tag_ == "NNS"
+            and subject.lemma_.lower() in ("court", "judge")
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+        )
 
     def _ordered_by_bench(self, verb: Token, ents: dict[int, Span]) -> bool:
         """ "The judge ordered him to pay ...", "sentenced him ... and ordered the forfeiture of": a
@@ -2386,6 +2421,8 @@ class EventFinder:
             return None  # "ORDER TO UNSEAL THE INDICTMENT": a paper opened to the public, charged before
         if rule.type == "lawsuit" and any(c.dep_ == "amod" and c.lower_ == "criminal" for c in noun.children):
             return None  # "a criminal complaint charges X": the prosecution's charge, no civil suit
+        if rule.type == "legislation" and noun.lemma_.lower() == "code" and noun.ent_type_ != "LAW":
+            return None  # "signed the Vermont Kids Code", not "signed the code of practice"
         if rule.requires_object_type and not any(
             self._product_noun(o)
             or _MODEL_NUMBER.fullmatch(o.text)
@@ -2938,6 +2975,8 @@ class EventFinder:
             return None  # "an online food ordering platform": a kind of thing, not an act
         if not self._context_ok(verb, rule, ents):
             return None
+        if "ruling" in (rule.type, rule.type_by_agent.get("COURT")) and self._courts_in_general(verb):
+            return None  # "courts in other states have blocked laws of this kind": no one ruling
         if rule.type == "lawsuit" and any(
             o.lemma_.lower() == "capacity" for p in self._children(verb, ("prep",)) for o in p.children
         ):
@@ -3329,6 +3368,13 @@ class EventFinder:
                 if subject is None and adjectival_agent is not None:
                     agent_heads = [adjectival_agent]
                 target_heads = objects
+                if rule.type == "designation" and len(objects) > 1 and objects[0].dep_ == "dobj":
+                    # "assessed Tandemly as a platform, within the meaning of section 63C ... and the
+                    # Rules 2025": a verb has one direct object; the statutes and sections the
+                    # parser also hung on it are what it cites
+                    target_heads = objects[:1] + [
+                        o for o in objects[1:] if o.ent_type_ != "LAW" and not any(ch.isdigit() for ch in o.text)
+                    ]
                 if (
                     rule.type == "penalty"
                     and not objects
@@ -3387,6 +3433,21 @@ class EventFinder:
         # "a unit that Quernstone Ridge began selling": the relative clause is the governor's
         clause = verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else verb
         antecedent = clause.head.head if clause.head.dep_ == "appos" else clause.head
+        antecedent = _last_conjunct_before(antecedent, clause)
+        # "Tandemly is a group-chat app that the provider launched": the name the copula defines
+        defined = antecedent.head if antecedent.dep_ == "conj" else antecedent
+        defined_as = None
+        if defined.dep_ == "attr" and defined.head.lemma_ == "be" and clause.dep_ == "relcl":
+            defined_as = antecedent
+            # (a name ending in "-ly" the tagger may take for an adverb)
+            antecedent = next(
+                (
+                    c
+                    for c in defined.head.children
+                    if c.dep_ in ("nsubj", "advmod", "npadvmod") and c.i < defined.head.i and c.i in ents
+                ),
+                antecedent,
+            )
         target_heads = [antecedent if h.lower_ in relative and clause.dep_ == "relcl" else h for h in target_heads]
         # "Dongguan Haiqiao Wireless, whose equipment the Bureau added to the Covered List": the owner
         # (but "Zhiyuan Jingwei, whose Lingxi-3 chip went on sale": the thing launched)
@@ -3536,6 +3597,7 @@ class EventFinder:
             product_like |= any(self._product_noun(h) for h in target_heads)
             # "released Pocket Parade, a free-to-download mobile game": the apposition says what it is
             product_like |= any(self._product_noun(a) for h in target_heads for a in h.children if a.dep_ == "appos")
+            product_like |= defined_as is not None and self._product_noun(defined_as)
             # "began selling the KidBeacon 2": a name with a model number, or a name under "the",
             # is something sold, not a seller, whatever the tagger took it for
             product_like |= any(

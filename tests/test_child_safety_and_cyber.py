@@ -1,0 +1,131 @@
+"""Acts in the shapes dev33 showed: the bodies that act on children's online safety and
+education technology (online-safety commissioners, legislatures and their bill histories,
+privacy offices) and on cybersecurity incidents and critical infrastructure."""
+
+from __future__ import annotations
+
+from tests.extraction_support import entities_of, events_of, names, of_type
+
+INFRINGEMENT_NOTICE = """eSafety Commissioner
+INFRINGEMENT NOTICE
+Online Safety Act 2021 (Cth), Part 10 and Regulatory Powers (Standard Provisions) Act 2014 (Cth), Part 5
+
+Notice number: IN-26-0441
+Date of issue: 9 February 2026
+Given to: Pellwood Apps Pty Ltd, provider of the Chirrup service ("the provider")
+
+1. The eSafety Commissioner ("the Commissioner") gives this infringement notice to the provider for an alleged contravention of section 57 of the Online Safety Act 2021.
+
+2. Chirrup is a photo-sharing and group-chat app that the provider launched in Australia in June 2023. On 4 December 2025 the Commissioner notified the provider that she had assessed Chirrup as an age-restricted social media platform, within the meaning of section 63C of the Act and the Online Safety (Age-Restricted Social Media Platforms) Rules 2025, which the Minister for Communications made in July 2025.
+
+3. The penalty payable under this notice is $330,000.
+"""
+
+
+def test_an_infringement_notice_given_to_a_provider_is_a_penalty(extractor):
+    found = of_type(events_of(extractor, INFRINGEMENT_NOTICE, "2026-02-10"), "penalty")
+    assert len(found) == 1
+    assert "eSafety Commissioner" in names(found[0].agent)
+    assert names(found[0].target) & {"Pellwood Apps", "Chirrup"}
+
+
+def test_a_provisional_infringement_notice_is_no_penalty_yet(extractor):
+    text = "After the CMA sent Corrandale Ltd a provisional infringement notice in October, the retailer removed the timers."
+    assert of_type(events_of(extractor, text, "2026-03-18"), "penalty") == []
+
+
+def test_a_name_defined_by_the_copula_is_what_the_relative_clause_launched(extractor):
+    found = of_type(events_of(extractor, INFRINGEMENT_NOTICE, "2026-02-10"), "launch")
+    assert [(e.date, names(e.target)) for e in found] == [("2023-06", {"Chirrup"})]
+    assert "Pellwood Apps" in names(found[0].agent)
+
+
+def test_a_commissioner_assessing_a_service_as_a_regulated_platform_designates_it(extractor):
+    found = of_type(events_of(extractor, INFRINGEMENT_NOTICE, "2026-02-10"), "designation")
+    assert len(found) == 1
+    # "she" is the Commissioner, the only office the notice names; the sections and Rules it
+    # cites are not designated, and the Rules' own making in July is not the designation's date
+    assert names(found[0].agent) == {"eSafety Commissioner"}
+    assert names(found[0].target) == {"Chirrup"}
+    assert found[0].date == "2025-12-04"
+
+
+def test_a_company_assessing_its_own_app_designates_nothing_without_a_platform(extractor):
+    text = "Last week Pellwood assessed Chirrup as a low-risk product and kept it on sale."
+    assert of_type(events_of(extractor, text, "2026-02-10"), "designation") == []
+
+
+def test_statute_names_with_a_bracketed_part_and_a_year_are_one_law(extractor):
+    found = entities_of(extractor, INFRINGEMENT_NOTICE, "2026-02-10")
+    assert found["Regulatory Powers (Standard Provisions) Act 2014"][0] == "LAW"
+    assert found["Online Safety (Age-Restricted Social Media Platforms) Rules 2025"][0] == "LAW"
+    # Australia's Act of 2021 is not the United Kingdom's of 2023
+    assert found["Online Safety Act 2021"] == ("LAW", "Online Safety Act 2021")
+
+
+def test_a_relative_clause_hung_on_the_first_of_two_nouns_belongs_to_the_second(extractor):
+    text = "Brambleway is a budgeting and savings app that Corvell Labs launched in Canada in May 2024."
+    found = of_type(events_of(extractor, text, "2026-02-10"), "launch")
+    assert [names(e.target) for e in found] == [{"Brambleway"}]
+
+
+BILL_STATUS = """VERMONT GENERAL ASSEMBLY — 2025-2026 SESSION
+Bill status: S.340
+An act relating to data brokers and minors
+Sponsors: Senators Quillfeather, Ambersley and Dunmorrow
+
+Detailed status
+
+Date        Body     Description
+01/09/2026  Senate   Introduced by Senators Quillfeather, Ambersley and Dunmorrow
+01/09/2026  Senate   Read first time and referred to the Committee on Finance
+03/17/2026  Senate   Read third time and passed; roll call, Yeas 20, Nays 9
+05/05/2026  House    Read third time and passed in concurrence with proposal of amendment; Yeas 91, Nays 50
+05/22/2026  Governor Vetoed by the Governor
+
+Veto message
+
+I share the goal of this bill. That is why I signed the Vermont Kids Code last June, which protects minors online.
+
+Second, courts in other states have blocked laws of this kind on the ground that they burden speech.
+
+For these reasons, I am returning S.340 without my approval.
+
+Sincerely,
+Governor of Vermont
+"""
+
+
+def test_a_state_bill_status_tables_introduction_and_third_readings(extractor):
+    found = of_type(events_of(extractor, BILL_STATUS, "2026-05-29"), "legislation")
+    by_date = {e.date: e for e in found}
+    assert by_date["2026-01-09"].attrs.get("stage") == "introduced"
+    assert names(by_date["2026-01-09"].agent) == {"Quillfeather"}
+    assert names(by_date["2026-03-17"].agent) == {"Vermont Senate"}
+    assert names(by_date["2026-05-05"].agent) == {"Vermont House of Representatives"}
+
+
+def test_a_veto_messages_i_signed_is_the_signing_governors(extractor):
+    found = of_type(events_of(extractor, BILL_STATUS, "2026-05-29"), "legislation")
+    signed = [e for e in found if e.date == "2025-06"]
+    assert len(signed) == 1
+    assert names(signed[0].agent) == {"Governor of Vermont"}
+
+
+def test_courts_in_general_blocking_laws_is_no_ruling(extractor):
+    assert of_type(events_of(extractor, BILL_STATUS, "2026-05-29"), "ruling") == []
+
+
+def test_a_code_of_practice_signed_is_no_law(extractor):
+    text = "Corvell Labs signed the code of practice on 3 March 2026, its spokesperson said."
+    assert of_type(events_of(extractor, text, "2026-03-05"), "legislation") == []
+
+
+def test_an_act_in_a_separate_notice_is_not_folded_into_the_one_before(extractor):
+    text = (
+        "China's commerce ministry on Thursday added three U.S. defence contractors to its unreliable entity list.\n\n"
+        "In a separate notice, it placed nine companies, including drone maker Quarlow Aerial, on its export "
+        "control list."
+    )
+    found = of_type(events_of(extractor, text, "2025-10-17"), "designation")
+    assert len(found) == 2
