@@ -784,7 +784,9 @@ def _matter_party_ref(part: str, mentions: list[Mention]) -> EntityRef:
 
 # "v.", or New York's "- against -"
 _V_LINE = re.compile(
-    r"^[ \t]*(?:(?:vs?\.?|versus)(?:[ \t]+.*)?|[-–—]?[ \t]*against[ \t]*[-–—]?[ \t]*)$", re.IGNORECASE | re.MULTILINE
+    # (an English court's "R / -v- / NAME")
+    r"^[ \t]*(?:[-–—]?(?:vs?\.?|versus)[-–—]?(?:[ \t]+.*)?|[-–—]?[ \t]*against[ \t]*[-–—]?[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _ROLE_LINE = re.compile(
     r"^\s*(plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|applicants?)[,.]?\s*$",

@@ -83,6 +83,8 @@ _PRESIDENTIAL = re.compile(
 _PRESIDENTIAL_DOCUMENT = re.compile(
     r"\bpresidential documents\b|\bexecutive order \d|\bby the president of the united states\b", re.IGNORECASE
 )
+# a paragraph opening on the name of the one it speaks to: "1. Emrys Rheadwick, you are 27 years old."
+_VOCATIVE = re.compile(r"^[ \t]*(?:\d{1,3}\.[ \t]+)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,3}), you\b", re.MULTILINE)
 # a letter's close and the office under it: "Sincerely,\n\nGovernor of Vermont"
 _SIGNING_OFFICE = re.compile(
     r"^[ \t]*(?:sincerely|respectfully(?: submitted)?|yours (?:sincerely|truly|faithfully)),?[ \t]*\n\s*"
@@ -181,6 +183,21 @@ def resolve_filler(
         signer = letterhead[-1]
         return [EntityRef(filler.text, signer.canonical, signer.id, types.get(signer.id))]
     if filler.text.lower() in ("you", "your") or filler.text.lower().startswith("your "):
+        # "Emrys Rheadwick, you are 27 years old": a judge's sentencing remarks speak to the person
+        # they name so
+        addressed = next(
+            (
+                m
+                for m in mentions
+                if m.id and types.get(m.id) == "PERSON" and text and re.match(r",\s+you\b", text[m.end : m.end + 8])
+            ),
+            None,
+        )
+        if addressed is not None:
+            return [EntityRef(filler.text, addressed.canonical, addressed.id, "PERSON")]
+        vocative = _VOCATIVE.search(text or "")
+        if vocative is not None:
+            return [EntityRef(vocative["name"], None, None, "PERSON")]
         # a regulator's letter speaks to its addressee, named above the salutation
         addressee = next((m for m in mentions if m.id and m.start < 600 and types.get(m.id) == "ORG"), None)
         addressee = addressee or next(

@@ -129,3 +129,123 @@ def test_an_act_in_a_separate_notice_is_not_folded_into_the_one_before(extractor
     )
     found = of_type(events_of(extractor, text, "2025-10-17"), "designation")
     assert len(found) == 2
+
+
+def test_a_numbered_security_directive_issued_is_an_order_on_those_it_binds(extractor):
+    text = (
+        "The Transportation Security Administration on Friday issued Security Directive Pipeline-2026-07, which "
+        "requires operators of natural gas pipelines to test their incident recovery plans every year."
+    )
+    found = of_type(events_of(extractor, text, "2026-11-12"), "order")
+    assert len(found) == 1
+    assert names(found[0].agent) == {"Transportation Security Administration"}
+    assert "operators of natural gas pipelines" in " ".join(names(found[0].target))
+    assert found[0].date == "2026-11-06"
+
+
+def test_an_endpoint_agent_made_generally_available_is_launched(extractor):
+    text = "Corvell Security made its Harrowmark endpoint agent generally available on Tuesday after a beta."
+    found = of_type(events_of(extractor, text, "2026-11-12"), "launch")
+    assert [(names(e.agent), names(e.target)) for e in found] == [({"Corvell Security"}, {"Harrowmark"})]
+
+
+SENTENCING_REMARKS = """IN THE CROWN COURT AT SOUTHWARK
+
+R
+
+-v-
+
+TOBIAS WELLGARTH
+
+SENTENCING REMARKS OF HIS HONOUR JUDGE ALDOUS FENWICK
+
+14 May 2026
+
+1. Tobias Wellgarth, you are 31 years old. On 2 April 2026 a jury convicted you of two offences under the Computer Misuse Act 1990.
+
+2. The Crown Prosecution Service charged you in June 2025, and you pleaded not guilty.
+
+3. The total sentence is therefore six years' imprisonment.
+"""
+
+
+def test_sentencing_remarks_are_the_courts_ruling_on_the_one_it_speaks_to(extractor):
+    found = of_type(events_of(extractor, SENTENCING_REMARKS, "2026-05-15"), "ruling")
+    by_date = {e.date: e for e in found}
+    assert set(by_date) == {"2026-05-14", "2026-04-02"}
+    assert "CROWN COURT AT SOUTHWARK" in " ".join(names(by_date["2026-05-14"].agent)).upper()
+    # "you" is the defendant the remarks address by name, in the caption and the first paragraph
+    for event in found:
+        assert "wellgarth" in " ".join(names(event.target)).lower()
+
+
+def test_the_crown_prosecution_service_charging_is_an_agencys_penalty(extractor):
+    found = of_type(events_of(extractor, SENTENCING_REMARKS, "2026-05-15"), "penalty")
+    assert [(e.date, {r.type for r in e.agent}) for e in found] == [("2025-06", {"AGENCY"})]
+    assert names(found[0].agent) == {"Crown Prosecution Service"}
+
+
+def test_police_taking_down_a_botnet_suspend_it(extractor):
+    text = (
+        "THE HAGUE, Aug 12 (Wire) - Police and prosecutors from six European countries took down the Quarrelnet "
+        "botnet in a two-day operation on Tuesday and Wednesday, Europol said."
+    )
+    found = of_type(events_of(extractor, text, "2026-08-13"), "suspension")
+    assert [e.date for e in found] == ["2026-08-11"]
+    assert "Quarrelnet" in " ".join(names(found[0].target))
+
+
+def test_a_nationality_before_people_is_not_their_country(extractor):
+    text = (
+        "German prosecutors in Frankfurt said earlier this year that they had charged the botnet's suspected "
+        "administrator, a 34-year-old Ukrainian national identified only as Ostap K., with computer sabotage."
+    )
+    found = of_type(events_of(extractor, text, "2026-08-13"), "penalty")
+    assert len(found) == 1
+    assert names(found[0].agent) == {"German prosecutors"}
+    assert "Ukraine" not in names(found[0].target)
+    assert "administrator" in " ".join(names(found[0].target))
+
+
+def test_a_nationality_before_a_government_is_still_its_country(extractor):
+    text = "Brakel said the Dutch government had ordered it on Monday to stop deliveries to two customers."
+    found = of_type(events_of(extractor, text, "2025-11-20"), "order")
+    assert len(found) == 1
+    assert "Netherlands" in " ".join(names(found[0].agent))
+
+
+def test_a_forfeiture_complaint_against_money_names_the_money(extractor):
+    text = (
+        "Prosecutors also filed a civil forfeiture complaint yesterday against roughly $1.8 million in "
+        "cryptocurrency that investigators traced to the group's wallets."
+    )
+    found = of_type(events_of(extractor, text, "2025-09-18"), "lawsuit")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-09-17", {"roughly $1.8 million in cryptocurrency"})]
+
+
+def test_paying_under_a_consent_decree_is_a_penalty(extractor):
+    text = (
+        "Pellory Wireless will pay $3.2 million under a consent decree that the Federal Communications "
+        "Commission's Enforcement Bureau adopted on Monday."
+    )
+    found = of_type(events_of(extractor, text, "2025-11-12"), "penalty")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-11-10", {"Pellory Wireless"})]
+
+
+def test_a_hospital_diverting_ambulances_after_an_attack_suspends_care(extractor):
+    text = "That night, St. Aldric Hospital diverted incoming ambulances to hospitals in Bangor."
+    found = of_type(events_of(extractor, text, "2026-01-14"), "suspension")
+    assert len(found) == 1
+    assert names(found[0].agent) == {"St. Aldric Hospital"}
+
+
+def test_attacks_that_force_departments_to_divert_ambulances_are_background(extractor):
+    text = "Ransomware attacks against hospitals have forced emergency departments to divert ambulances."
+    assert of_type(events_of(extractor, text, "2026-01-14"), "suspension") == []
+
+
+def test_a_board_that_sat_down_with_commissioners_met_them(extractor):
+    text = "The hospital's board of trustees sat down with Somerset County commissioners on Monday night."
+    found = of_type(events_of(extractor, text, "2026-01-14"), "meeting")
+    assert [e.date for e in found] == ["2026-01-12"]
+    assert "Somerset County" in " ".join(names(found[0].target))

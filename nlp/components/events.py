@@ -662,6 +662,23 @@ class EventFinder:
             if any(f.type in ("ORG", "AGENCY", "COURT", "PERSON", "PRODUCT") for f in found):
                 # "two American companies, Crestview and Alder": the companies, not the adjective
                 found = [f for f in found if f.type not in ("GROUP", "PLACE")]
+            nationalities = {
+                ents[c.i].start_char
+                for noun in (h, *(a for a in h.children if a.dep_ == "appos" and a.pos_ == "NOUN"))
+                for c in noun.children
+                if c.dep_ == "amod" and c.i in ents
+            }
+            if (
+                h.pos_ == "NOUN"
+                and found
+                and all(f.type in ("GROUP", "GOV", "PLACE") and f.start in nationalities for f in found)
+                # ("the Dutch government", "Italian authorities": the country's own bodies)
+                and self.anaphor_heads.get(h.lemma_.lower()) not in ("GOV", "AGENCY", "COURT", "LEGISLATURE")
+                and h.lemma_.lower() not in ("authority", "official", "government")
+            ):
+                # "German prosecutors", "the botnet's administrator, a 34-year-old Ukrainian
+                # national": the people, not their nationality
+                found = []
             if speaker is not None and any(f.type == "AGENCY" for f in found):
                 # "Britain's online safety regulator, Ofcom, said it had opened": the regulator, not its country
                 found = [f for f in found if f.type != "GOV"]
@@ -794,6 +811,8 @@ class EventFinder:
                 institution = h.lemma_.lower() in self.lex.anaphors.get("COURT", ()) or h.lemma_.lower() in (
                     "jury",
                     "regulator",
+                    "police",  # "Police in six countries took down the botnet": a force, told acting
+                    "prosecutor",
                 )
                 described = described_person and any(
                     c.dep_ in ("prep", "relcl", "acl") or c.lower_ == "former" for c in h.children
@@ -1874,7 +1893,15 @@ class EventFinder:
                     and self._children(child, ("dobj",))
                 ):
                     return child, "legislature-object"
-        if node.dep_ in ("dobj", "attr", "oprd") and realizes(head, rule.realized_by):
+        # "issued Security Directive Pipeline-2026-02": the parser may take the numbered name for a
+        # modifier of the verb; with no other object it is the object
+        numbered_object = (
+            node.dep_ == "npadvmod"
+            and node.i > head.i
+            and any(ch.isdigit() for ch in node.text)
+            and not any(c.dep_ == "dobj" for c in head.children)
+        )
+        if (node.dep_ in ("dobj", "attr", "oprd") or numbered_object) and realizes(head, rule.realized_by):
             if realizes(head, _SEQUEL_REALIZERS) and rule.type in _RELATIVE_ACT_TYPES:
                 # "The application follows an investigation that the Bureau launched": the
                 # clause says who opened it; "follows" only says it happened
@@ -2780,6 +2807,15 @@ class EventFinder:
         if not target and rule.type in ("penalty", "investigation", "designation", "order", "lawsuit"):
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
+        if not target and rule.type == "lawsuit" and any(c.lower_ == "forfeiture" for c in noun.lefts):
+            # "a civil forfeiture complaint against roughly $2.3 million in cryptocurrency": an action
+            # against property names the property as its defendant
+            target = [
+                RoleFiller(words.text, words.start_char, words.end_char)
+                for o in self._prep_objects(noun, ("against",)) + self._prep_objects(anchor, ("against",))
+                for words in [_phrase(o)]
+                if o.ent_type_ == "MONEY" or o.like_num or o.lower_ == "$"
+            ]
         target = self._expand_placeholders(target, anchor, ents, agent)
         if rule.type == "meeting" and not target:
             target = self._witnesses(noun, ents)
@@ -3105,6 +3141,15 @@ class EventFinder:
         ):
             return None  # "This final rule has been designated a significant regulatory action": a label
         objects = self._children(verb, ("dobj", "dative"))
+        if not objects and rule.type == "launch":
+            # "made its Harrowmark endpoint agent generally available": the parser may read a small
+            # clause, the product its subject
+            objects = [
+                subject
+                for clause in self._children(verb, ("ccomp", "oprd"))
+                if clause.lemma_.lower() == "available"
+                for subject in self._children(clause, ("nsubj",))
+            ]
         if any(c.tag_ == "POS" for o in objects for c in o.children):
             # "blocked Kilnworth Chips' proposed $6.4 billion takeover": the parser may end the object
             # at the possessive and hang the rest on "proposed"
@@ -3548,8 +3593,23 @@ class EventFinder:
                 if _MODEL_NUMBER.fullmatch(h.text)
                 or any(a.dep_ == "appos" and self._product_noun(a) for a in h.children)
             ]
+            # "its Harrowmark endpoint agent": a place no one knows, naming a product noun, is the
+            # product's name (not "its Canada data region")
+            named_product = [
+                t.idx
+                for h in target_heads
+                if h.pos_ == "NOUN" and self._product_noun(h)
+                for c in h.children
+                if c.dep_ == "compound"
+                for t in c.subtree
+                if t.pos_ == "PROPN"
+            ]
             target = [
-                f for f in target if f.type not in ("GOV", "PLACE", "GROUP") or any(f.start <= i < f.end for i in sold)
+                f
+                for f in target
+                if f.type not in ("GOV", "PLACE", "GROUP")
+                or any(f.start <= i < f.end for i in sold)
+                or (f.type == "PLACE" and any(f.start <= i < f.end for i in named_product))
             ]
             if not target and not passive and agent and all(f.type in ("ORG", "PRODUCT", None) for f in agent):
                 target, agent = agent, []  # a service launching itself
