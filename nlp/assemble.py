@@ -68,6 +68,25 @@ _COMPANY_FILING = re.compile(r"\bform\s+(?:10-k|10-q|8-k|20-f|6-k)\b|\bthe compa
 _AGENCY_ORDER = re.compile(r"^[ \t]*(?:before the\b|by the (?:commission|bureau|board|chief|director)\b)", re.I | re.M)
 
 
+def _company_byline(head: str, mentions: list[Mention], types: dict[str, str]) -> bool:
+    """A company's post under its own dated byline ("Brackenlight IT Services | October 7, 2026"),
+    before any public body is named: its "we" is the company, whatever agency it goes on to name."""
+    first = next((m for m in mentions if m.id and types.get(m.id) in ("ORG", "AGENCY", "GOV", "COURT")), None)
+    if first is None or types.get(first.id) != "ORG" or first.start > 300:
+        return False
+    line_start = head.rfind("\n", 0, first.start) + 1
+    line_end = head.find("\n", first.start)
+    line = head[line_start : line_end if line_end >= 0 else len(head)]
+    return bool(
+        re.fullmatch(
+            r"\s*"
+            + re.escape(head[first.start : first.end])
+            + r"\s*[|\u2013\u2014-]\s*[^|\n]{0,20}\b(?:19|20)\d\d\b[^|\n]{0,10}",
+            line,
+        )
+    )
+
+
 def _on_short_line(text: str, at: int) -> bool:
     """Whether `at` lies on a line of a letterhead's length, not in a paragraph of prose."""
     start = text.rfind("\n", 0, at) + 1
@@ -82,6 +101,11 @@ _PRESIDENTIAL = re.compile(
 # an executive order's or a proclamation's "it is hereby ordered" is the President's, told by its own act
 _PRESIDENTIAL_DOCUMENT = re.compile(
     r"\bpresidential documents\b|\bexecutive order \d|\bby the president of the united states\b", re.IGNORECASE
+)
+# a company blog's byline: "Posted by the Hearthlet Trust & Safety team"
+_POSTED_BY_TEAM = re.compile(
+    r"\b(?i:posted by) (?:the )?(?P<company>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}?)"
+    r"(?: (?:[A-Z][\w]*|&))* team\b"
 )
 # a paragraph opening on the name of the one it speaks to: "1. Emrys Rheadwick, you are 27 years old."
 _VOCATIVE = re.compile(r"^[ \t]*(?:\d{1,3}\.[ \t]+)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,3}), you\b", re.MULTILINE)
@@ -228,7 +252,7 @@ def resolve_filler(
             _COMPANY_FILING.search(document_head)
             and not _AGENCY_ORDER.search(document_head[:600])
             and not _THE_COMPANY_DEFINED.search(document_head)
-        )
+        ) or _company_byline(document_head, mentions, types)
         if author is None and "AGENCY" in prefer and not company_filing:
             # "We impose a penalty" in an order headed "Before the Federal Communications Commission"
             # (of the bodies named near the top, the one named most: a note on where appeals go names
@@ -255,6 +279,10 @@ def resolve_filler(
                 ),
                 None,
             )
+        posted = _POSTED_BY_TEAM.search(document_head[:400]) if author is None else None
+        if posted is not None:
+            # "Posted by the Hearthlet Trust & Safety team": a company's blog speaks as the company
+            return [EntityRef(posted["company"], None, None, "ORG")]
         if author is None:
             author = _defined_company(mentions, types, text or document_head)
         author = author or _reporting_company(mentions, types)
@@ -1604,6 +1632,14 @@ def assemble(
                 # from the SDN List" in the body's own release: today's news
                 when = dates.DateValue.day(published)
         kind = candidate.type
+        if (
+            kind == "investigation"
+            and agent
+            and all(r.type == "ORG" and r.id for r in agent)
+            and not any(r.id for r in target)
+            and any(f.text.lower() in ("we", "our", "us") for f in candidate.agent)
+        ):
+            continue  # "We are investigating this activity": a company looking into its own incident
         if kind == "order" and any(f.text == "I" for f in candidate.agent) and agent:
             if all(r.type == "COURT" for r in agent):
                 kind = "ruling"  # "In a judgment delivered on 14 March 2025, I declared": the judge

@@ -249,3 +249,68 @@ def test_a_board_that_sat_down_with_commissioners_met_them(extractor):
     found = of_type(events_of(extractor, text, "2026-01-14"), "meeting")
     assert [e.date for e in found] == ["2026-01-12"]
     assert "Somerset County" in " ".join(names(found[0].target))
+
+
+def test_a_company_investigating_its_own_incident_under_its_byline_is_no_inquiry(extractor):
+    text = (
+        "Update on suspicious network activity\n\nHollowmere IT Services | October 7, 2026\n\n"
+        "On Monday our security team detected unusual sign-in activity. We are investigating this activity with "
+        "an outside firm. We are in contact with the Cybersecurity and Infrastructure Security Agency."
+    )
+    assert of_type(events_of(extractor, text, "2026-10-07"), "investigation") == []
+
+
+def test_a_regulators_own_we_are_investigating_still_opens_an_inquiry(extractor):
+    text = (
+        "Information Commissioner's Office\n\nStatement on Pellory Learning\n\n"
+        "We are investigating Pellory Learning Ltd after a breach of pupils' records reported to us in May."
+    )
+    found = of_type(events_of(extractor, text, "2026-06-02"), "investigation")
+    assert [names(e.agent) for e in found] == [{"Information Commissioner's Office"}]
+
+
+COMPANY_BLOG = """Introducing Age Check on Tumblewick
+
+September 15, 2026 · Posted by the Tumblewick Trust & Safety team
+
+Today we're rolling out Tumblewick Age Check, an optional tool that estimates a player's age from a short selfie video, to everyone playing Tumblewick in the United States, the United Kingdom and Australia.
+
+Since August, we've paused voice chat in public lobbies for players under 16 while we test new moderation tools.
+"""
+
+
+def test_a_company_blogs_we_is_the_company_its_team_posts_for(extractor):
+    found = events_of(extractor, COMPANY_BLOG, "2026-09-15")
+    launches = of_type(found, "launch")
+    # (the countries the parser hung on "we" past its verb are where, not who)
+    assert [(names(e.agent), e.date) for e in launches] == [({"Tumblewick"}, "2026-09-15")]
+    assert "Tumblewick Age Check" in names(launches[0].target)
+
+
+def test_a_pause_that_has_held_since_a_month_began_then(extractor):
+    found = of_type(events_of(extractor, COMPANY_BLOG, "2026-09-15"), "suspension")
+    assert [(names(e.agent), e.date) for e in found] == [({"Tumblewick"}, "2026-08")]
+
+
+def test_a_feature_rolled_out_under_a_quoted_name_is_launched(extractor):
+    text = (
+        'Glenmarrow Inc. told the board the company had rolled out "Quiet Hours," which silences notifications on teen '
+        "accounts at night, in February."
+    )
+    found = of_type(events_of(extractor, text, "2026-04-15"), "launch")
+    assert [(names(e.target), e.date) for e in found] == [({"Quiet Hours"}, "2026-02")]
+
+
+def test_chiefs_facing_questions_from_a_senate_committee_are_at_its_hearing(extractor):
+    text = (
+        "WASHINGTON, June 23 (Wire) - The chief executives of Glenmarrow and Pellory faced more than three hours "
+        "of questions from the Senate Judiciary Committee on Tuesday about their apps."
+    )
+    found = of_type(events_of(extractor, text, "2026-06-24"), "meeting")
+    assert [e.date for e in found] == ["2026-06-23"]
+    assert "Judiciary" in " ".join(names(found[0].agent))
+
+
+def test_answering_a_reporters_questions_is_no_hearing(extractor):
+    text = "The chief executive answered questions from reporters after the launch on Tuesday."
+    assert of_type(events_of(extractor, text, "2026-06-24"), "meeting") == []

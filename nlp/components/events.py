@@ -486,6 +486,8 @@ def _phrase(head: Token) -> Span:
             continue
         if child.dep_ in ("relcl", "acl", "advcl", "cc") and child.i > head.i:
             break
+        if head.i < head.head.i < child.i:
+            break  # "we're rolling out X ..., the United Kingdom and Australia": hung on the subject past its verb
         if child.dep_ == "amod" and child.i > head.i and any(c.dep_ == "prep" for c in child.children):
             break  # "six entities responsible for Russia's actions": who they are, not more of them
         right = max(right, child.right_edge.i)
@@ -788,6 +790,8 @@ class EventFinder:
                     phrase = phrase[:-1]
             if not anaphor and len(phrase) > 1 and phrase[0].lower_ in ("its", "their", "our") and phrase[0].i != h.i:
                 phrase = phrase[1:]  # "its MG-7 inference chip": the thing's name, without whose
+            while len(phrase) > 1 and phrase[0].text in ('"', "\u201c", "'"):
+                phrase = phrase[1:]  # '"Quiet Hours,"': the name, not its quotation marks
             text = phrase.text.strip()
             if anaphor:
                 plural = h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "them", "these", "those", "both")
@@ -1589,7 +1593,7 @@ class EventFinder:
                     return "past"
                 return "future"
         auxiliaries = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & {"has", "have"}:
+        if auxiliaries & {"has", "have", "'ve"}:
             return "perfect"  # "has imposed": recent, or background ("has filed a lawsuit")
         if auxiliaries & {"is", "are", "am"} and anchor.tag_ == "VBG":
             return "present"  # "is designating": news of now
@@ -3673,6 +3677,16 @@ class EventFinder:
             product_like |= any(
                 any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in h.children)
                 and any(c.dep_ == "nummod" and _glued_to(c, h) for c in h.children)
+                for h in target_heads
+            )
+            # "had rolled out \"Quiet Hours,\" which silences notifications": a feature's name in quotes
+            product_like |= any(
+                h.dep_ == "dobj"
+                and h.is_title
+                and (
+                    any(c.dep_ == "punct" and c.text in ('"', "\u201c") and c.i < h.i for c in h.children)
+                    or (h.left_edge.i > 0 and h.doc[h.left_edge.i - 1].text in ('"', "\u201c"))
+                )
                 for h in target_heads
             )
             # "copies of the said Gazette were made available to the public": papers published, not products
