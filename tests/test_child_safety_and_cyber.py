@@ -314,3 +314,47 @@ def test_chiefs_facing_questions_from_a_senate_committee_are_at_its_hearing(extr
 def test_answering_a_reporters_questions_is_no_hearing(extractor):
     text = "The chief executive answered questions from reporters after the launch on Tuesday."
     assert of_type(events_of(extractor, text, "2026-06-24"), "meeting") == []
+
+
+LETTER_OF_FINDING = """UNITED STATES DEPARTMENT OF EDUCATION
+STUDENT PRIVACY POLICY OFFICE
+
+November 3, 2025
+
+Dr. Ines Varrow, Superintendent
+Quellbrook Unified School District
+
+Re: FERPA Complaint No. 25-0977
+
+Dear Superintendent Varrow:
+
+This letter sets out the findings of the Student Privacy Policy Office (SPPO) of the U.S. Department of Education on the above complaint against the Quellbrook Unified School District (District) under the Family Educational Rights and Privacy Act (FERPA).
+
+By letter dated April 8, 2025, this Office notified the District that it had opened an investigation of the allegation.
+
+Required corrective actions
+
+Based on these findings, the District must take the following actions within 60 days of the date of this letter:
+
+1. End its agreement with the vendor.
+
+Sincerely,
+"""
+
+
+def test_a_letter_of_findings_corrective_actions_are_the_offices_order(extractor):
+    found = of_type(events_of(extractor, LETTER_OF_FINDING, "2025-11-05"), "order")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-11-03", {"Quellbrook Unified School District"})]
+
+
+def test_the_party_notified_that_an_investigation_was_opened_is_its_target(extractor):
+    found = of_type(events_of(extractor, LETTER_OF_FINDING, "2025-11-05"), "investigation")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-04-08", {"Quellbrook Unified School District"})]
+
+
+def test_a_name_ends_where_its_defined_term_opens(extractor):
+    found = entities_of(extractor, LETTER_OF_FINDING, "2025-11-05")
+    assert "the Quellbrook Unified School District" in found or "Quellbrook Unified School District" in found
+    assert not any("(District" in name for name in found)
+    assert found["SPPO"] == ("AGENCY", "Student Privacy Policy Office")
+    assert found["FERPA"] == ("LAW", "Family Educational Rights and Privacy Act")

@@ -892,6 +892,18 @@ class EntityLinker:
             ents[index] = Span(doc, start, number, label="ORG")
             grown = True
         for index, ent in enumerate(ents):
+            opening = next((t.i for t in ent if t.text == "("), None) if ent is not None else None
+            if (
+                opening is not None
+                and opening > ent.start
+                and not any(t.text == ")" for t in ent)
+                and ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "FAC")
+            ):
+                # "the Tamsin Ridge Unified School District (District": the name ends where its defined
+                # term opens
+                ents[index] = Span(doc, ent.start, opening, label=ent.label_)
+                grown = True
+        for index, ent in enumerate(ents):
             if ent is not None and len(ent) > 1 and ent[0].lower_ in ("its", "their", "our") and not ent.ent_id_:
                 # "Its Office of Trade began examining ...": the pronoun is whose office, not its name
                 ents[index] = Span(doc, ent.start + 1, ent.end, label=ent.label_)

@@ -2808,6 +2808,17 @@ class EventFinder:
             # into Russia": the party inside what the order names, before any named elsewhere
             for head in participle_objects:
                 target += [f for f in self.fillers(head, ents, exclude=exclude, deep=True) if f.entity_id]
+        if (
+            rule.type == "investigation"
+            and not any(f.entity_id or f.anaphor for f in target)
+            and realizer is not None
+            and realizer.dep_ == "ccomp"
+            and lemma_keys(realizer.head) & {"notify", "inform", "advise"}
+        ):
+            # "this Office notified the District that it had opened an investigation of the
+            # allegation": the party told is the one investigated
+            told = [f for o in self._children(realizer.head, ("dobj",)) for f in self.fillers(o, ents, exclude=exclude)]
+            target = told or target
         if not target and rule.type in ("penalty", "investigation", "designation", "order", "lawsuit"):
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
