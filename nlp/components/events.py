@@ -1615,16 +1615,12 @@ class EventFinder:
         noun = clause.head
         if noun.i in (anchor.i, trigger.i):
             return False
-        # a statute's clause tells its own making, unless it names its own maker ("the Rules,
-        # which the Minister made in July 2025", inside a sentence about something else)
-        statute_made_by_another = noun.ent_type_ == "LAW" and any(
-            c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children
-        )
-        if noun.ent_type_ == "LAW" and not statute_made_by_another:
-            return False
-        if not statute_made_by_another and (
-            noun.lemma_.lower() in self.noun_rules or noun.lemma_.lower() in _INSTRUMENT_NOUNS
-        ):
+        if noun.ent_type_ == "LAW":
+            # a statute's clause tells its own making, unless it names its own maker ("the Rules,
+            # which the Minister made in July 2025", inside a sentence about something else)
+            if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children):
+                return False
+        elif noun.lemma_.lower() in self.noun_rules or noun.lemma_.lower() in _INSTRUMENT_NOUNS:
             return False
         if noun.lemma_.lower() in _SITTINGS:
             return False  # "in a virtual plenary session concluded on Friday, declared": the act's sitting
