@@ -1256,7 +1256,11 @@ def _signing_judge(entry: str) -> list[EntityRef]:
 
 # congress.gov "All Actions": "05/13/2025 House  Introduced in House", "... Passed Senate without amendment"
 # A state legislature's history adds a "Governor" column: "05/15/2026  Governor  Governor Signed"
-_CHAMBER_ACTION = re.compile(r"^(?P<chamber>House|Senate|Assembly|Governor)\s+(?P<action>.+)$", re.IGNORECASE)
+# Mississippi's marks the chamber by its initial: "02/11/2026 (H) Passed As Amended {Vote: 109-8}"
+_CHAMBER_ACTION = re.compile(
+    r"^(?:(?P<chamber>House|Senate|Assembly|Governor)|\((?P<initial>[HSA])\))\s+(?P<action>.+)$", re.IGNORECASE
+)
+_CHAMBER_INITIALS = {"H": "house", "S": "senate", "A": "assembly"}
 _INTRODUCED = re.compile(
     # Illinois's list: "1/14/2026  SENATE  FILED WITH SECRETARY BY SEN. X", then "FIRST READING"
     # Vermont's: "01/07/2026  Senate   Introduced by Senators X, Y and Z"
@@ -1272,7 +1276,9 @@ _PASSED = re.compile(
     # "THIRD READING - SHORT DEBATE - PASSED 079-032-000"
     r"|^third reading\W+(?:short debate\W+)?passed\b"
     # "Read third time and passed; roll call, Yeas 21, Nays 8"
-    r"|^read (?:a )?third time and passed\b",
+    r"|^read (?:a )?third time and passed\b"
+    # "Passed As Amended {Vote: 109-8}": the chamber is the line's column
+    r"|^passed(?: as amended)?[ \t]*(?:\{vote\b|;|$)",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
@@ -1282,7 +1288,8 @@ _GOVERNOR_SIGNED = re.compile(
 _SPONSOR = re.compile(
     # "Sponsor: Rep. Okonjo, Adaeze [D-MD-4]"; "Sponsors: Rep. A, Rep. B | Sen. C": the first one
     # "SENATE SPONSORS: SEN. X" heads a list that names each chamber's sponsors
-    r"^(?:(?:senate|house|assembly|chief) )?sponsors?:[ \t]*(?P<name>[^\[(|\n]+?)[ \t]*(?=[\[(|\n]|,[ \t]*(?:rep|sen|representative|senator)\b)",
+    # "Principal Author: Representative X" (Mississippi's word for it)
+    r"^(?:(?:(?:senate|house|assembly|chief) )?sponsors?|principal author):[ \t]*(?P<name>[^\[(|\n]+?)[ \t]*(?=[\[(|\n]|,[ \t]*(?:rep|sen|representative|senator)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHAMBER_IDS = {"house": "legislature:us-house", "senate": "legislature:us-senate"}
@@ -1328,7 +1335,7 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     """
     line = _CHAMBER_ACTION.match(entry)
     action = line.group("action").strip() if line else entry.strip()
-    said = line.group("chamber") if line else None
+    said = (line.group("chamber") or _CHAMBER_INITIALS.get(line.group("initial").upper())) if line else None
     # "Colorado General Assembly": its chambers are the state's, not Congress's
     state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
 
@@ -2037,7 +2044,7 @@ def docket_events(text: str, mentions: list[Mention], analysed: str | None = Non
                     target=target,
                     attrs=dict(attrs),
                     confidence=0.85,
-                    trigger=entry.split()[0],
+                    trigger=re.sub(r"^\([HSA]\)\s+", "", entry).split()[0],
                 )
             )
     introductions = sorted(

@@ -118,6 +118,8 @@ _SIGNING_OFFICE = re.compile(
 _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")
 
 
+_SOME_JUDGE = re.compile(r"^an? (?:(?:federal|u\.s\.|district|state|bankruptcy) )*judge$", re.IGNORECASE)
+_TITLED_JUDGE = re.compile(r"\bJudge\s+$")
 # how far back a pronoun's one recent person may be named: about a sentence
 _RECENT_PERSON_CHARS = 400
 # a bench's title before a name: the judge who acts on the party, not the party "she" means
@@ -144,6 +146,17 @@ def resolve_filler(
             entry = default_gazetteer().get("gov:us-president")
             if entry is not None:
                 return [EntityRef(filler.text, entry.canonical, entry.id, entry.type)]
+        if not filler.entity_id and _SOME_JUDGE.match(filler.text) and text:
+            # "A federal judge on Monday gave preliminary approval ... U.S. District Judge X said": a
+            # story's unnamed judge is the one judge it goes on to name
+            titled = {
+                m.id: m
+                for m in mentions
+                if m.id and types.get(m.id) == "PERSON" and _TITLED_JUDGE.search(text[max(0, m.start - 30) : m.start])
+            }
+            if len(titled) == 1:
+                judge = next(iter(titled.values()))
+                return [EntityRef(filler.text, judge.canonical, judge.id, "PERSON")]
         if not filler.entity_id:
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
             # "C. Respondent Brisbois" in an order's lettered paragraphs: the party's name
@@ -1743,7 +1756,35 @@ def assemble(
                     events[-1].attrs.setdefault("form", "executive order")
     if published is not None:
         _date_from_restatement(events, dated_events, analysed or text, published)
-    return merge_repeats(_without_inverted_twins(_orders_that_fine(events, text)))
+    events = _without_summary_bullets(_without_inverted_twins(_orders_that_fine(events, text)), text)
+    _benches_of_judges(events, mentions, entity_types, text)
+    return merge_repeats(events)
+
+
+# "Mrs Justice Thornbury-Lake handed down judgment": a judge's title before the name
+_BENCH_TITLE = re.compile(r"\b(?:(?:Mrs?|Ms)\.? Justice|Justice|Judge)\s+$")
+_TITLED_NAME = re.compile(r"(?:(?:Mrs?|Ms)\.? )?(?:Justice|Judge) [A-Z]")
+
+
+def _benches_of_judges(events: list[Event], mentions: Sequence[Mention], types: dict[str, str], text: str) -> None:
+    """A ruling told as a titled judge's: the court named last before it rules too (a judge's
+    name the model took for a firm's still is a judge's, by its title)."""
+    courts = [m for m in mentions if m.id and types.get(m.id) == "COURT"]
+    judges = {
+        m.id
+        for m in mentions
+        if m.id
+        and types.get(m.id) in ("PERSON", "ORG")
+        and (_BENCH_TITLE.search(text[max(0, m.start - 20) : m.start]) or _TITLED_NAME.match(m.text))
+    }
+    for event in events:
+        agents = _ids(event.agent)
+        if event.type != "ruling" or not agents or not agents <= judges:
+            continue
+        before = [m for m in courts if m.start < event.start]
+        court = before[-1] if before else courts[0] if len({m.id for m in courts}) == 1 else None
+        if court is not None:
+            event.agent = [*event.agent, EntityRef(court.text, court.canonical, court.id, "COURT")]
 
 
 # "The consent order, which the Director signed on Friday, requires Loomstead to pay a $6.2
@@ -1779,6 +1820,25 @@ def _orders_that_fine(events: list[Event], text: str) -> list[Event]:
         if not fine.target:
             fine.target = event.target
     return [e for e in events if id(e) not in dropped]
+
+
+# a client alert's or a briefing's opening digest: "Key takeaways" over bullets that each sum up a
+# section the document goes on to tell in full
+_SUMMARY_HEADING = re.compile(
+    r"^[ \t]*(?:key (?:takeaways|points)|highlights|in brief|at a glance|summary|tl;?dr)[ \t]*:?[ \t]*\n"
+    r"(?P<bullets>(?:[ \t]*[-\u2022*][ \t]+[^\n]*\n?)+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _without_summary_bullets(events: list[Event], text: str) -> list[Event]:
+    """Drop what a summary bullet tells when the body tells an act of that type again."""
+    digest = _SUMMARY_HEADING.search(text[:3000])
+    if digest is None:
+        return events
+    start, end = digest.span("bullets")
+    told_later = {e.type for e in events if e.start >= end}
+    return [e for e in events if not (start <= e.start < end and e.type in told_later)]
 
 
 # "In dismissing the application, Justice Kereama said ...": the ruling told again as the

@@ -210,6 +210,13 @@ _NAMING_DEPS = {
 _NAMING_PREPS = {"of", "including", "like", "such", "from"}
 
 
+_COURT_NAME = re.compile(r"\b(?:courts?|tribunal)\b", re.IGNORECASE)
+_OCCASIONS = frozenset({"meeting", "hearing", "session", "conference", "summit", "roundtable"})
+# what a body hears at its meeting, and what it hears from someone
+_HEARING_VERBS = frozenset({"hear", "question", "receive"})
+_SPOKEN_PIECES = frozenset({"presentation", "briefing", "testimony", "submission", "update", "pitch", "report"})
+
+
 def _names_phrase(token: Token, head: Token) -> bool:
     node = token
     inside_of = False
@@ -490,6 +497,12 @@ def _phrase(head: Token) -> Span:
             break  # "we're rolling out X ..., the United Kingdom and Australia": hung on the subject past its verb
         if child.dep_ == "amod" and child.i > head.i and any(c.dep_ == "prep" for c in child.children):
             break  # "six entities responsible for Russia's actions": who they are, not more of them
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("at", "during")
+            and any(o.lemma_.lower() in _OCCASIONS for o in child.children if o.dep_ == "pobj")
+        ):
+            break  # "representatives of X at its 29 October meeting": where they were heard, not who they are
         right = max(right, child.right_edge.i)
     return doc[head.left_edge.i : right + 1]
 
@@ -1544,6 +1557,16 @@ class EventFinder:
             for c in verb.children
         )
 
+    @staticmethod
+    def _judge_named_before(subject: Token) -> bool:
+        """ "Szabo-Lind certified the case" after "U.S. District Judge Miriam Szabo-Lind said": a
+        surname the story gave a judge's title when it first named her."""
+        if subject.pos_ != "PROPN" or len(subject.text) < 3:
+            return False
+        name = subject.doc[subject.left_edge.i : subject.i + 1].text
+        before = subject.doc[: subject.left_edge.i].text
+        return re.search(rf"\b(?:Judge|Justice) (?:[A-Z][\w.'-]* ){{0,3}}{re.escape(name)}\b", before) is not None
+
     def _titled_judge(self, subject: Token) -> bool:
         """ "justice wairimu gathogo-lenku", whatever type the model gave the name (not "Justice Ministry")."""
         edge = subject.left_edge
@@ -1950,6 +1973,23 @@ class EventFinder:
             return head, "legislature-object"  # "the bill passed the House": the House acted
         if node.dep_ == "pobj" and head.lower_ == "with" and realizes(head.head, rule.realized_by):
             return head.head, "with"
+        # "At its Nov. 20 public meeting, the Commission heard a presentation from X": who heard whom
+        # at it ("heard representatives of X at its meeting": the parser may hang it on the heard)
+        # (not "senators who questioned him at that hearing": one already told; nor "heard a first
+        # reading of a policy": a paper, not a party)
+        heard_at = head.head.head if head.head.dep_ == "dobj" else head.head
+        if (
+            rule.type == "meeting"
+            and node.dep_ == "pobj"
+            and head.lower_ in ("at", "during")
+            and heard_at.pos_ == "VERB"
+            and heard_at.dep_ != "relcl"
+            and realizes(heard_at, _HEARING_VERBS)
+            and not any(c.dep_ == "det" and c.lower_ in ("that", "this", "same") for c in noun.children)
+            and any(c.dep_ == "nsubj" for c in heard_at.children)
+            and any(self._heard_party(o) for o in self._children(heard_at, ("dobj",)))
+        ):
+            return heard_at, "with"
         if (
             rule.type == "investigation"
             and node.dep_ == "pobj"
@@ -2032,6 +2072,23 @@ class EventFinder:
             if relative is not None:
                 return relative, "object"
         return None, ""
+
+    def _heard_party(self, heard: Token) -> bool:
+        """Who a body hears: a party named or described, or one a presentation is "from"."""
+        if heard.lemma_.lower() in _SPOKEN_PIECES:
+            return any(map(self._heard_party, self._prep_objects(heard, ("from", "by"))))
+        lemma = heard.lemma_.lower()
+        return (
+            bool(heard.ent_type_)
+            or lemma in self.actor_words
+            or lemma in self.lex.people_nouns
+            or lemma
+            in (
+                "representative",
+                "witness",
+                "applicant",
+            )
+        )
 
     def _relative_realizer(self, noun: Token, rule: TriggerRule) -> Token | None:
         """ "an investigation that the Bureau launched": a relative clause whose subject did the act."""
@@ -2221,6 +2278,13 @@ class EventFinder:
                 return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY") or (
                     token.lemma_.lower() in self.lex.lawmaker_words
                 )
+        if token.lemma_.lower() in ("group", "coalition", "pair", "trio") and token.pos_ == "NOUN":
+            # "a bipartisan group of House members": the members make the law
+            return any(self._lawmaker(o) for o in self._prep_objects(token, ("of",)))
+        if token.lemma_.lower() == "member" and any(
+            c.dep_ in ("compound", "poss") and c.ent_type_ and self._lawmaker(c) for c in token.children
+        ):
+            return True  # "House members", "the Senate's members"
         return token.lemma_.lower() in self.lex.lawmaker_words
 
     def _relief_parties(self, asked: Token) -> list[Token]:
@@ -2355,6 +2419,7 @@ class EventFinder:
                 and not (subject.lemma_.lower() == "tribunal" and self._prep_objects(subject, ("of",)))
                 # "Judge Amit Mehta ruled": the title names the bench
                 or any(c.dep_ == "compound" and c.lemma_.lower() in ("judge", "justice") for c in subject.children)
+                or self._judge_named_before(subject)
             )
             if not (court_subject and "COURT" in rule.requires_agent_type):
                 return None
@@ -2694,7 +2759,16 @@ class EventFinder:
                 if subject is not None and subject.lower_ in ("who", "which", "that") and realizer.dep_ == "relcl":
                     agent_head = realizer.head  # "Governor Gavin Newsom, who signed the ... Law": the governor
                 if how == "with":
-                    targets = self._children(realizer, ("dobj",)) + targets
+                    heard = self._children(realizer, ("dobj",))
+                    # ("heard a presentation from lottery courier Ticketrove": the one who presented)
+                    heard = [
+                        speaker
+                        for h in heard
+                        for speaker in (
+                            self._prep_objects(h, ("from", "by")) if h.lemma_.lower() in _SPOKEN_PIECES else [h]
+                        )
+                    ]
+                    targets = heard + targets
                 realizer_preps = tuple(
                     dict.fromkeys(
                         ("to", "on", "against")
@@ -2818,6 +2892,10 @@ class EventFinder:
         if not target and rule.type in ("penalty", "investigation", "designation", "order", "lawsuit"):
             # "a fine of EUR 91 million on Loopwise Social Ltd.": the named party hangs deep in the phrase
             target = [f for f in self.fillers(noun, ents, exclude=exclude, deep=True) if f.entity_id]
+            if rule.type == "lawsuit":
+                # "issued its claim in the Business and Property Courts": where it was brought, whatever
+                # the model took the court for
+                target = [f for f in target if f.type != "COURT" and not _COURT_NAME.search(f.text)]
         if not target and rule.type == "lawsuit" and any(c.lower_ == "forfeiture" for c in noun.lefts):
             # "a civil forfeiture complaint against roughly $2.3 million in cryptocurrency": an action
             # against property names the property as its defendant
