@@ -335,7 +335,9 @@ _NUMERIC_HEAD_DATE = re.compile(r"^[ \t]*(?P<month>\d{2})/(?P<day>\d{2})/(?P<yea
 # "Jakarta, 1 December 2025 | Public Relations Bureau", "HONG KONG, 21 October 2025 - The
 # Commissioner ...": a release's dateline, the day it was written (its "today")
 _DATELINE_DATE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]+(?P<date>{_LONG_DATE})[ \t]*(?:\||[-\u2013\u2014])",
+    # "TRENTON, N.J. — October 1, 2025 — ...": a state after the city, and a dash before the date
+    rf"^[ \t]*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?(?:,[ \t]+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    rf"(?:,|[ \t]+[-\u2013\u2014])[ \t]+(?P<date>{_LONG_DATE})[ \t]*(?:\||[-\u2013\u2014])",
     re.MULTILINE,
 )
 _DATELINE_CHARS = 600
@@ -1635,7 +1637,10 @@ def _first_past_date(words: str, published: dt.date) -> dates.DateValue | None:
 # (EU) No 269/2014, which the Council adopted on 17 March 2014": a rule the text recites with its
 # maker and when it was made
 _RECITED_RULE = re.compile(
-    r"\b(?P<noun>rule|[Rr]egulation|[Rr]egulations|measures)\b(?P<mid>[^.;\n]{0,80}?),?\s+(?:(?:which|that)\s+)?"
+    # (the rule nearest its maker: not "regulations in 37 CFR part 202, replaces an interim rule the
+    # Office issued")
+    r"\b(?P<noun>rule|[Rr]egulation|[Rr]egulations|measures)\b"
+    r"(?P<mid>(?:(?!\b(?:rule|[Rr]egulations?|measures)\b)[^.;\n]){0,80}?),?\s+(?:(?:which|that)\s+)?"
     r"(?:the\s+)?(?P<agent>[A-Z][\w&.'-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.'-]*){0,5})\s+"
     r"(?:adopted|finalized|finalised|published|issued|promulgated|made)\s+(?:it\s+)?(?P<when>(?:on|in)\s+"
     r"(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?)"

@@ -120,6 +120,11 @@ _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s
 
 _SOME_JUDGE = re.compile(r"^an? (?:(?:federal|u\.s\.|district|state|bankruptcy) )*judge$", re.IGNORECASE)
 _TITLED_JUDGE = re.compile(r"\bJudge\s+$")
+_SOME_COURT = re.compile(
+    r"^[Aa]n? (?:[A-Z][a-z]+ |federal |state |district |regional |trial |lower |appeals |appellate )*court$"
+)
+# how far on a story may name the court its lede left unnamed: about two sentences
+_NEXT_NAMED_CHARS = 600
 # how far back a pronoun's one recent person may be named: about a sentence
 _RECENT_PERSON_CHARS = 400
 # a bench's title before a name: the judge who acts on the party, not the party "she" means
@@ -157,6 +162,19 @@ def resolve_filler(
             if len(titled) == 1:
                 judge = next(iter(titled.values()))
                 return [EntityRef(filler.text, judge.canonical, judge.id, "PERSON")]
+        if not filler.entity_id and _SOME_COURT.match(filler.text):
+            # "A German court has sided with GEMA ... The Regional Court of Munich I handed down the
+            # judgment": a lede's unnamed court is the one the story names next
+            named = next(
+                (
+                    m
+                    for m in mentions
+                    if m.id and types.get(m.id) == "COURT" and filler.end <= m.start < filler.end + _NEXT_NAMED_CHARS
+                ),
+                None,
+            )
+            if named is not None:
+                return [EntityRef(filler.text, named.canonical, named.id, "COURT")]
         if not filler.entity_id:
             # "Hexwave" after "Hexwave Robotics": a short form of a name the document gave in full
             # "C. Respondent Brisbois" in an order's lettered paragraphs: the party's name
@@ -1266,12 +1284,15 @@ def _short_form_of(heading: list[EntityRef], body: list[EntityRef]) -> bool:
 
 
 _ITEM_SPAN = 1200
+# what may stand before a headline on its line: markup, an item's number, a bullet
+# and a kicker ("Antitrust: ", "The Week in Review: ")
+_LINE_OPENING = re.compile(r"(?:<[^>\n]*>|\s|\d{1,2}[.)]|[-\u2022*#|])*(?:[A-Z][\w'&-]*(?: [\w'&-]+){0,4}:\s+)?")
 
 
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def fold_headlines(events: list[Event]) -> list[Event]:
+def fold_headlines(events: list[Event], text: str = "") -> list[Event]:
     """A headline's act ("CCI imposes penalty on cement manufacturers") is the one the body tells.
 
     Dated only by the publication, the headline's event cannot be matched by
@@ -1281,7 +1302,10 @@ def fold_headlines(events: list[Event]) -> list[Event]:
     for event in events:
         # a docket entry or an order list's case line is a line of its own, not a headline
         listed = "docket_entry" in event.attrs or "case_number" in event.attrs
-        if _is_heading(event) and not listed:
+        # (nor is a rule recited in mid-sentence, "... replaces an interim rule the Office issued on
+        # March 3, 2026": a headline opens its line)
+        mid_line = bool(text) and not _LINE_OPENING.fullmatch(text[text.rfind("\n", 0, event.start) + 1 : event.start])
+        if _is_heading(event) and not listed and not mid_line:
             parties = _ids(event.agent) | _ids(event.target)
             top = event.start < 400
             body = next(
@@ -1758,7 +1782,36 @@ def assemble(
         _date_from_restatement(events, dated_events, analysed or text, published)
     events = _without_summary_bullets(_without_inverted_twins(_orders_that_fine(events, text)), text)
     _benches_of_judges(events, mentions, entity_types, text)
+    _suits_told_before(events, mentions, entity_types, text)
     return merge_repeats(events)
+
+
+_SUIT_AGAINST = re.compile(r"\b(?:lawsuit|suit|complaint|case|claim)\s+against\s+$", re.IGNORECASE)
+_SUIT_WORDS = frozenset({"lawsuit", "suit", "complaint", "case", "claim"})
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|that)\s+$", re.IGNORECASE)
+
+
+def _suits_told_before(events: list[Event], mentions: Sequence[Mention], types: dict[str, str], text: str) -> None:
+    """ "GEMA filed the suit in September 2025" after "its lawsuit against Parlandis GmbH": the suit
+    the story named before, against the party it named then."""
+    for event in events:
+        if event.type != "lawsuit" or event.target or event.trigger_start is None:
+            continue
+        word = text[event.trigger_start : event.trigger_end].lower()
+        if word not in _SUIT_WORDS or not _DEFINITE_BEFORE.search(
+            text[max(0, event.trigger_start - 8) : event.trigger_start]
+        ):
+            continue
+        sued = [
+            m
+            for m in mentions
+            if m.id
+            and m.start < event.start
+            and types.get(m.id) in ("ORG", "PERSON", "AGENCY", "GOV")
+            and _SUIT_AGAINST.search(text[max(0, m.start - 30) : m.start])
+        ]
+        if len({m.id for m in sued}) == 1:
+            event.target = [EntityRef(sued[0].text, sued[0].canonical, sued[0].id, types.get(sued[0].id))]
 
 
 # "Mrs Justice Thornbury-Lake handed down judgment": a judge's title before the name

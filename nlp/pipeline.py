@@ -1238,6 +1238,33 @@ _AIMED_AT_A_PARTY = ("investigation", "penalty", "order", "lawsuit", "designatio
 _DONE_BY_A_BODY = ("investigation", "penalty", "order", "designation", "rule", "suspension")
 
 
+_OWN_SUIT = re.compile(r"\b(?:its|their|his|her) (?:law)?suit$", re.IGNORECASE)
+
+
+def _aim_at_the_paragraphs_party(events: list, text: str) -> None:
+    """ "The Delhi High Court last week directed Omnisynth ... Trivarta filed its suit in March": a
+    suit whose sentence names no one it is against is against the party its paragraph's act was
+    aimed at (a roundup's items are each about a party of their own)."""
+    for event in events:
+        if event.type != "lawsuit" or event.target or event.trigger_start is None:
+            continue
+        # ("filed this action" in a filing is the caption's; "filed suit challenging its listing"
+        # is against the one that listed it)
+        if not _OWN_SUIT.search(text[max(0, event.trigger_start - 12) : event.trigger_end]):
+            continue
+        agents = {r.id for r in event.agent}
+        # (the act told just before it, on the same line: a paragraph of its own)
+        before = [e for e in events if e.start < event.start and "\n" not in text[e.start : event.start]]
+        if before:
+            nearest = max(before, key=lambda e: e.start)
+            event.target = [r for r in nearest.target if _copied_party(r, agents)]
+
+
+def _copied_party(ref, agents: set) -> bool:
+    # (a firm, a person or a body: "barring U.S. transactions" names a country in passing)
+    return bool(ref.id) and ref.id not in agents and ref.type in ("ORG", "PERSON", "AGENCY")
+
+
 def _aim_at_the_subject_company(events: list, mentions: list[Mention]) -> None:
     """An inquiry, fine or order whose sentence names no one it is aimed at ("opened an
     investigation in March") is aimed at the company the text is about, the one it names most
@@ -1970,7 +1997,8 @@ class Extractor:
         # "In this issue: an insurer pays ..., and Texas proposes AI disclosure rules": a newsletter's
         # contents line names the items below, each told again where it is reported
         events = [e for e in events if not _CONTENTS_LINE.match(e.evidence)]
-        events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)))
+        events = fold_headlines(merge_repeats(document_acts + docket + without_carrier_rules(events, analysed)), text)
+        _aim_at_the_paragraphs_party(events, text)
         parties = acts.caption_parties(plain, mentions)
         complete_from_document(events, document_acts, parties, self.gazetteer, plain, all_mentions=mentions)
         events = fold_restated_rulings(fold_court_penalties(fold_unnamed_listings(events)))

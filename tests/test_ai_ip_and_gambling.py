@@ -141,3 +141,99 @@ def test_a_summary_bullet_is_not_a_second_ruling_and_a_titled_judge_rules_for_th
     found = of_type(events_of(extractor, CLIENT_ALERT, "2026-09-03"), "ruling")
     assert [e.date for e in found] == ["2026-08-28"]
     assert "High Court of Justice of England and Wales" in names(found[0].agent)
+
+
+def test_an_exchange_that_stopped_listing_contracts_suspended_them(extractor):
+    text = "Quillmark Exchange stopped listing college football contracts on March 3, 2025."
+    found = of_type(events_of(extractor, text, "2025-05-22"), "suspension")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-03-03", {"college football contracts"})]
+
+
+def test_a_developer_that_stopped_ingesting_images_suspended_its_crawl(extractor):
+    text = "Posted by the Lumenfold team\n\nLast month we stopped ingesting images from any site whose robots.txt blocks our crawler."
+    found = of_type(events_of(extractor, text, "2025-08-05"), "suspension")
+    assert [e.date for e in found] == ["2025-07"]
+
+
+def test_neither_remedy_granted_is_no_ruling(extractor):
+    text = "The complaint asks for damages and an injunction. Neither remedy has been granted by the court."
+    assert of_type(events_of(extractor, text, "2025-05-16"), "ruling") == []
+
+
+def test_a_party_denying_what_it_is_accused_of_rules_nothing(extractor):
+    text = "NEWSLOOM SAID IT MAY APPEAL. IT DENIED USING ANY ARTICLE WITHOUT A LICENCE."
+    assert of_type(events_of(extractor, text, "2026-09-24"), "ruling") == []
+    court = "The court denied the motion on Monday."
+    assert len(of_type(events_of(extractor, court, "2026-09-24"), "ruling")) == 1
+
+
+STATE_SUIT = (
+    "ALBANY, N.Y. — March 4, 2026 — The Attorney General today filed suit against Mirelune Apps LLC "
+    "in the Supreme Court of the State of New York, Commercial Division, alleging that its photo app "
+    "fabricated explicit images. Hours later, Justice Corabelle Ashworth granted the State's application "
+    "for temporary restraints, directing the company to stop offering the feature."
+)
+
+
+def test_a_dateline_with_a_state_and_a_dashed_date_dates_today(extractor):
+    found = of_type(events_of(extractor, STATE_SUIT, "2026-03-05"), "lawsuit")
+    assert [e.date for e in found] == ["2026-03-04"]
+
+
+def test_a_grant_directing_a_party_rules_against_it_and_a_court_division_is_no_firm(extractor):
+    found = of_type(events_of(extractor, STATE_SUIT, "2026-03-05"), "ruling")
+    assert len(found) == 1
+    assert names(found[0].target) == {"Mirelune Apps"}
+
+
+SIDED_WITH = (
+    "VIENNA, June 5 (Wire) — An Austrian court has sided with AKM, the country's music rights society, "
+    "in its lawsuit against Sonderlicht GmbH, finding that the chatbot maker copied song lyrics.\n\n"
+    "The Commercial Court of Vienna handed down the judgment on Wednesday.\n\n"
+    "AKM filed the suit in September 2025."
+)
+
+
+def test_a_court_siding_with_a_plaintiff_rules_against_the_one_sued(extractor):
+    found = of_type(events_of(extractor, SIDED_WITH, "2026-06-05"), "ruling")
+    assert len(found) == 1
+    assert names(found[0].target) == {"Sonderlicht"}
+    # "An Austrian court" is the court the story names next
+    assert any("Commercial Court" in name for name in names(found[0].agent))
+
+
+def test_the_suit_a_story_named_before_is_against_the_same_party(extractor):
+    found = of_type(events_of(extractor, SIDED_WITH, "2026-06-05"), "lawsuit")
+    assert [(e.date, names(e.target)) for e in found] == [("2025-09", {"Sonderlicht"})]
+
+
+ROUNDUP = """<h3>1. Injunction in Milan</h3>
+<p>The Court of Milan on Monday granted Ostravia Optics GmbH an injunction against Pellucido Vision S.r.l., barring sales of its glasses in Italy.</p>
+
+<h3>2. Chatbot told to stop copying</h3>
+<p>The Delhi High Court last week directed Varunastra Labs not to reproduce Kalpana News Agency's copy in chatbot answers. Kalpana filed its suit in March.</p>
+"""
+
+
+def test_a_roundup_items_suit_is_against_the_party_its_paragraph_acts_on(extractor):
+    found = of_type(events_of(extractor, ROUNDUP, "2026-07-17"), "lawsuit")
+    assert [(e.date, names(e.target)) for e in found] == [("2026-03", {"Varunastra Labs"})]
+
+
+def test_an_italian_company_form_does_not_end_the_sentence(extractor):
+    found = of_type(events_of(extractor, ROUNDUP, "2026-07-17"), "ruling")
+    milan = [e for e in found if e.date == "2026-07-13"]
+    assert len(milan) == 1 and "barring sales of its glasses" in milan[0].evidence
+
+
+def test_an_interim_rule_recited_mid_sentence_is_a_rule_of_its_own(extractor):
+    text = (
+        "The Patent Office on Tuesday published a final rule on disclosures of AI-generated drawings.\n\n"
+        "The rule, which amends the Office's regulations in 37 CFR part 1, replaces an interim rule the "
+        "Office issued on March 3, 2026, after examiners applied it unevenly."
+    )
+    found = of_type(events_of(extractor, text, "2026-10-15"), "rule")
+    assert sorted(e.date for e in found) == ["2026-03-03", "2026-10-13"]
+    # the rule recited is the one nearest its maker, not "regulations in 37 CFR part 1, replaces ..."
+    interim = next(e for e in found if e.date == "2026-03-03")
+    assert "interim rule" in (interim.trigger or "") or not interim.evidence.startswith("regulations")

@@ -132,6 +132,19 @@ def _one_court(doc: Doc, ent: Span, following: Span) -> bool:
     )
 
 
+def _court_part(doc: Doc, ent: Span, following: Span) -> bool:
+    """ "Chancery Division" after "the Superior Court of New Jersey, ": a part of the court named
+    before it, which the model may take for a firm."""
+    return (
+        ent[-1].lower_ not in ("division",)
+        and any(t.lower_ in ("court", "tribunal") for t in ent)
+        and following.start == ent.end + 1
+        and doc[ent.end].text == ","
+        and following[-1].lower_ in ("division", "part", "section")
+        and not following.ent_id_
+    )
+
+
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "crore", "lakh", "mn", "bn", "m"})
 
 
@@ -874,6 +887,9 @@ class EntityLinker:
             ent, following = ents[index], ents[index + 1]
             if ent is not None and following is not None and _one_court(doc, ent, following):
                 ents[index], ents[index + 1] = Span(doc, ent.start, following.end, label="ORG"), None
+                grown = True
+            elif ent is not None and following is not None and _court_part(doc, ent, following):
+                ents[index + 1] = None  # "the Superior Court of New Jersey, Chancery Division": no firm
                 grown = True
         for index, ent in enumerate(ents):
             if ent is None or ent.ent_id_ or ent.label_ not in ("PRODUCT", "ORG"):

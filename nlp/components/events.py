@@ -296,6 +296,7 @@ _ASKED_FOR = frozenset(
     {"motion", "request", "application", "petition", "lawsuit", "suit", "case", "complaint", "action", "bid"}
 )
 _RESTRAINING_VERBS = frozenset({"bar", "enjoin", "block", "prohibit", "restrain", "stop", "halt", "forbid"})
+_DIRECTING_VERBS = _RESTRAINING_VERBS | {"direct", "order", "require"}
 
 # the kinds of body a country's possessive may name unnamed ("Italy's parliament")
 _PLACES_BODIES = frozenset({"LEGISLATURE"})
@@ -1321,9 +1322,9 @@ class EventFinder:
                     token.i == anchor.i
                     # ("No investigators from the Commission have visited our offices": nobody did)
                     and child.dep_ in ("nsubjpass", "dobj", "nsubj")
-                    and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+                    and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children)
                 ):
-                    return False  # "no petition was filed", "filed no charges": nothing happened
+                    return False  # "no petition was filed", "filed no charges", "neither remedy has been granted"
                 if (
                     token.i == anchor.i
                     and child.dep_ in ("nsubj", "nsubjpass")
@@ -3069,6 +3070,13 @@ class EventFinder:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return None  # "closed 14 complaints without investigating them": what was not done
         if (
+            rule.type == "ruling"
+            and lemma == "deny"
+            and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None  # "It denied using any article without a licence": a party's denial, not a decision
+        if (
             verb.dep_ == "relcl"
             and verb.head.tag_ == "NNS"
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in verb.head.children)
@@ -3550,9 +3558,32 @@ class EventFinder:
             ]
             if overseen:
                 target_heads, preps = overseen, ()
+        if rule.type == "ruling" and verb.lemma_.lower() == "side":
+            # "sided with GEMA ... in its lawsuit against Parlandis GmbH": the ruling goes against
+            # the one sued
+            sued = [
+                o
+                for p in self._children(verb, ("prep",))
+                if p.lower_ == "in"
+                for case in self._children(p, ("pobj",))
+                if case.lemma_.lower() in _ASKED_FOR
+                for o in self._prep_objects(case, ("against",))
+            ]
+            if sued:
+                target_heads, preps = sued, ()
         if rule.type == "ruling" and target_heads:
             preps = tuple(p for p in preps if p != "for")  # "sentenced X for his role in ...": the crime
             target_heads = [party for h in target_heads for party in (self._relief_parties(h) or [h])]
+            # "granted the State's application for temporary restraints, directing the company to
+            # stop ...": the party the grant directs
+            directed = [
+                o
+                for c in verb.children
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _DIRECTING_VERBS
+                for o in self._children(c, ("dobj",))
+            ]
+            if directed and all(h.lemma_.lower() in _ASKED_FOR for h in target_heads):
+                target_heads = directed
         target_heads = list(target_heads) + self._prep_objects(verb, preps)
         if rule.type in ("order", "suspension") and all(h.lemma_.lower() in _PAYMENT_NOUNS for h in target_heads):
             target_heads = self._award_holders(verb) or target_heads
