@@ -119,7 +119,6 @@ _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s
 
 
 _SOME_JUDGE = re.compile(r"^an? (?:(?:federal|u\.s\.|district|state|bankruptcy) )*judge$", re.IGNORECASE)
-_TITLED_JUDGE = re.compile(r"\bJudge\s+$")
 _SOME_COURT = re.compile(
     r"^[Aa]n? (?:[A-Z][a-z]+ |federal |state |district |regional |trial |lower |appeals |appellate )*court$"
 )
@@ -157,7 +156,7 @@ def resolve_filler(
             titled = {
                 m.id: m
                 for m in mentions
-                if m.id and types.get(m.id) == "PERSON" and _TITLED_JUDGE.search(text[max(0, m.start - 30) : m.start])
+                if m.id and types.get(m.id) == "PERSON" and _BENCH_BEFORE.search(text[max(0, m.start - 30) : m.start])
             }
             if len(titled) == 1:
                 judge = next(iter(titled.values()))
@@ -1814,8 +1813,7 @@ def _suits_told_before(events: list[Event], mentions: Sequence[Mention], types: 
             event.target = [EntityRef(sued[0].text, sued[0].canonical, sued[0].id, types.get(sued[0].id))]
 
 
-# "Mrs Justice Thornbury-Lake handed down judgment": a judge's title before the name
-_BENCH_TITLE = re.compile(r"\b(?:(?:Mrs?|Ms)\.? Justice|Justice|Judge)\s+$")
+# "Mrs Justice Thornbury-Lake handed down judgment": a name that takes in the judge's title
 _TITLED_NAME = re.compile(r"(?:(?:Mrs?|Ms)\.? )?(?:Justice|Judge) [A-Z]")
 
 
@@ -1828,7 +1826,7 @@ def _benches_of_judges(events: list[Event], mentions: Sequence[Mention], types: 
         for m in mentions
         if m.id
         and types.get(m.id) in ("PERSON", "ORG")
-        and (_BENCH_TITLE.search(text[max(0, m.start - 20) : m.start]) or _TITLED_NAME.match(m.text))
+        and (_BENCH_BEFORE.search(text[max(0, m.start - 20) : m.start]) or _TITLED_NAME.match(m.text))
     }
     for event in events:
         agents = _ids(event.agent)

@@ -136,7 +136,7 @@ def _court_part(doc: Doc, ent: Span, following: Span) -> bool:
     """ "Chancery Division" after "the Superior Court of New Jersey, ": a part of the court named
     before it, which the model may take for a firm."""
     return (
-        ent[-1].lower_ not in ("division",)
+        ent[-1].lower_ != "division"
         and any(t.lower_ in ("court", "tribunal") for t in ent)
         and following.start == ent.end + 1
         and doc[ent.end].text == ","

@@ -215,6 +215,7 @@ _OCCASIONS = frozenset({"meeting", "hearing", "session", "conference", "summit",
 # what a body hears at its meeting, and what it hears from someone
 _HEARING_VERBS = frozenset({"hear", "question", "receive"})
 _SPOKEN_PIECES = frozenset({"presentation", "briefing", "testimony", "submission", "update", "pitch", "report"})
+_HEARD_ROLES = frozenset({"representative", "witness", "applicant"})
 
 
 def _names_phrase(token: Token, head: Token) -> bool:
@@ -2083,12 +2084,7 @@ class EventFinder:
             bool(heard.ent_type_)
             or lemma in self.actor_words
             or lemma in self.lex.people_nouns
-            or lemma
-            in (
-                "representative",
-                "witness",
-                "applicant",
-            )
+            or lemma in _HEARD_ROLES
         )
 
     def _relative_realizer(self, noun: Token, rule: TriggerRule) -> Token | None:
