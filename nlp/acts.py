@@ -330,6 +330,13 @@ _MINUTES_DATE = re.compile(
     rf"(?P<date>{_LONG_DATE})",
     re.MULTILINE,
 )
+
+
+def records_a_sitting(analysed: str) -> bool:
+    """Whether the text is a meeting's minutes, all of whose acts were done on the meeting's day."""
+    return _MINUTES_DATE.search(analysed[:600]) is not None
+
+
 # "03/18/2026" on a line of its own above an OFAC "Recent Actions" item: its day, month first
 _NUMERIC_HEAD_DATE = re.compile(r"^[ \t]*(?P<month>\d{2})/(?P<day>\d{2})/(?P<year>\d{4})[ \t]*$", re.MULTILINE)
 # "Jakarta, 1 December 2025 | Public Relations Bureau", "HONG KONG, 21 October 2025 - The
@@ -1048,8 +1055,8 @@ _DOCKET_LINE = re.compile(
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4}):?[ \t]+"
     r"(?:(?i:entered):[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]+)?"
     # "03/02/2026 | 1 | COMPLAINT ...": a table's columns may be set off by bars
-    # "03/03/2026 · complaint against ...": or by a middle dot
-    r"(?:[|\u00b7][ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|\u00b7][^\n]*)$",
+    # "03/03/2026 · complaint against ...": or by a middle dot; a city clerk's record by a dash
+    r"(?:(?:[|\u00b7]|[\u2013\u2014-](?=[ \t]))[ \t]*)?(?:(?:\d+|--)[ \t]+(?:\|[ \t]*)?)?(?P<entry>[^\s|\u00b7][^\n]*)$",
     re.MULTILINE,
 )
 _COMPLAINT = re.compile(r"^(?:amended |verified )?(?:complaint|petition for review|petition)\b", re.IGNORECASE)
@@ -1263,6 +1270,19 @@ _CHAMBER_ACTION = re.compile(
     r"^(?:(?P<chamber>House|Senate|Assembly|Governor)|\((?P<initial>[HSA])\))\s+(?P<action>.+)$", re.IGNORECASE
 )
 _CHAMBER_INITIALS = {"H": "house", "S": "senate", "A": "assembly"}
+# a city clerk's record names the body before its act: "12/04/2025 – City Council: passed, as amended"
+_BODY_ACTION = re.compile(
+    r"^(?P<body>(?:[A-Z][\w.'-]* ){0,3}(?:Council|Board of Supervisors|Board of Aldermen|Commission|Legislature)):"
+    r"[ \t]*(?P<action>.+)$"
+)
+# "Introduced by Councilors Vasilakis-Bourne, Amaral and Teixeira-Nunn; referred to ...": its first sponsor
+_INTRODUCED_BY = re.compile(
+    r"^introduced by (?:(?:council ?members?|councilors?|councillors?|aldermen|alderman|alderpersons?|supervisors?|"
+    r"senators?|representatives?|reps?\.|sens?\.|commissioners?) )?(?P<name>[A-Z][^,;\n]*?)(?=,| and |;|\.?$)",
+    re.IGNORECASE,
+)
+# the local form of a governor's signature: "12/09/2025 – Approved by the Mayor."
+_MAYOR_SIGNED = re.compile(r"^(?:approved|signed) by (?:the )?mayor\b|^mayor (?:signed|approved)\b", re.IGNORECASE)
 _INTRODUCED = re.compile(
     # Illinois's list: "1/14/2026  SENATE  FILED WITH SECRETARY BY SEN. X", then "FIRST READING"
     # Vermont's: "01/07/2026  Senate   Introduced by Senators X, Y and Z"
@@ -1280,7 +1300,9 @@ _PASSED = re.compile(
     # "Read third time and passed; roll call, Yeas 21, Nays 8"
     r"|^read (?:a )?third time and passed\b"
     # "Passed As Amended {Vote: 109-8}": the chamber is the line's column
-    r"|^passed(?: as amended)?[ \t]*(?:\{vote\b|;|$)",
+    r"|^passed(?: as amended)?[ \t]*(?:\{vote\b|;|$)"
+    # a city council's "passed, as amended, by a vote of 12-2"
+    r"|^passed,? (?:as amended,? )?(?:by a vote of|unanimously)\b",
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
@@ -1338,6 +1360,17 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     line = _CHAMBER_ACTION.match(entry)
     action = line.group("action").strip() if line else entry.strip()
     said = (line.group("chamber") or _CHAMBER_INITIALS.get(line.group("initial").upper())) if line else None
+    local = _BODY_ACTION.match(entry) if line is None else None
+    if local is not None:
+        action = local.group("action").strip()
+        if _PASSED.match(action):
+            return [EntityRef(local.group("body"), None, None, "LEGISLATURE")], {"stage": "passed"}
+        return None
+    sponsored = _INTRODUCED_BY.match(action)
+    if sponsored is not None:
+        return [EntityRef(sponsored.group("name").strip(), None, None, "PERSON")], {"stage": "introduced"}
+    if _MAYOR_SIGNED.match(action):
+        return [EntityRef("Mayor", None, None, "PERSON")], {"stage": "signed"}
     # "Colorado General Assembly": its chambers are the state's, not Congress's
     state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
 

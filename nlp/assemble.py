@@ -115,6 +115,11 @@ _SIGNING_OFFICE = re.compile(
     r"(?P<office>(?:Governor|President|Mayor|Premier)\b[^\n]{0,60})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a statement's letterhead naming the office it speaks for: "CITY OF PROVIDENCE / Office of the Mayor"
+_OFFICE_LETTERHEAD = re.compile(
+    r"^[ \t]*(?P<office>Office of the (?:Governor|Mayor|President|Premier)\b[^\n]{0,40}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")
 
 
@@ -233,6 +238,9 @@ def resolve_filler(
             signed = _SIGNING_OFFICE.search(text[-400:]) if text else None
             if signed is not None:
                 return [EntityRef(signed["office"].strip(), None, None, "PERSON")]
+            office = _OFFICE_LETTERHEAD.search(document_head[:300])
+            if office is not None:
+                return [EntityRef(office["office"].strip(), None, None, "PERSON")]
             return [EntityRef(filler.text, None, None, None)]
         signer = letterhead[-1]
         return [EntityRef(filler.text, signer.canonical, signer.id, types.get(signer.id))]
@@ -1759,6 +1767,8 @@ def assemble(
                     e
                     for e in reversed(events[:-1])
                     if e.type == candidate.type
+                    # "council passes ordinance" and then "the mayor signed the measure": the next step
+                    and not _attrs_differ(e, events[-1])
                     and (
                         demonstrative
                         or id(e) not in dated_events

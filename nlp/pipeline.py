@@ -1869,7 +1869,8 @@ class Extractor:
             for m in mentions
             if m.label != "MONEY"
         ]
-        lede_end = _lede_end(analysed, sentences)
+        # minutes record one sitting: an undated act anywhere in them was done that day
+        lede_end = len(analysed) if acts.records_a_sitting(analysed) else _lede_end(analysed, sentences)
         written = acts.written_date(analysed, published, headers=text) or published
         listed = acts.dated_items(plain, published)
         events = assemble(

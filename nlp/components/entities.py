@@ -104,7 +104,8 @@ def make_product_finder(nlp: Language, name: str) -> ProductFinder:
 
 _NUMBERED_INSTRUMENT = re.compile(
     r"\b(?:(?:Cabinet|Federal|Ministerial|Presidential|Executive|Supreme)[ -])?(?:Resolution|Decree|Decree-Law|Ordinance|Bill)"
-    r" No\.? ?\(?\d[\d,.]*(?:-\d+)*\)?(?: of \d{4})?"
+    # "Ordinance 121-O-25", "Ordinance 2025-47": a city's hyphenated number needs no "No."
+    r" (?:No\.? ?\(?\d[\d,.]*(?:-(?:[A-Z]{1,2}-)?\d+)*\)?|\d+-(?:[A-Z]{1,2}-)?\d+\b)(?: of \d{4})?"
 )
 # a bill's number as Congress and the states write it; not "U.S. 500" (a volume of reports)
 _BILL_NUMBER = re.compile(

@@ -306,6 +306,25 @@ _PLACES_BODIES = frozenset({"LEGISLATURE"})
 _LONG_TITLE_START = re.compile(r"\W*an? (?:act|bill)\b", re.IGNORECASE)
 
 
+# "O3. Ordinance 121-O-25, Amending Title 9 of the City Code to Prohibit ...": an agenda item's title
+_LOCAL_TITLE = re.compile(
+    r"\W*(?:[A-Z]?\d{1,3}[.)]\s+)?(?:ordinance|resolution)\s+(?:no\.\s*)?[\w-]*\d[\w-]*,\s+"
+    r"(?:amending|establishing|adopting|authori[sz]ing|creating|directing|relating|prohibiting|regulating|repealing)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_words(sentence: Span) -> range:
+    """The token indices of a bill's long title or an ordinance's, which tell what it would do."""
+    if _long_title(sentence):
+        return range(sentence.start, sentence.end)
+    if not _LOCAL_TITLE.match(sentence.text):
+        return range(0)
+    line_end = sentence.text.find("\n")
+    title = sentence.char_span(0, line_end, alignment_mode="contract") if line_end > 0 else None
+    return range(sentence.start, title.end if title is not None else sentence.end)
+
+
 def _long_title(sentence: Span) -> bool:
     """ "An Act relating to cell-cultured protein; defining terms; requiring certain labeling":
     a bill's long title, a noun with no verb of its own that governs it."""
@@ -1631,6 +1650,33 @@ class EventFinder:
             return "past"
         return "present"
 
+    @staticmethod
+    def _local_moratorium(rule: TriggerRule, law: Token) -> bool:
+        """ "adopted Ordinance 2025-11, establishing a twelve-month moratorium": a local law's
+        moratorium is the act it is passed for, told as well as the passing."""
+        if rule.type != "suspension":
+            return False
+        named = next((e for e in law.doc.ents if e.start <= law.i < e.end), None) if law.ent_type_ else None
+        return law.lemma_.lower() == "ordinance" or (named is not None and named[0].lower_ == "ordinance")
+
+    def _said_by_a_law(self, verb: Token) -> bool:
+        """A verb inside a relative clause on a law, at most two clauses down: "Ordinance No. 47,
+        which makes Providence one of the first cities to prohibit landlords from ..."."""
+        clause = verb
+        for _ in range(3):
+            relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)
+            if clause.dep_ == "relcl" or (relative and clause.dep_ == "advcl"):
+                # (the parser may hang the relative clause on the verb whose object the law is)
+                laws = [clause.head] if clause.dep_ == "relcl" else self._children(clause.head, ("dobj",))
+                return relative and any(
+                    law.ent_type_ == "LAW" or (law.pos_ == "NOUN" and law.lemma_.lower() in self.lex.act_subject_nouns)
+                    for law in laws
+                )
+            if clause.dep_ not in ("ccomp", "xcomp", "acl") or clause.head.i == clause.i:
+                return False
+            clause = clause.head
+        return False
+
     def _describes_another(self, clause: Token, anchor: Token, trigger: Token, roles: list[RoleFiller] | None) -> bool:
         """ "agreed to remit $1.2 million ... for violations involving cargoes carried in 2023": a
         clause describing some other noun keeps its dates to itself, unless that noun is an act or
@@ -2422,7 +2468,14 @@ class EventFinder:
                 return None
         # "I signed into law S. 2214": a President or governor speaking, whatever "I" may stand for
         first_person = subject is not None and subject.lower_ == "i"
-        if agent_type and agent_type in rule.type_by_agent and not first_person:
+        # "the Council adopted Ordinance 121-O-25": a council named by no entity is a city's, and legislates
+        local_council = (
+            rule.type == "legislation"
+            and subject is not None
+            and subject.lemma_.lower() == "council"
+            and not any(f.type for f in candidate.agent)
+        )
+        if agent_type and agent_type in rule.type_by_agent and not first_person and not local_council:
             candidate.type = rule.type_by_agent[agent_type]
         if (
             candidate.type == "meeting"
@@ -2560,6 +2613,7 @@ class EventFinder:
             and realizer.dep_ in ("relcl", "acl")
             and realizer.head.i != noun.i
             and realizer.head.i in noun_triggers
+            and not self._local_moratorium(rule, realizer.head)
         ):
             return None  # "a rule that expands export controls": what the rule does, not a second act
         if (
@@ -2580,7 +2634,11 @@ class EventFinder:
             realizer is not None
             and realizer.dep_ == "advcl"
             and realizer.tag_ == "VBG"
-            and any(c.i in noun_triggers for c in realizer.head.children if c.dep_ in ("dobj", "nsubjpass"))
+            and any(
+                c.i in noun_triggers and not self._local_moratorium(rule, c)
+                for c in realizer.head.children
+                if c.dep_ in ("dobj", "nsubjpass")
+            )
         ):
             return None  # "published a rule on May 2, tightening controls": the rule's content
         nominal = rule.nominal_roles and not realizer
@@ -3175,6 +3233,8 @@ class EventFinder:
             and not (rule.type == "designation" and subject_now.lemma_.lower() in ("rule", "regulation", "amendment"))
         ):
             return None  # "the bill bars federal agencies...": what a law or rule says
+        if rule.type == "order" and self._said_by_a_law(verb):
+            return None  # "signed Ordinance No. 47, which makes the city the first to prohibit ...": its words
         if (
             verb.dep_ == "pcomp"
             and verb.tag_ == "VBG"
@@ -4001,16 +4061,22 @@ class EventFinder:
         ents = _entity_spans(doc)
         candidates: list[Candidate] = []
         # what a bill's long title lists is what the bill would do, not what anyone did
-        used: set[int] = {t.i for sentence in doc.sents if _long_title(sentence) for t in sentence}
+        used: set[int] = {i for sentence in doc.sents for i in _title_words(sentence)}
         for token in doc:
             if token.i in used or (token.pos_ not in ("NOUN", "PROPN") and not self._mistagged_noun(token)):
                 continue
             if token.dep_ == "compound" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.lex.bench_titles:
                 continue  # "Administrative Law Judge Ulrika Brinkhaus": a title, not a law
             lemma = first_lemma_key(token, self.noun_rules)
-            if lemma is None and token.pos_ == "PROPN":
+            if lemma is None:
                 law = ents.get(token.i)
-                if law is not None and law._.entity_type == "LAW" and _law_head(law).i == token.i:
+                if (
+                    law is not None
+                    and law._.entity_type == "LAW"
+                    and _law_head(law).i == token.i
+                    # ("signed Ordinance No. 2025-47": the parser may make "No" or the number the head)
+                    and (token.pos_ == "PROPN" or len(law) > 1)
+                ):
                     lemma = "law"  # "Congress enacted ECRA": a law's name is a law
             if lemma is not None:
                 for rule in self.noun_rules[lemma]:
@@ -4032,8 +4098,24 @@ class EventFinder:
                     if found is not None:
                         candidates.append(found)
                         break
-        doc._.event_candidates = candidates
+        doc._.event_candidates = _one_act_per_moratorium(doc, candidates)
         return doc
+
+
+def _one_act_per_moratorium(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the Board adopted Ordinance 2025-11, establishing a twelve-month moratorium": the
+    ordinance is passed to suspend something, and the suspension is the act told."""
+    moratoria = {c.sentence_start for c in candidates if c.type == "suspension"}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.type in ("legislation", "rule")
+            and c.sentence_start in moratoria
+            and "ordinance" in c.trigger.lower()
+            and "moratorium" in doc.text[c.sentence_start : c.sentence_end].lower()
+        )
+    ]
 
 
 @Language.factory("regwatch_events", default_config={})

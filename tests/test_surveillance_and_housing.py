@@ -1,0 +1,105 @@
+"""Acts in the shapes dev35 showed: the bodies that act on facial recognition, biometrics and
+surveillance technology, and on housing, rent-setting software and property technology (city
+councils and mayors, county boards, attorneys general, regulators at home and abroad)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_support import events_of, names, of_type
+
+MAYORS_SIGNING_STATEMENT = """CITY OF HARTWELL
+Office of the Mayor
+
+Statement on Signing Ordinance No. 2026-19, Regulating Tenant Screening Software
+
+March 3, 2026
+
+This morning I signed Ordinance No. 2026-19, which makes Hartwell one of the first cities in the region to prohibit landlords from screening tenants with software that scores applicants.
+
+LEGISLATIVE HISTORY (from the record of the City Clerk)
+
+01/08/2026 – Introduced by Councilmembers Okafor-Reyes, Lindqvist and Baptiste; referred to the Committee on Housing.
+02/05/2026 – Committee on Housing: recommended passage (5-0).
+02/26/2026 – City Council: passed, as amended, by a vote of 9-3.
+03/03/2026 – Approved by the Mayor.
+"""
+
+
+def test_a_mayor_signing_a_numbered_ordinance_legislates_for_the_office_on_the_letterhead(extractor):
+    found = of_type(events_of(extractor, MAYORS_SIGNING_STATEMENT, "2026-03-04"), "legislation")
+    signed = [e for e in found if e.attrs.get("stage") == "signed"]
+    assert len(signed) == 1 and signed[0].date == "2026-03-03"
+    assert names(signed[0].agent) & {"Office of the Mayor", "Mayor"}
+
+
+def test_what_an_ordinance_makes_the_city_do_is_no_order_beside_its_signing(extractor):
+    assert not of_type(events_of(extractor, MAYORS_SIGNING_STATEMENT, "2026-03-04"), "order")
+
+
+def test_a_city_clerks_record_tells_the_introduction_and_the_councils_vote(extractor):
+    found = of_type(events_of(extractor, MAYORS_SIGNING_STATEMENT, "2026-03-04"), "legislation")
+    told = {(e.date, e.attrs.get("stage"), tuple(sorted(names(e.agent)))) for e in found}
+    assert ("2026-01-08", "introduced", ("Okafor-Reyes",)) in told
+    assert ("2026-02-26", "passed", ("City Council",)) in told
+    # the committee's recommendation passes nothing
+    assert not any(e.date == "2026-02-05" for e in found)
+
+
+HEADLINE_OVER_TWO_STEPS = (
+    "Dunmore council passes face recognition {noun}\n\n"
+    "The Dunmore City Council voted 7-2 on Monday night to bar city departments from buying face "
+    "recognition software.\n\n"
+    "The mayor signed the measure on Wednesday, her office said."
+)
+
+
+@pytest.mark.parametrize("noun", ["ordinance", "bill"])
+def test_the_mayors_signing_is_not_folded_into_the_councils_vote_in_the_headline(extractor, noun):
+    text = HEADLINE_OVER_TWO_STEPS.format(noun=noun)
+    found = of_type(events_of(extractor, text, "2026-05-08"), "legislation")
+    told = {(e.date, e.attrs.get("stage")) for e in found}
+    assert ("2026-05-04", "passed") in told and ("2026-05-06", "signed") in told
+    signing = next(e for e in found if e.attrs.get("stage") == "signed")
+    assert names(signing.agent) == {"The mayor"}
+
+
+COUNCIL_MINUTES = """CITY OF ASHGROVE
+CITY COUNCIL
+MINUTES OF THE REGULAR MEETING
+Monday, April 13, 2026, 7:00 p.m.
+
+I. CALL TO ORDER
+The Mayor called the meeting to order at 7:02 p.m.
+
+II. ITEMS FOR CONSIDERATION
+
+A4. Ordinance 33-O-26, Amending Chapter 5 of the City Code to Prohibit the Use of Biometric Surveillance by City Departments
+The Public Safety Committee recommended adoption at its meeting of March 30, 2026. Ald. Moravec moved adoption.
+
+Roll call: Ayes 6, Nays 3. The motion carried 6-3 and the Council adopted Ordinance 33-O-26 as amended.
+
+V. ADJOURNMENT
+The Council adjourned at 9:40 p.m.
+"""
+
+
+def test_a_council_adopting_an_ordinance_in_its_minutes_legislates_that_day(extractor):
+    found = events_of(extractor, COUNCIL_MINUTES, "2026-04-16")
+    adopted = of_type(found, "legislation")
+    assert [(e.date, names(e.agent)) for e in adopted] == [("2026-04-13", {"the Council"})]
+    # an agenda item's title says what the ordinance would do; it orders nothing
+    assert not of_type(found, "order") and not of_type(found, "rule")
+
+
+BOARD_MORATORIUM = """WESTOVER COUNTY BOARD OF SUPERVISORS
+Minutes of the regular meeting of June 9, 2026
+
+On motion of Supervisor Hallam, seconded by Supervisor Quist, the Board adopted Ordinance No. 2026-07, establishing a six-month moratorium on the acceptance of applications for battery storage facilities.
+"""
+
+
+def test_a_boards_ordinance_establishing_a_moratorium_is_one_suspension(extractor):
+    found = events_of(extractor, BOARD_MORATORIUM, "2026-06-20")
+    assert [(e.type, e.date) for e in found] == [("suspension", "2026-06-09")]
+    assert names(found[0].agent) & {"Board", "the Board", "Westover County Board of Supervisors"}
