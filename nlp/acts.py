@@ -920,12 +920,24 @@ def _in_re_parties(text: str, head: str, mentions: list[Mention]) -> tuple[list[
     name = re.split(r"\s{2,}", caption.group(group).strip())[0]
     name = re.sub(r",?\s*et al\.?,?\d*$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"\b(?:[A-Z]+\s+)?litigation\b.*$", "", name, flags=re.IGNORECASE).strip(" ,")
+    # (the kind of case after the name, "LITIGATION", is no party the model may have found)
+    name_end = caption.start(group) + len(name)
     defendants = [
         _ref(m)
         for m in mentions
-        if m.label == "ORG"
-        and (caption.start(group) <= m.start < caption.end(group) or name.lower().startswith(m.text.lower()))
-    ][:1] or ([EntityRef(name, None, None, None)] if name else [])
+        if m.label == "ORG" and (caption.start(group) <= m.start < name_end or name.lower().startswith(m.text.lower()))
+    ][:1]
+    if not defendants and name:
+        # "IN RE PRICEWICK RENT-SETTING SOFTWARE ..." and then "Defendant Pricewick Analytics, Inc.":
+        # the company the caption's first word names
+        first = name.split()[0].lower()
+        defendants = [
+            _ref(m)
+            for m in mentions
+            if m.label == "ORG"
+            and m.start >= caption.end(group)
+            and (m.canonical or m.text).lower().split()[0] == first
+        ][:1] or [EntityRef(name, None, None, None)]
     plaintiffs = []
     for said in _NAMED_PLAINTIFF.finditer(text[: HEAD_CHARS * 2]):
         named = next((m for m in mentions if m.start == said.end() and m.label in ("ORG", "PERSON")), None)

@@ -1194,7 +1194,14 @@ def _the_courts_own_rulings(
     parties before the court."""
     caption = list(parties[1]) + list(parties[0])
     changed = False
+    opinion = next((a for a in document_acts if a.type == "ruling" and any(r.type == "COURT" for r in a.agent)), None)
+    if opinion is not None and decided is None and opinion.date and opinion.date_precision == "day":
+        decided = dt.date.fromisoformat(opinion.date)  # "DATED this 6th day of October, 2025." at its foot
     for event in events:
+        if event.type == "ruling" and not event.agent and opinion is not None:
+            # "The Sherman Act claim against Sorrelgate is dismissed without prejudice": the opinion's words
+            event.agent = list(opinion.agent)
+            changed = True
         if event.type != "ruling" or not any(r.type == "COURT" for r in event.agent):
             continue
         own_act = any(event is act for act in document_acts)  # "So ordered." under the opinion

@@ -103,3 +103,73 @@ def test_a_boards_ordinance_establishing_a_moratorium_is_one_suspension(extracto
     found = events_of(extractor, BOARD_MORATORIUM, "2026-06-20")
     assert [(e.type, e.date) for e in found] == [("suspension", "2026-06-09")]
     assert names(found[0].agent) & {"Board", "the Board", "Westover County Board of Supervisors"}
+
+
+IN_RE_OPINION = """UNITED STATES DISTRICT COURT
+FOR THE DISTRICT OF MINNESOTA
+
+Civil Action No. 0:26-cv-00412-KL
+
+IN RE LEASEBRIGHT TENANT SCREENING LITIGATION
+
+OPINION AND ORDER ON DEFENDANTS' MOTION TO DISMISS
+
+Plaintiffs are renters who were turned down for apartments after landlords bought reports from Defendant Leasebright Data, Inc. ("Leasebright"). They allege that Leasebright matched them to eviction records that belonged to other people.
+
+The claim against Hollins Property Group is dismissed without prejudice.
+
+For these reasons, it is ORDERED that Defendants' Motion to Dismiss (ECF No. 41) is GRANTED IN PART and DENIED IN PART.
+
+DATED this 14th day of April, 2026.
+"""
+
+
+def test_an_opinion_and_order_on_a_motion_is_the_courts_ruling_on_the_company_the_caption_names(extractor):
+    found = of_type(events_of(extractor, IN_RE_OPINION, "2026-04-16"), "ruling")
+    # its own undated "is dismissed" is the same ruling, not a second one
+    assert len(found) == 1
+    ruling = found[0]
+    assert ruling.date == "2026-04-14"
+    assert names(ruling.agent) == {"U.S. District Court for the District of Minnesota"}
+    # "IN RE LEASEBRIGHT ... LITIGATION": the company the caption's first word names, not "Litigation"
+    assert names(ruling.target) == {"Leasebright Data"}
+
+
+HEARING_TESTIMONY = (
+    "WASHINGTON – Members of the House Financial Services Committee questioned executives from a home "
+    "buyer and an online lender at a hearing on Wednesday.\n\n"
+    "Corwin Abernathy-Lusk, chief executive of Hearthgate Homes, told the committee that the company had "
+    "stopped buying homes in Phoenix in August because resale times had doubled.\n\n"
+    'Delphine Okoro-Vance, president of Quayline Mortgage, said Quayline launched its "Same-Hour Yes" '
+    "mortgage pre-approval earlier this year.\n\n"
+    "Rep. Tamsin Holloway-Reyes, a Democrat from Nevada, pressed Okoro-Vance on a bill she introduced in "
+    "March that would cap application fees."
+)
+
+
+def test_a_company_that_stopped_buying_homes_suspended_its_purchases(extractor):
+    found = of_type(events_of(extractor, HEARING_TESTIMONY, "2026-10-16"), "suspension")
+    assert [(e.date, names(e.agent)) for e in found] == [("2026-08", {"Hearthgate Homes"})]
+
+
+def test_a_launch_of_a_product_named_in_quotes_before_its_noun(extractor):
+    found = of_type(events_of(extractor, HEARING_TESTIMONY, "2026-10-16"), "launch")
+    assert len(found) == 1 and names(found[0].agent) == {"Quayline Mortgage"}
+    assert any("Same-Hour Yes" in r.text for r in found[0].target)
+
+
+def test_a_bill_a_lawmaker_introduced_is_told_even_when_she_presses_a_witness_on_it(extractor):
+    found = of_type(events_of(extractor, HEARING_TESTIMONY, "2026-10-16"), "legislation")
+    assert [(e.date, e.attrs.get("stage"), names(e.agent)) for e in found] == [
+        ("2026-03", "introduced", {"Tamsin Holloway-Reyes"})
+    ]
+
+
+def test_an_undated_bill_she_introduced_only_describes_the_law_welcomed(extractor):
+    text = (
+        "WASHINGTON — Congresswoman Maren Ashdown (D-Ore.) today welcomed the enactment of the Rural "
+        "Broadband Fairness Act, which she introduced with a Republican colleague from Idaho. The "
+        "President signed the bill into law on Friday."
+    )
+    found = of_type(events_of(extractor, text, "2026-06-08"), "legislation")
+    assert [e.attrs.get("stage") for e in found] == ["signed"]

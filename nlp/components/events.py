@@ -325,6 +325,17 @@ def _title_words(sentence: Span) -> range:
     return range(sentence.start, title.end if title is not None else sentence.end)
 
 
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _quoted_name_before(head: Token) -> bool:
+    """ "its \"Same-Day Close\" instant mortgage approval": a capitalised name in quotes among the
+    words the noun's phrase opens with."""
+    words = [t for t in head.subtree if t.i < head.i]
+    opened = [t.i for t in words if t.text in _QUOTES]
+    return len(opened) >= 2 and head.doc[opened[0] + 1].is_title and opened[-1] - opened[0] <= 5
+
+
 def _long_title(sentence: Span) -> bool:
     """ "An Act relating to cell-cultured protein; defining terms; requiring certain labeling":
     a bill's long title, a noun with no verb of its own that governs it."""
@@ -583,6 +594,9 @@ class EventFinder:
             speaker = self._speaker_of(h)
             if speaker is not None:
                 h = speaker  # "the police department said it switched off its readers": the department
+            elif h.lower_ in ("he", "she") and h.head.dep_ == "relcl" and self._lawmaker(h):
+                # "Rep. X pressed Y on a bill she introduced in March": the lawmaker, not the witness
+                h = next(c for c in h.sent.root.children if c.dep_ == "nsubj")
             if h.lemma_.lower() in _SPOKESMEN:
                 # "met with counsel for Hexian Zhiyun": the party its lawyers speak for
                 # (the parser may hang "for" on the verb, or read "for X to hear" as a clause)
@@ -767,14 +781,18 @@ class EventFinder:
                 # "the company's billing practices": the possessor is the participant; but "its Halo 2
                 # glasses" are a product of their own, whoever "its" is
                 # ("its "FootfallPlus" location feed": a thing with a name of its own, too)
-                product = self._product_noun(h) or (
-                    h.lemma_.lower() not in self.lex.site_nouns  # "your Evansville facility" is yours
-                    and any(
-                        c.dep_ in ("compound", "nmod")
-                        and c.pos_ == "PROPN"
-                        and c.i < h.i
-                        and (ents.get(c.i) is None or ents[c.i]._.entity_type not in ("PLACE", "GOV"))
-                        for c in h.children
+                product = (
+                    self._product_noun(h)
+                    or _quoted_name_before(h)
+                    or (
+                        h.lemma_.lower() not in self.lex.site_nouns  # "your Evansville facility" is yours
+                        and any(
+                            c.dep_ in ("compound", "nmod")
+                            and c.pos_ == "PROPN"
+                            and c.i < h.i
+                            and (ents.get(c.i) is None or ents[c.i]._.entity_type not in ("PLACE", "GOV"))
+                            for c in h.children
+                        )
                     )
                 )
                 owner = next(
@@ -1307,6 +1325,9 @@ class EventFinder:
                 mod.lemma_.lower() in self.lex.non_factual_modifiers or mod.lower_ in self.lex.non_factual_modifiers
             ):  # (the tagger lemmatises "rumoured" to "rumour")
                 return False
+        told_by_its_own_subject = anchor.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in anchor.children
+        )
         token = anchor
         via = before = None
         below = None
@@ -1401,7 +1422,12 @@ class EventFinder:
             if via == "prep" and below is not None and below.lower_ == "of" and token.lemma_.lower() == "accuse":
                 return False  # "sued Cantabrine, accusing it of cutting off access": the charge, not an act
 
-            if via == "prep" and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press"):
+            if (
+                via == "prep"
+                and token.lemma_.lower() in ("move", "apply", "petition", "ask", "push", "press")
+                # ("pressed Wendt on a bill she introduced in March": the clause tells its own act)
+                and not told_by_its_own_subject
+            ):
                 return False  # "moved for an injunction barring X": asked for it, not granted
             if (
                 via == "prep"
@@ -2321,6 +2347,14 @@ class EventFinder:
                 return ent._.entity_type in ("LEGISLATURE", "GOV", "PERSON", "AGENCY") or (
                     token.lemma_.lower() in self.lex.lawmaker_words
                 )
+        if token.lower_ in ("he", "she") and token.head.dep_ == "relcl":
+            # "Rep. Lowenna Price ... pressed Wendt on a bill she introduced in March": the
+            # sentence's subject, if one person, is who "she" is (an undated "which she introduced
+            # with a colleague" only describes the bill)
+            if not any(t.ent_type_ == "DATE" or t.lower_ in dates.CALENDAR_NAMES for t in token.head.subtree):
+                return False
+            subject = next((c for c in token.sent.root.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.ent_type_ == "PERSON" and self._lawmaker(subject)
         if token.lemma_.lower() in ("group", "coalition", "pair", "trio") and token.pos_ == "NOUN":
             # "a bipartisan group of House members": the members make the law
             return any(self._lawmaker(o) for o in self._prep_objects(token, ("of",)))
@@ -3861,6 +3895,8 @@ class EventFinder:
                 )
                 for h in target_heads
             )
+            # "launched its \"Same-Day Close\" instant mortgage approval": a quoted name before the noun
+            product_like |= any(h.dep_ == "dobj" and _quoted_name_before(h) for h in target_heads)
             # "copies of the said Gazette were made available to the public": papers published, not products
             papers = any(h.lemma_.lower() in self.lex.published_papers for h in target_heads)
             if not product_like or papers:
