@@ -502,14 +502,15 @@ def test_seed_accuracy(extractor, seeds_dir, tmp_path):
         ("dev32", 0.74),
         ("dev33", 0.74),
         ("dev34", 0.72),
+        ("dev35", 0.72),
     ],
 )
 def test_development_set_accuracy(extractor, tmp_path, name, floor):
-    """Measured last: dev 0.91, dev2 0.79, dev3 0.80, dev4 0.83, dev5 0.78, dev7 0.84, dev8 0.80, dev9 0.74,
+    """Measured last: dev 0.91, dev2 0.79, dev3 0.80, dev4 0.83, dev5 0.78, dev7 0.84, dev8 0.80, dev9 0.75,
     dev10 0.78, dev11 0.83, dev12 0.78, dev13 0.82, dev14 0.80, dev15 0.81, dev16 0.76, dev17 0.75, dev18 0.76,
     dev19 0.84, dev20 0.74, dev21 0.74, dev22 0.80, dev23 0.82, dev24 0.81, dev25 0.81, dev26 0.84, dev27 0.87,
-    dev28 0.88, dev29 0.76, dev30 0.85, dev31 0.86, dev32 0.79, dev33 0.79, dev34 0.76 full-match F1 (the sets
-    still held out, dev6, dev35 and heldout, are reported, not tested)."""
+    dev28 0.88, dev29 0.76, dev30 0.85, dev31 0.86, dev32 0.79, dev33 0.79, dev34 0.76, dev35 0.76 full-match F1
+    (the sets still held out, dev6, dev36 and heldout, are reported, not tested)."""
     gold = tmp_path / f"{name}.gold.jsonl"
     gold.write_text((EVAL / f"{name}.gold.jsonl").read_text())
     result = _score(gold, _predict(extractor, EVAL / f"{name}.jsonl"))
