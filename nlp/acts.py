@@ -1293,8 +1293,6 @@ _INTRODUCED_BY = re.compile(
     r"senators?|representatives?|reps?\.|sens?\.|commissioners?) )?(?P<name>[A-Z][^,;\n]*?)(?=,| and |;|\.?$)",
     re.IGNORECASE,
 )
-# the local form of a governor's signature: "12/09/2025 – Approved by the Mayor."
-_MAYOR_SIGNED = re.compile(r"^(?:approved|signed) by (?:the )?mayor\b|^mayor (?:signed|approved)\b", re.IGNORECASE)
 _INTRODUCED = re.compile(
     # Illinois's list: "1/14/2026  SENATE  FILED WITH SECRETARY BY SEN. X", then "FIRST READING"
     # Vermont's: "01/07/2026  Senate   Introduced by Senators X, Y and Z"
@@ -1318,8 +1316,9 @@ _PASSED = re.compile(
     re.IGNORECASE,
 )
 _ENACTED = re.compile(r"^(?:became public law|signed by (?:the )?president)\b", re.IGNORECASE)
-_GOVERNOR_SIGNED = re.compile(
-    r"^(?:governor (?:signed|approved)|signed by (?:the )?governor|approved by (?:the )?governor)\b", re.I
+# (and a city clerk's "12/09/2025 – Approved by the Mayor.", a mayor's signature)
+_HEAD_SIGNED = re.compile(
+    r"^(?:(?P<head>governor|mayor) (?:signed|approved)|(?:signed|approved) by (?:the )?(?P<by>governor|mayor))\b", re.I
 )
 _SPONSOR = re.compile(
     # "Sponsor: Rep. Okonjo, Adaeze [D-MD-4]"; "Sponsors: Rep. A, Rep. B | Sen. C": the first one
@@ -1381,8 +1380,6 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     sponsored = _INTRODUCED_BY.match(action)
     if sponsored is not None:
         return [EntityRef(sponsored.group("name").strip(), None, None, "PERSON")], {"stage": "introduced"}
-    if _MAYOR_SIGNED.match(action):
-        return [EntityRef("Mayor", None, None, "PERSON")], {"stage": "signed"}
     # "Colorado General Assembly": its chambers are the state's, not Congress's
     state = _STATE_LEGISLATURE.search(text[:HEAD_CHARS])
 
@@ -1411,7 +1408,10 @@ def _bill_action(entry: str, text: str) -> tuple[list[EntityRef], dict[str, str]
     if _ENACTED.match(action):
         president = _gazetteer_ref("gov:us-president")
         return ([president] if president else []), {"stage": "signed"}
-    if _GOVERNOR_SIGNED.match(action):
+    signed = _HEAD_SIGNED.match(action)
+    if signed and (signed["head"] or signed["by"]).lower() == "mayor":
+        return [EntityRef("Mayor", None, None, "PERSON")], {"stage": "signed"}
+    if signed:
         governor = f"Governor of {_state_name(state)}" if state else "Governor"
         return [EntityRef(governor, None, None, "PERSON")], {"stage": "signed"}
     return None
@@ -1472,7 +1472,7 @@ def session_history_events(text: str, mentions: list[Mention], published: dt.dat
             if any(e.date == when.isoformat() and e.attrs.get("stage") == "passed" for e in events):
                 continue  # "House concurred in Senate amendments." then "Passed final passage": one vote's record
             agent, stage = [_state_chamber(state_name, chamber)], "passed"
-        elif _GOVERNOR_SIGNED.match(action):
+        elif (signed := _HEAD_SIGNED.match(action)) and (signed["head"] or signed["by"]).lower() == "governor":
             agent, stage = (
                 [EntityRef(f"Governor of {state_name}" if state_name else "Governor", None, None, "PERSON")],
                 "signed",

@@ -109,15 +109,17 @@ _POSTED_BY_TEAM = re.compile(
 )
 # a paragraph opening on the name of the one it speaks to: "1. Emrys Rheadwick, you are 27 years old."
 _VOCATIVE = re.compile(r"^[ \t]*(?:\d{1,3}\.[ \t]+)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,3}), you\b", re.MULTILINE)
+# the heads of a government who sign laws and speak as "I"
+_SIGNING_HEAD = r"(?:Governor|President|Mayor|Premier)\b"
 # a letter's close and the office under it: "Sincerely,\n\nGovernor of Vermont"
 _SIGNING_OFFICE = re.compile(
     r"^[ \t]*(?:sincerely|respectfully(?: submitted)?|yours (?:sincerely|truly|faithfully)),?[ \t]*\n\s*"
-    r"(?P<office>(?:Governor|President|Mayor|Premier)\b[^\n]{0,60})\s*$",
+    rf"(?P<office>{_SIGNING_HEAD}[^\n]{{0,60}})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # a statement's letterhead naming the office it speaks for: "CITY OF PROVIDENCE / Office of the Mayor"
 _OFFICE_LETTERHEAD = re.compile(
-    r"^[ \t]*(?P<office>Office of the (?:Governor|Mayor|President|Premier)\b[^\n]{0,40}?)[ \t]*$",
+    rf"^[ \t]*(?P<office>Office of the {_SIGNING_HEAD}[^\n]{{0,40}}?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ENUMERATED_ROLE = re.compile(r"^(?:[A-Z]\.\s+)?(?:(?i:respondent|defendant)s?\s+(?=[A-Z]))?")

@@ -594,9 +594,8 @@ class EventFinder:
             speaker = self._speaker_of(h)
             if speaker is not None:
                 h = speaker  # "the police department said it switched off its readers": the department
-            elif h.lower_ in ("he", "she") and h.head.dep_ == "relcl" and self._lawmaker(h):
-                # "Rep. X pressed Y on a bill she introduced in March": the lawmaker, not the witness
-                h = next(c for c in h.sent.root.children if c.dep_ == "nsubj")
+            elif h.lower_ in ("he", "she") and h.head.dep_ == "relcl" and (meant := self._lawmaker_meant(h)):
+                h = meant  # "Rep. X pressed Y on a bill she introduced in March": the lawmaker, not Y
             if h.lemma_.lower() in _SPOKESMEN:
                 # "met with counsel for Hexian Zhiyun": the party its lawyers speak for
                 # (the parser may hang "for" on the verb, or read "for X to hear" as a clause)
@@ -2339,6 +2338,17 @@ class EventFinder:
                     found += [f for f in self.fillers(subject, ents) if f.entity_id]
         return found
 
+    def _lawmaker_meant(self, pronoun: Token) -> Token | None:
+        """ "Rep. Lowenna Price ... pressed Wendt on a bill she introduced in March": the sentence's
+        subject, if one lawmaking person, is who "she" is (an undated "which she introduced with a
+        colleague" only describes the bill)."""
+        if not any(t.ent_type_ == "DATE" or t.lower_ in dates.CALENDAR_NAMES for t in pronoun.head.subtree):
+            return None
+        subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.ent_type_ != "PERSON" or not self._lawmaker(subject):
+            return None
+        return subject
+
     def _lawmaker(self, token: Token) -> bool:
         """A legislature, a legislator or a head of government: who can pass, sign or propose a law."""
         for ent in token.doc.ents:
@@ -2348,13 +2358,7 @@ class EventFinder:
                     token.lemma_.lower() in self.lex.lawmaker_words
                 )
         if token.lower_ in ("he", "she") and token.head.dep_ == "relcl":
-            # "Rep. Lowenna Price ... pressed Wendt on a bill she introduced in March": the
-            # sentence's subject, if one person, is who "she" is (an undated "which she introduced
-            # with a colleague" only describes the bill)
-            if not any(t.ent_type_ == "DATE" or t.lower_ in dates.CALENDAR_NAMES for t in token.head.subtree):
-                return False
-            subject = next((c for c in token.sent.root.children if c.dep_ == "nsubj"), None)
-            return subject is not None and subject.ent_type_ == "PERSON" and self._lawmaker(subject)
+            return self._lawmaker_meant(token) is not None
         if token.lemma_.lower() in ("group", "coalition", "pair", "trio") and token.pos_ == "NOUN":
             # "a bipartisan group of House members": the members make the law
             return any(self._lawmaker(o) for o in self._prep_objects(token, ("of",)))
