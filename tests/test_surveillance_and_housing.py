@@ -47,9 +47,9 @@ def test_a_city_clerks_record_tells_the_introduction_and_the_councils_vote(extra
 
 
 HEADLINE_OVER_TWO_STEPS = (
-    "Dunmore council passes face recognition {noun}\n\n"
-    "The Dunmore City Council voted 7-2 on Monday night to bar city departments from buying face "
-    "recognition software.\n\n"
+    "Dunmore council passes surveillance technology {noun}\n\n"
+    "The Dunmore City Council voted 7-2 on Monday night to require council approval before any city "
+    "department buys surveillance technology.\n\n"
     "The mayor signed the measure on Wednesday, her office said."
 )
 
